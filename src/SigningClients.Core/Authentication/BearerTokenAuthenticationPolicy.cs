@@ -1,0 +1,53 @@
+using System;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Threading;
+using System.Threading.Tasks;
+using SigningClients.Core.Http;
+using SigningClients.Core.Security;
+
+namespace SigningClients.Core.Authentication;
+
+/// <summary>Sends <c>Authorization: Bearer</c> with a token from a <see cref="TokenSource"/>; on 401 invalidates it and lets the pipeline resend once.</summary>
+public sealed class BearerTokenAuthenticationPolicy : AuthenticationPolicy
+{
+    private readonly TokenSource _source;
+    private readonly SecretRedactor _redactor;
+
+    /// <summary>Creates the policy.</summary>
+    /// <param name="source">The token source.</param>
+    /// <param name="redactor">The client's redactor; every token is registered as a secret.</param>
+    public BearerTokenAuthenticationPolicy(TokenSource source, SecretRedactor redactor)
+    {
+        _source = source ?? throw new ArgumentNullException(nameof(source));
+        _redactor = redactor ?? throw new ArgumentNullException(nameof(redactor));
+    }
+
+    /// <inheritdoc />
+    public override async ValueTask AuthenticateAsync(HttpRequestMessage message, SigningRequest request, CancellationToken cancellationToken)
+    {
+        if (message is null)
+        {
+            throw new ArgumentNullException(nameof(message));
+        }
+
+        var token = await _source.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        _redactor.AddSecret(token.Token);
+        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
+    }
+
+    /// <inheritdoc />
+    public override ValueTask<bool> OnUnauthorizedAsync(HttpRequestMessage message, HttpResponseMessage response, SigningRequest request, CancellationToken cancellationToken)
+    {
+        if (message is null)
+        {
+            throw new ArgumentNullException(nameof(message));
+        }
+
+        var used = message.Headers.Authorization?.Parameter;
+        return new ValueTask<bool>(used is not null && _source.Invalidate(used));
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => "Bearer(" + _source.GetType().Name + ")";
+}

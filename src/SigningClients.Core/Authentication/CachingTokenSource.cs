@@ -1,0 +1,122 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace SigningClients.Core.Authentication;
+
+/// <summary>
+/// A token source that caches its token until shortly before expiry and lets exactly one fetch run at a time:
+/// concurrent callers that need a new token all wait for the same fetch (single-flight). Thread-safe.
+/// </summary>
+public abstract class CachingTokenSource : TokenSource
+{
+    private readonly object _gate = new();
+    private readonly TimeProvider _timeProvider;
+    private readonly TimeSpan _refreshMargin;
+    private AccessToken? _current;
+    private Task<AccessToken>? _inFlight;
+
+    /// <summary>Creates the source.</summary>
+    /// <param name="timeProvider">The clock.</param>
+    /// <param name="refreshMargin">How long before expiry a token is replaced (default 60 s).</param>
+    protected CachingTokenSource(TimeProvider? timeProvider = null, TimeSpan? refreshMargin = null)
+    {
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        _refreshMargin = refreshMargin ?? TimeSpan.FromSeconds(60);
+    }
+
+    /// <summary>Number of token fetches started so far (diagnostics and tests).</summary>
+    public int FetchCount { get; private set; }
+
+    /// <summary>Fetches a new token.</summary>
+    /// <param name="previous">The previous token (with its refresh token), if any.</param>
+    /// <param name="cancellationToken">Cancellation of the fetch (not tied to any single caller).</param>
+    /// <returns>The new token.</returns>
+    protected abstract Task<AccessToken> FetchTokenAsync(AccessToken? previous, CancellationToken cancellationToken);
+
+    /// <inheritdoc />
+    public override ValueTask<AccessToken> GetTokenAsync(CancellationToken cancellationToken)
+    {
+        Task<AccessToken> fetch;
+        lock (_gate)
+        {
+            if (_current is { } current && IsFresh(current))
+            {
+                return new ValueTask<AccessToken>(current);
+            }
+
+            if (_inFlight is null)
+            {
+                FetchCount++;
+                var previous = _current;
+                _inFlight = RunFetchAsync(previous);
+            }
+
+            fetch = _inFlight;
+        }
+
+        return new ValueTask<AccessToken>(WaitAsync(fetch, cancellationToken));
+    }
+
+    /// <inheritdoc />
+    public override bool Invalidate(string token)
+    {
+        lock (_gate)
+        {
+            if (_current is { } current && string.Equals(current.Token, token, StringComparison.Ordinal))
+            {
+                // Keep the refresh token for the next fetch, but never hand this token out again.
+                _current = new AccessToken(current.Token, DateTimeOffset.MinValue, current.RefreshToken);
+            }
+        }
+
+        return true;
+    }
+
+    private bool IsFresh(AccessToken token) =>
+        token.ExpiresOn == DateTimeOffset.MaxValue || _timeProvider.GetUtcNow() < token.ExpiresOn - _refreshMargin;
+
+    private async Task<AccessToken> RunFetchAsync(AccessToken? previous)
+    {
+        await Task.Yield();
+        try
+        {
+            var token = await FetchTokenAsync(previous, CancellationToken.None).ConfigureAwait(false);
+            lock (_gate)
+            {
+                _current = token;
+                _inFlight = null;
+            }
+
+            return token;
+        }
+        catch
+        {
+            lock (_gate)
+            {
+                _inFlight = null;
+            }
+
+            throw;
+        }
+    }
+
+    private static async Task<AccessToken> WaitAsync(Task<AccessToken> fetch, CancellationToken cancellationToken)
+    {
+        if (!cancellationToken.CanBeCanceled || fetch.IsCompleted)
+        {
+            return await fetch.ConfigureAwait(false);
+        }
+
+        var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (cancellationToken.Register(static s => ((TaskCompletionSource<bool>)s!).TrySetResult(true), cancelled))
+        {
+            if (await Task.WhenAny(fetch, cancelled.Task).ConfigureAwait(false) != fetch)
+            {
+                throw new OperationCanceledException(cancellationToken);
+            }
+        }
+
+        return await fetch.ConfigureAwait(false);
+    }
+}

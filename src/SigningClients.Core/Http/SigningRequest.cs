@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+
+namespace SigningClients.Core.Http;
+
+/// <summary>
+/// Describes one provider operation call: method, path and query, body, operation name and idempotency. The
+/// pipeline turns it into an HTTP request for every attempt.
+/// </summary>
+public sealed class SigningRequest
+{
+    private Dictionary<string, string>? _headers;
+    private HashSet<int>? _acceptedStatusCodes;
+    private Dictionary<string, object?>? _properties;
+
+    /// <summary>Creates a request description.</summary>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="path">
+    /// The path relative to the client's endpoint (segments already escaped, see <see cref="EscapeSegment"/>), or an
+    /// absolute <c>https</c> URI returned by the provider.
+    /// </param>
+    /// <param name="operation">The operation name used in logs, traces, metrics and errors, e.g. <c>GetDst</c>.</param>
+    /// <param name="idempotency">What replaying this request can do on the server.</param>
+    public SigningRequest(HttpMethod method, string path, string operation, Idempotency idempotency)
+    {
+        Method = method ?? throw new ArgumentNullException(nameof(method));
+        Path = path ?? throw new ArgumentNullException(nameof(path));
+        if (string.IsNullOrWhiteSpace(operation))
+        {
+            throw new ArgumentException("An operation name is required.", nameof(operation));
+        }
+
+        Operation = operation;
+        Idempotency = idempotency;
+    }
+
+    /// <summary>The HTTP method.</summary>
+    public HttpMethod Method { get; }
+
+    /// <summary>The path relative to the endpoint, or an absolute URI.</summary>
+    public string Path { get; }
+
+    /// <summary>The operation name.</summary>
+    public string Operation { get; }
+
+    /// <summary>What replaying this request can do on the server.</summary>
+    public Idempotency Idempotency { get; }
+
+    /// <summary>Query parameters, encoded when the URI is built.</summary>
+    public QueryParameters Query { get; } = new();
+
+    /// <summary>The body, if any.</summary>
+    public RequestContent? Content { get; set; }
+
+    /// <summary>Whether the client's authentication policy applies (false for login and token calls).</summary>
+    public bool Authenticate { get; set; } = true;
+
+    /// <summary>Extra request headers (case-insensitive names).</summary>
+    public IDictionary<string, string> Headers => _headers ??= new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Status codes other than 2xx that are an expected answer of this operation (for example 404 meaning "not
+    /// finished yet"): they are handed to the response handler instead of becoming a <see cref="SigningApiException"/>.
+    /// </summary>
+    public ISet<int> AcceptedStatusCodes => _acceptedStatusCodes ??= new HashSet<int>();
+
+    /// <summary>Free-form values for a provider's own policies (for example, "send the session token in the form").</summary>
+    public IDictionary<string, object?> Properties => _properties ??= new Dictionary<string, object?>(StringComparer.Ordinal);
+
+    internal bool HasHeaders => _headers is { Count: > 0 };
+
+    internal bool HasProperties => _properties is { Count: > 0 };
+
+    /// <summary>Whether <paramref name="statusCode"/> counts as an answer rather than an error for this request.</summary>
+    /// <param name="statusCode">The HTTP status code.</param>
+    /// <returns><see langword="true"/> for 2xx and accepted codes.</returns>
+    public bool IsAccepted(int statusCode) =>
+        (statusCode >= 200 && statusCode < 300) || (_acceptedStatusCodes?.Contains(statusCode) ?? false);
+
+    /// <summary>Gets a property set by the provider, if present.</summary>
+    /// <param name="name">The property name.</param>
+    /// <param name="value">The value.</param>
+    /// <returns>Whether the property is present.</returns>
+    public bool TryGetProperty(string name, out object? value)
+    {
+        value = null;
+        return _properties is not null && _properties.TryGetValue(name, out value);
+    }
+
+    /// <summary>Escapes one path segment (an id, a name) so that it cannot change the path's structure.</summary>
+    /// <param name="segment">The raw segment; must not be empty.</param>
+    /// <param name="paramName">The argument name reported when the segment is empty.</param>
+    /// <returns>The escaped segment.</returns>
+    /// <exception cref="ArgumentException">The segment is null, empty or white space.</exception>
+    public static string EscapeSegment(string segment, string paramName = "id")
+    {
+        if (string.IsNullOrWhiteSpace(segment))
+        {
+            throw new ArgumentException("The value cannot be null, empty or white space.", paramName);
+        }
+
+        return Uri.EscapeDataString(segment);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Operation + " " + Method + " " + Path;
+}

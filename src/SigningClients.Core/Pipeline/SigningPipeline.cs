@@ -1,0 +1,686 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Runtime.ExceptionServices;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+using System.Xml;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+using SigningClients.Core.Authentication;
+using SigningClients.Core.Diagnostics;
+using SigningClients.Core.Http;
+using SigningClients.Core.Security;
+
+namespace SigningClients.Core.Pipeline;
+
+/// <summary>
+/// The one request path every SigningClients provider uses: build request → authenticate → resilience (retry,
+/// attempt timeout) → log/trace (redacted) → send (headers first) → classify → map error → deserialize or stream.
+/// Thread-safe; one instance per client.
+/// </summary>
+public sealed class SigningPipeline
+{
+    private static readonly ResiliencePropertyKey<CallState> CallStateKey = new("SigningClients.CallState");
+
+    private readonly Func<HttpClient> _httpClient;
+    private readonly SigningPipelineOptions _options;
+    private readonly ResiliencePipeline _resilience;
+    private readonly ILogger _logger;
+    private readonly Uri _endpoint;
+    private readonly string _userAgent;
+
+    /// <summary>Creates a pipeline over one long-lived <see cref="HttpClient"/>.</summary>
+    /// <param name="httpClient">The HTTP client (its own timeout should be infinite; attempts are timed by the pipeline).</param>
+    /// <param name="options">Pipeline options.</param>
+    public SigningPipeline(HttpClient httpClient, SigningPipelineOptions options)
+        : this(CaptureClient(httpClient), options)
+    {
+    }
+
+    /// <summary>Creates a pipeline that asks <paramref name="httpClientProvider"/> for a client on each attempt (for <c>IHttpClientFactory</c>).</summary>
+    /// <param name="httpClientProvider">Returns the HTTP client to use.</param>
+    /// <param name="options">Pipeline options.</param>
+    public SigningPipeline(Func<HttpClient> httpClientProvider, SigningPipelineOptions options)
+    {
+        _httpClient = httpClientProvider ?? throw new ArgumentNullException(nameof(httpClientProvider));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        SigningClientOptions.EnsureSecureEndpoint(options.Endpoint, options.AllowHttpOnLoopback, "Endpoint");
+        (options.Retry ?? throw new ArgumentException("Retry options are required.", nameof(options))).Validate();
+        var endpoint = options.Endpoint.OriginalString;
+        _endpoint = new Uri(endpoint.EndsWith("/", StringComparison.Ordinal) ? endpoint : endpoint + "/");
+        _logger = options.LoggerFactory?.CreateLogger("SigningClients." + options.ProviderName) ?? NullLogger.Instance;
+        _userAgent = options.UserAgent ?? "SigningClients." + options.ProviderName + "/" + typeof(SigningPipeline).Assembly.GetName().Version?.ToString(3);
+        _resilience = BuildResilience(options);
+    }
+
+    /// <summary>The provider name.</summary>
+    public string ProviderName => _options.ProviderName;
+
+    /// <summary>The base address (with a trailing slash).</summary>
+    public Uri Endpoint => _endpoint;
+
+    /// <summary>The client's redactor.</summary>
+    public SecretRedactor Redactor => _options.Redactor;
+
+    /// <summary>The clock.</summary>
+    public TimeProvider TimeProvider => _options.TimeProvider;
+
+    /// <summary>The pipeline's logger (category <c>SigningClients.{Provider}</c>).</summary>
+    public ILogger Logger => _logger;
+
+    /// <summary>Sends a request whose answer has no body of interest.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>The HTTP status of the accepted answer.</returns>
+    /// <exception cref="SigningApiException">The call failed.</exception>
+    public Task<int> SendAsync(SigningRequest request, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(request, static (response, _) => new ValueTask<int>(response.Status), disposeResponse: true, cancellationToken);
+
+    /// <summary>Sends a request and deserializes its JSON answer (inside the attempt, so a broken body is retried when safe).</summary>
+    /// <typeparam name="T">The model type.</typeparam>
+    /// <param name="request">The request.</param>
+    /// <param name="typeInfo">Source-generated metadata for <typeparamref name="T"/>.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="SigningApiException">The call failed or the answer is not valid JSON.</exception>
+    public Task<T> SendAsync<T>(SigningRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken = default)
+    {
+        if (typeInfo is null)
+        {
+            throw new ArgumentNullException(nameof(typeInfo));
+        }
+
+        return ExecuteAsync(request, (response, ct) => new ValueTask<T>(response.ReadJsonAsync(typeInfo, ct)), disposeResponse: true, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends a request and hands the accepted answer to <paramref name="handler"/> inside the attempt; the response is
+    /// disposed afterwards. The handler may throw <see cref="SigningApiException"/> (see <see cref="CreateException"/>)
+    /// for provider errors reported in a successful answer.
+    /// </summary>
+    /// <typeparam name="T">The result type.</typeparam>
+    /// <param name="request">The request.</param>
+    /// <param name="handler">Reads the response.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>The handler's result.</returns>
+    public Task<T> SendAsync<T>(SigningRequest request, Func<SigningResponse, CancellationToken, ValueTask<T>> handler, CancellationToken cancellationToken = default)
+    {
+        if (handler is null)
+        {
+            throw new ArgumentNullException(nameof(handler));
+        }
+
+        return ExecuteAsync(request, handler, disposeResponse: true, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends a request and returns the accepted answer with its body unread, for streaming. The caller disposes the
+    /// response (or takes its body with <see cref="SigningResponse.TakeDownloadAsync"/>).
+    /// </summary>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>The live response.</returns>
+    public Task<SigningResponse> SendForResponseAsync(SigningRequest request, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(request, static (response, _) => new ValueTask<SigningResponse>(response), disposeResponse: false, cancellationToken);
+
+    /// <summary>Sends a request and returns its body as a streamed download.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>The download; dispose it when done.</returns>
+    public async Task<SigningDownload> DownloadAsync(SigningRequest request, CancellationToken cancellationToken = default)
+    {
+        var response = await SendForResponseAsync(request, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await response.TakeDownloadAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Builds a <see cref="SigningApiException"/> for <paramref name="request"/>, redacting the code and message. Use it
+    /// for provider errors reported inside a successful answer.
+    /// </summary>
+    /// <param name="request">The request.</param>
+    /// <param name="response">The response, if one arrived.</param>
+    /// <param name="kind">The failure kind.</param>
+    /// <param name="errorCode">The provider's code.</param>
+    /// <param name="message">The provider's (or the SDK's) message.</param>
+    /// <param name="isTransient">Whether trying later may succeed.</param>
+    /// <param name="outcomeUnknown">Whether the request may have taken effect.</param>
+    /// <param name="bodyExcerpt">A body excerpt (redacted here).</param>
+    /// <param name="innerException">The cause.</param>
+    /// <returns>The exception, ready to throw.</returns>
+    public SigningApiException CreateException(SigningRequest request, SigningResponse? response, SigningFailureKind kind, string? errorCode, string? message, bool isTransient = false, bool outcomeUnknown = false, string? bodyExcerpt = null, Exception? innerException = null)
+    {
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
+        var redactor = _options.Redactor;
+        return new SigningApiException(
+            ProviderName,
+            request.Operation,
+            response?.Status ?? 0,
+            kind,
+            errorCode is null ? null : redactor.Redact(errorCode),
+            message is null ? null : redactor.Redact(message),
+            response?.RequestId,
+            isTransient,
+            outcomeUnknown,
+            bodyExcerpt is null ? null : Truncate(redactor.Redact(bodyExcerpt)),
+            null,
+            innerException);
+    }
+
+    /// <summary>Builds the absolute request URI (endpoint + path + encoded query).</summary>
+    /// <param name="request">The request.</param>
+    /// <returns>The URI.</returns>
+    /// <exception cref="ArgumentException">An absolute path is not https (or loopback http when allowed).</exception>
+    public Uri BuildUri(SigningRequest request)
+    {
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
+        var builder = new StringBuilder();
+        if (Uri.TryCreate(request.Path, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps))
+        {
+            SigningClientOptions.EnsureSecureEndpoint(absolute, _options.AllowHttpOnLoopback, "request URI");
+            builder.Append(request.Path);
+        }
+        else
+        {
+            builder.Append(_endpoint.OriginalString).Append(request.Path.TrimStart('/'));
+        }
+
+        if (request.Query.Count > 0)
+        {
+            builder.Append(builder.ToString().IndexOf('?') >= 0 ? '&' : '?');
+            request.Query.AppendTo(builder);
+        }
+
+        return new Uri(builder.ToString());
+    }
+
+    private async Task<T> ExecuteAsync<T>(SigningRequest request, Func<SigningResponse, CancellationToken, ValueTask<T>> handler, bool disposeResponse, CancellationToken cancellationToken)
+    {
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
+        var state = new CallState(request, BuildUri(request));
+        cancellationToken.ThrowIfCancellationRequested();
+
+        using var activity = SigningDiagnostics.ActivitySource.StartActivity(ProviderName + "." + request.Operation, ActivityKind.Client);
+        activity?.SetTag("signing.provider", ProviderName);
+        activity?.SetTag("signing.operation", request.Operation);
+        activity?.SetTag("http.request.method", request.Method.Method);
+        long started = Stopwatch.GetTimestamp();
+        string outcomeTag = "failure";
+
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(CallStateKey, state);
+        try
+        {
+            var outcome = await _resilience.ExecuteOutcomeAsync(
+                static async (ctx, s) =>
+                {
+                    try
+                    {
+                        return Outcome.FromResult<object>(await s.Pipeline.AttemptAsync(s.State, s.Handler, s.DisposeResponse, ctx.CancellationToken).ConfigureAwait(false));
+                    }
+                    catch (Exception ex)
+                    {
+                        return Outcome.FromException<object>(ex);
+                    }
+                },
+                context,
+                new AttemptArgs<T>(this, state, handler, disposeResponse)).ConfigureAwait(false);
+
+            if (outcome.Exception is { } exception)
+            {
+                var mapped = MapException(exception, state, cancellationToken);
+                if (mapped is null)
+                {
+                    outcomeTag = "canceled";
+                    ExceptionDispatchInfo.Capture(exception).Throw();
+                }
+
+                throw Fail(mapped!, activity);
+            }
+
+            if (outcome.Result is FailedAttempt failed)
+            {
+                throw Fail(CreateHttpError(request, failed), activity);
+            }
+
+            outcomeTag = "success";
+            return ((SuccessfulAttempt<T>)outcome.Result!).Value;
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+            double seconds = (Stopwatch.GetTimestamp() - started) / (double)Stopwatch.Frequency;
+            SigningDiagnostics.Duration.Record(seconds, new("signing.provider", ProviderName), new("signing.operation", request.Operation), new("signing.outcome", outcomeTag));
+        }
+    }
+
+    private SigningApiException Fail(SigningApiException exception, Activity? activity)
+    {
+        activity?.SetStatus(ActivityStatusCode.Error, exception.Kind.ToString());
+        if (exception.Status > 0)
+        {
+            activity?.SetTag("http.response.status_code", exception.Status);
+        }
+
+        Log.Failed(_logger, ProviderName, exception.Operation, exception.Message);
+        return exception;
+    }
+
+    private async Task<object> AttemptAsync<T>(CallState state, Func<SigningResponse, CancellationToken, ValueTask<T>> handler, bool disposeResponse, CancellationToken cancellationToken)
+    {
+        var request = state.Request;
+        state.Attempts++;
+        state.ContentUsed |= request.Content is not null;
+
+        var response = await SendOnceAsync(state, cancellationToken).ConfigureAwait(false);
+        int status = (int)response.StatusCode;
+        if (!request.IsAccepted(status))
+        {
+            using (response)
+            {
+                return await FailedAttempt.CreateAsync(response, this, _options.MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        var signingResponse = new SigningResponse(response, this, request, ReadRequestId(response));
+        if (!disposeResponse)
+        {
+            return new SuccessfulAttempt<T>(await handler(signingResponse, cancellationToken).ConfigureAwait(false));
+        }
+
+        try
+        {
+            return new SuccessfulAttempt<T>(await handler(signingResponse, cancellationToken).ConfigureAwait(false));
+        }
+        catch (Exception ex) when (TransportFailure.IsTransport(ex) && ex is not ResponseBodyException)
+        {
+            throw new ResponseBodyException(status, ex);
+        }
+        catch (XmlException ex)
+        {
+            throw CreateException(request, signingResponse, SigningFailureKind.InvalidResponse, null, "The response body is not valid XML.", innerException: ex);
+        }
+        catch (JsonException ex)
+        {
+            throw CreateException(request, signingResponse, SigningFailureKind.InvalidResponse, null, "The response body is not valid JSON.", innerException: ex);
+        }
+        finally
+        {
+            signingResponse.Dispose();
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendOnceAsync(CallState state, CancellationToken cancellationToken)
+    {
+        var request = state.Request;
+        var auth = request.Authenticate ? _options.Authentication : null;
+        var message = await CreateMessageAsync(state, auth, cancellationToken).ConfigureAwait(false);
+        var response = await SendMessageAsync(state, message, cancellationToken).ConfigureAwait(false);
+
+        if (auth is not null && response.StatusCode == System.Net.HttpStatusCode.Unauthorized && !state.Reauthenticated &&
+            (request.Content is null || request.Content.IsReplayable))
+        {
+            state.Reauthenticated = true;
+            if (await auth.OnUnauthorizedAsync(message, response, request, cancellationToken).ConfigureAwait(false))
+            {
+                Log.Reauthenticate(_logger, ProviderName, request.Operation);
+                response.Dispose();
+                message.Dispose();
+                message = await CreateMessageAsync(state, auth, cancellationToken).ConfigureAwait(false);
+                response = await SendMessageAsync(state, message, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return response;
+    }
+
+    private async Task<HttpRequestMessage> CreateMessageAsync(CallState state, AuthenticationPolicy? auth, CancellationToken cancellationToken)
+    {
+        var request = state.Request;
+        var message = new HttpRequestMessage(request.Method, state.Uri);
+        message.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
+        if (request.HasHeaders)
+        {
+            foreach (var header in request.Headers)
+            {
+                message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+        }
+
+        if (request.Content is not null)
+        {
+            message.Content = request.Content.CreateHttpContent();
+        }
+
+        if (auth is not null)
+        {
+            await auth.AuthenticateAsync(message, request, cancellationToken).ConfigureAwait(false);
+        }
+
+        return message;
+    }
+
+    private async Task<HttpResponseMessage> SendMessageAsync(CallState state, HttpRequestMessage message, CancellationToken cancellationToken)
+    {
+        var request = state.Request;
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            Log.Sending(_logger, ProviderName, request.Operation, request.Method.Method, Redactor.RedactUri(message.RequestUri), state.Attempts);
+        }
+
+        long started = Stopwatch.GetTimestamp();
+        var response = await _httpClient().SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        int status = (int)response.StatusCode;
+        SigningDiagnostics.Attempts.Add(1, new("signing.provider", ProviderName), new("signing.operation", request.Operation), new("http.response.status_code", status));
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            Log.Received(_logger, ProviderName, request.Operation, status, (Stopwatch.GetTimestamp() - started) * 1000.0 / Stopwatch.Frequency);
+        }
+
+        _options.Authentication?.OnResponse(response, request);
+        return response;
+    }
+
+    private SigningApiException? MapException(Exception exception, CallState state, CancellationToken callerToken)
+    {
+        var request = state.Request;
+        bool write = request.Idempotency == Idempotency.NotIdempotent;
+        switch (exception)
+        {
+            case SigningApiException api:
+                return api;
+            case OperationCanceledException when callerToken.IsCancellationRequested:
+                return null;
+            case TimeoutRejectedException or OperationCanceledException:
+                return new SigningApiException(ProviderName, request.Operation, 0, SigningFailureKind.Timeout,
+                    providerMessage: "No answer within the attempt timeout of " + _options.Retry.AttemptTimeout.TotalSeconds + " s after " + state.Attempts + " attempt(s).",
+                    isTransient: true, outcomeUnknown: write, innerException: exception);
+            case ResponseBodyException body:
+                return new SigningApiException(ProviderName, request.Operation, body.Status, SigningFailureKind.ConnectionFailure,
+                    providerMessage: "The connection broke while the response body was read.", isTransient: true, outcomeUnknown: write, innerException: exception);
+            case ArgumentException:
+                return null;
+            default:
+                if (TransportFailure.IsTransport(exception))
+                {
+                    bool notSent = TransportFailure.IsCertainlyNotSent(exception);
+                    return new SigningApiException(ProviderName, request.Operation, 0, SigningFailureKind.ConnectionFailure,
+                        providerMessage: Redactor.Redact(notSent ? "Could not connect to the provider." : "The connection failed before a response arrived: " + exception.Message),
+                        isTransient: true, outcomeUnknown: write && !notSent, innerException: exception);
+                }
+
+                return new SigningApiException(ProviderName, request.Operation, 0, SigningFailureKind.InvalidResponse,
+                    providerMessage: Redactor.Redact("Unexpected failure: " + exception.GetType().Name + ": " + exception.Message),
+                    isTransient: false, outcomeUnknown: write, innerException: exception);
+        }
+    }
+
+    private SigningApiException CreateHttpError(SigningRequest request, FailedAttempt failed)
+    {
+        ProviderError? parsed = null;
+        if (_options.ErrorParser is not null && failed.Body.Length > 0)
+        {
+            try
+            {
+                parsed = _options.ErrorParser.Parse(failed.Status, failed.ContentType, failed.Body);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                parsed = null;
+            }
+        }
+
+        string? message = parsed?.Message;
+        if (parsed?.Target is { Length: > 0 } target)
+        {
+            message = (message ?? string.Empty) + " (target: " + target + ")";
+        }
+
+        var redactor = Redactor;
+        return new SigningApiException(
+            ProviderName,
+            request.Operation,
+            failed.Status,
+            SigningFailureKind.HttpError,
+            parsed?.Code is null ? null : redactor.Redact(parsed.Code),
+            message is null ? null : redactor.Redact(message),
+            failed.RequestId,
+            IsRetryableStatus(failed.Status),
+            outcomeUnknown: false,
+            bodyExcerpt: failed.Body.Length == 0 ? null : Truncate(redactor.Redact(failed.Body)),
+            retryAfter: failed.RetryAfter);
+    }
+
+    private static string Truncate(string text) =>
+        text.Length > SigningApiException.MaxBodyExcerptLength ? text.Substring(0, SigningApiException.MaxBodyExcerptLength) : text;
+
+    internal string? ReadRequestId(HttpResponseMessage response)
+    {
+        foreach (var name in _options.RequestIdHeaders)
+        {
+            if (response.Headers.TryGetValues(name, out var values))
+            {
+                foreach (var value in values)
+                {
+                    return value;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether a status is worth retrying: 408, 429, 500, 502, 503, 504.</summary>
+    /// <param name="status">The HTTP status code.</param>
+    /// <returns><see langword="true"/> for transient statuses.</returns>
+    public static bool IsRetryableStatus(int status) => status is 408 or 429 or 500 or 502 or 503 or 504;
+
+    private ResiliencePipeline BuildResilience(SigningPipelineOptions options)
+    {
+        var retry = options.Retry;
+        var builder = new ResiliencePipelineBuilder { TimeProvider = options.TimeProvider, Name = "SigningClients." + options.ProviderName };
+        if (retry.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = retry.MaxRetries,
+                Delay = retry.InitialDelay,
+                MaxDelay = retry.MaxDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = retry.UseJitter,
+                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context)),
+                DelayGenerator = args => new ValueTask<TimeSpan?>(args.Outcome.Result is FailedAttempt { RetryAfter: { } after } ? after : null),
+                OnRetry = args =>
+                {
+                    var state = args.Context.Properties.GetValue(CallStateKey, null!);
+                    string reason = args.Outcome.Result is FailedAttempt f
+                        ? "HTTP " + f.Status
+                        : args.Outcome.Exception is TimeoutRejectedException ? "attempt timeout" : Redactor.Redact(args.Outcome.Exception?.GetType().Name + ": " + args.Outcome.Exception?.Message);
+                    Log.Retrying(_logger, ProviderName, state.Request.Operation, args.AttemptNumber + 1, reason, args.RetryDelay.TotalMilliseconds);
+                    SigningDiagnostics.Retries.Add(1, new("signing.provider", ProviderName), new("signing.operation", state.Request.Operation));
+                    Activity.Current?.AddEvent(new ActivityEvent("retry"));
+                    return default;
+                },
+            });
+        }
+
+        builder.AddTimeout(new TimeoutStrategyOptions { Timeout = retry.AttemptTimeout });
+        return builder.Build();
+    }
+
+    private bool ShouldRetry(Outcome<object> outcome, ResilienceContext context)
+    {
+        if (context.CancellationToken.IsCancellationRequested ||
+            !context.Properties.TryGetValue(CallStateKey, out var state))
+        {
+            return false;
+        }
+
+        var request = state.Request;
+        if (state.ContentUsed && request.Content is { IsReplayable: false })
+        {
+            return false;
+        }
+
+        bool replayable = request.Idempotency != Idempotency.NotIdempotent;
+        if (outcome.Result is FailedAttempt failed)
+        {
+            if (!IsRetryableStatus(failed.Status) || (!replayable && failed.Status != 429))
+            {
+                return false;
+            }
+
+            return failed.RetryAfter is null || failed.RetryAfter <= _options.Retry.MaxRetryAfter;
+        }
+
+        return outcome.Exception switch
+        {
+            null => false,
+            SigningApiException => false,
+            TimeoutRejectedException => replayable,
+            OperationCanceledException => false,
+            ResponseBodyException => replayable,
+            var ex when TransportFailure.IsTransport(ex) => replayable || TransportFailure.IsCertainlyNotSent(ex),
+            _ => false,
+        };
+    }
+
+    private static Func<HttpClient> CaptureClient(HttpClient httpClient)
+    {
+        if (httpClient is null)
+        {
+            throw new ArgumentNullException(nameof(httpClient));
+        }
+
+        return () => httpClient;
+    }
+
+    private sealed class CallState
+    {
+        public CallState(SigningRequest request, Uri uri)
+        {
+            Request = request;
+            Uri = uri;
+        }
+
+        public SigningRequest Request { get; }
+
+        public Uri Uri { get; }
+
+        public int Attempts { get; set; }
+
+        public bool ContentUsed { get; set; }
+
+        public bool Reauthenticated { get; set; }
+    }
+
+    private sealed class AttemptArgs<T>
+    {
+        public AttemptArgs(SigningPipeline pipeline, CallState state, Func<SigningResponse, CancellationToken, ValueTask<T>> handler, bool disposeResponse)
+        {
+            Pipeline = pipeline;
+            State = state;
+            Handler = handler;
+            DisposeResponse = disposeResponse;
+        }
+
+        public SigningPipeline Pipeline { get; }
+
+        public CallState State { get; }
+
+        public Func<SigningResponse, CancellationToken, ValueTask<T>> Handler { get; }
+
+        public bool DisposeResponse { get; }
+    }
+
+    private sealed class SuccessfulAttempt<T>
+    {
+        public SuccessfulAttempt(T value) => Value = value;
+
+        public T Value { get; }
+    }
+
+    private sealed class FailedAttempt
+    {
+        private FailedAttempt(int status, string? contentType, string body, string? requestId, TimeSpan? retryAfter)
+        {
+            Status = status;
+            ContentType = contentType;
+            Body = body;
+            RequestId = requestId;
+            RetryAfter = retryAfter;
+        }
+
+        public int Status { get; }
+
+        public string? ContentType { get; }
+
+        public string Body { get; }
+
+        public string? RequestId { get; }
+
+        public TimeSpan? RetryAfter { get; }
+
+        public static async Task<FailedAttempt> CreateAsync(HttpResponseMessage response, SigningPipeline pipeline, int maxBytes, CancellationToken cancellationToken)
+        {
+            string body = string.Empty;
+            if (response.Content is not null)
+            {
+                try
+                {
+#if NET5_0_OR_GREATER
+                    var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#else
+                    var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+                    body = await SigningResponse.ReadLimitedTextAsync(stream, maxBytes, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (TransportFailure.IsTransport(ex))
+                {
+                    body = string.Empty;
+                }
+            }
+
+            return new FailedAttempt((int)response.StatusCode, response.Content?.Headers.ContentType?.MediaType, body, pipeline.ReadRequestId(response), ReadRetryAfter(response.Headers.RetryAfter, pipeline.TimeProvider));
+        }
+
+        private static TimeSpan? ReadRetryAfter(RetryConditionHeaderValue? header, TimeProvider timeProvider)
+        {
+            if (header is null)
+            {
+                return null;
+            }
+
+            TimeSpan? delay = header.Delta ?? (header.Date is { } date ? date - timeProvider.GetUtcNow() : null);
+            return delay < TimeSpan.Zero ? TimeSpan.Zero : delay;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace SigningClients.Core.Serialization;
+
+/// <summary>
+/// A provider value set the server may extend (statuses, event names, roles): a string-backed <c>readonly struct</c>
+/// with the known values as static properties. Unknown values round-trip unchanged and never throw.
+/// </summary>
+/// <remarks>
+/// Pattern: <c>[JsonConverter(typeof(Converter))] public readonly struct DstStatus : IExtensibleEnum, IEquatable&lt;DstStatus&gt;</c>
+/// with a nested <c>sealed class Converter : ExtensibleEnumConverter&lt;DstStatus&gt;</c> whose <c>Create</c> calls the constructor.
+/// </remarks>
+public interface IExtensibleEnum
+{
+    /// <summary>The wire value (may be <see langword="null"/> for <c>default</c>).</summary>
+    string? Value { get; }
+}
+
+/// <summary>Reads and writes an <see cref="IExtensibleEnum"/> as its string value (also as a dictionary key).</summary>
+/// <typeparam name="T">The extensible enum type.</typeparam>
+public abstract class ExtensibleEnumConverter<T> : JsonConverter<T>
+    where T : struct, IExtensibleEnum
+{
+    /// <summary>Creates the enum value for a wire string.</summary>
+    /// <param name="value">The wire value.</param>
+    /// <returns>The enum value.</returns>
+    protected abstract T Create(string value);
+
+    /// <inheritdoc />
+    public override bool HandleNull => false;
+
+    /// <inheritdoc />
+    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        return reader.TokenType switch
+        {
+            JsonTokenType.String => Create(reader.GetString()!),
+            JsonTokenType.Number => Create(System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray())),
+            JsonTokenType.True => Create("true"),
+            JsonTokenType.False => Create("false"),
+            _ => throw new JsonException("Expected a string for " + typeof(T).Name + "."),
+        };
+    }
+
+    /// <inheritdoc />
+    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
+    {
+        if (writer is null)
+        {
+            throw new ArgumentNullException(nameof(writer));
+        }
+
+        if (value.Value is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            writer.WriteStringValue(value.Value);
+        }
+    }
+
+    /// <inheritdoc />
+    public override T ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        Create(reader.GetString()!);
+
+    /// <inheritdoc />
+    public override void WriteAsPropertyName(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
+    {
+        if (writer is null)
+        {
+            throw new ArgumentNullException(nameof(writer));
+        }
+
+        writer.WritePropertyName(value.Value ?? string.Empty);
+    }
+}
