@@ -73,8 +73,10 @@ public abstract class CachingTokenSource : TokenSource
         return true;
     }
 
+    // Compared as now + margin < expiry: an invalidated token carries DateTimeOffset.MinValue, and subtracting the
+    // margin from it would overflow.
     private bool IsFresh(AccessToken token) =>
-        token.ExpiresOn == DateTimeOffset.MaxValue || _timeProvider.GetUtcNow() < token.ExpiresOn - _refreshMargin;
+        token.ExpiresOn == DateTimeOffset.MaxValue || _timeProvider.GetUtcNow() + _refreshMargin < token.ExpiresOn;
 
     private async Task<AccessToken> RunFetchAsync(AccessToken? previous)
     {
