@@ -73,10 +73,16 @@ public abstract class CachingTokenSource : TokenSource
         return true;
     }
 
-    // Compared as now + margin < expiry: an invalidated token carries DateTimeOffset.MinValue, and subtracting the
-    // margin from it would overflow.
-    private bool IsFresh(AccessToken token) =>
-        token.ExpiresOn == DateTimeOffset.MaxValue || _timeProvider.GetUtcNow() + _refreshMargin < token.ExpiresOn;
+    private bool IsFresh(AccessToken token)
+    {
+        if (token.ExpiresOn == DateTimeOffset.MaxValue)
+        {
+            return true;
+        }
+
+        var now = _timeProvider.GetUtcNow();
+        return token.ExpiresOn > now && token.ExpiresOn - now > _refreshMargin;
+    }
 
     private async Task<AccessToken> RunFetchAsync(AccessToken? previous)
     {
