@@ -100,15 +100,40 @@ public class SimulatorHost : IAsyncDisposable
 
     /// <summary>
     /// Returns an address on the loopback interface where nothing listens, so connecting to it is refused at once.
-    /// Use it to test connection failures. (The port was free a moment ago; another process could in theory take it.)
+    /// Use it to test connection failures. The port is taken below every operating system's ephemeral range, so no
+    /// simulator (which listens on an OS-assigned port) can be started on it later.
     /// </summary>
     /// <returns>An <c>http://127.0.0.1:{port}/</c> address.</returns>
     public static Uri GetUnusedLoopbackAddress()
     {
+        // Ephemeral ranges: Linux 32768-60999, Windows and macOS 49152-65535. Ports below them are only used by
+        // services that ask for them explicitly.
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            var port = Random.Shared.Next(20000, 32000);
+            if (IsFree(port))
+            {
+                return LoopbackUri(port);
+            }
+        }
+
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        var port = ((IPEndPoint)socket.LocalEndPoint!).Port;
-        return new Uri(FormattableString.Invariant($"http://127.0.0.1:{port}/"));
+        return LoopbackUri(((IPEndPoint)socket.LocalEndPoint!).Port);
+
+        static bool IsFree(int port)
+        {
+            using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                socket.Bind(new IPEndPoint(IPAddress.Loopback, port));
+                return true;
+            }
+            catch (SocketException)
+            {
+                return false;
+            }
+        }
     }
 
     /// <inheritdoc />
@@ -182,8 +207,7 @@ public class SimulatorHost : IAsyncDisposable
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
             ?? throw new InvalidOperationException("Kestrel did not report the address it listens on.");
-        var port = new Uri(address).Port;
-        _baseAddress = new Uri(FormattableString.Invariant($"http://127.0.0.1:{port}/"));
+        _baseAddress = LoopbackUri(new Uri(address).Port);
     }
 
     /// <summary>Maps the simulator's routes. The base implementation maps the routes given to <see cref="StartAsync"/>.</summary>
@@ -225,6 +249,8 @@ public class SimulatorHost : IAsyncDisposable
 
         await app.DisposeAsync().ConfigureAwait(false);
     }
+
+    private static Uri LoopbackUri(int port) => new(FormattableString.Invariant($"http://127.0.0.1:{port}/"));
 
     private sealed class NonDisposingLoggerProvider : ILoggerProvider
     {
