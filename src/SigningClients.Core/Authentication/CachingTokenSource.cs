@@ -73,8 +73,16 @@ public abstract class CachingTokenSource : TokenSource
         return true;
     }
 
-    private bool IsFresh(AccessToken token) =>
-        token.ExpiresOn == DateTimeOffset.MaxValue || _timeProvider.GetUtcNow() < token.ExpiresOn - _refreshMargin;
+    private bool IsFresh(AccessToken token)
+    {
+        if (token.ExpiresOn == DateTimeOffset.MaxValue)
+        {
+            return true;
+        }
+
+        var now = _timeProvider.GetUtcNow();
+        return token.ExpiresOn > now && token.ExpiresOn - now > _refreshMargin;
+    }
 
     private async Task<AccessToken> RunFetchAsync(AccessToken? previous)
     {

@@ -128,11 +128,12 @@ public sealed class SecretRedactor
                     result = builder.ToString();
                 }
 
-                // Secrets can also appear percent-encoded in URIs and forms.
+                // Secrets can also appear percent-encoded in URIs, and form-encoded (space as '+') in bodies.
                 var escaped = Uri.EscapeDataString(secret);
-                if (!ReferenceEquals(escaped, secret) && escaped != secret && result.IndexOf(escaped, StringComparison.Ordinal) >= 0)
+                if (escaped != secret)
                 {
-                    result = result.Replace(escaped, Mask);
+                    result = ReplaceIfPresent(result, escaped);
+                    result = ReplaceIfPresent(result, escaped.Replace("%20", "+"));
                 }
             }
         }
@@ -148,6 +149,9 @@ public sealed class SecretRedactor
 
         return result;
     }
+
+    private static string ReplaceIfPresent(string text, string secret) =>
+        text.IndexOf(secret, StringComparison.Ordinal) >= 0 ? text.Replace(secret, Mask) : text;
 
     /// <summary>A redacted, display-safe form of a request URI (query values of sensitive names masked, user info removed).</summary>
     /// <param name="uri">The URI.</param>

@@ -1,0 +1,344 @@
+using System;
+using System.IO;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using SigningClients.Core.Authentication;
+using SigningClients.Core.Http;
+using SigningClients.Core.Pipeline;
+using SigningClients.Core.Security;
+using SigningClients.Core;
+
+namespace ConsignO.Workflows.Authentication;
+
+/// <summary>
+/// The ConsignO session: logs in (username, password, tenant; optional platform client headers) through an
+/// unauthenticated pipeline, sends <c>X-Auth-Token</c> on every request (or as the form parameter of the same name for
+/// downloads, built at send time so a rotated token is used), replaces the token whenever a response carries a new
+/// one, logs in again before sending once the session has been idle for the configured time, and on a 401 logs in
+/// once more and lets the pipeline resend. Concurrent callers share one login. Thread-safe.
+/// </summary>
+internal sealed class ConsignOSessionPolicy : AuthenticationPolicy
+{
+    /// <summary>The session token header and form parameter name.</summary>
+    public const string TokenName = "X-Auth-Token";
+
+    /// <summary>Request property: send the token as an <c>application/x-www-form-urlencoded</c> body parameter.</summary>
+    public const string TokenInFormProperty = "ConsignO.TokenInForm";
+
+    /// <summary>Request property: use the current token as is (no login, no re-login on 401).</summary>
+    public const string CurrentTokenOnlyProperty = "ConsignO.CurrentTokenOnly";
+
+    private const string SentTokenProperty = "ConsignO.SentToken";
+    private const string GenerationProperty = "ConsignO.Generation";
+
+    private readonly object _gate = new();
+    private readonly SigningPipeline _loginPipeline;
+    private readonly ConsignOClientOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly SecretRedactor _redactor;
+    private string? _token;
+    private long _generation;
+    private DateTimeOffset _lastActivity;
+    private Task<Session>? _inFlight;
+    private int _loginCount;
+
+    public ConsignOSessionPolicy(SigningPipeline loginPipeline, ConsignOClientOptions options, TimeProvider timeProvider, SecretRedactor redactor)
+    {
+        _loginPipeline = loginPipeline ?? throw new ArgumentNullException(nameof(loginPipeline));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+        _redactor = redactor ?? throw new ArgumentNullException(nameof(redactor));
+        _redactor.AddSecret(options.Password);
+        _redactor.AddSecret(options.ClientSecret);
+    }
+
+    /// <summary>Number of logins started so far.</summary>
+    public int LoginCount => Volatile.Read(ref _loginCount);
+
+    /// <summary>Whether a session token is held (it may have expired on the server).</summary>
+    public bool HasSession
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _token is not null;
+            }
+        }
+    }
+
+    /// <summary>Logs in now, replacing any current session (single-flight with concurrent logins).</summary>
+    public async Task LoginAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_inFlight is null)
+            {
+                _token = null;
+            }
+        }
+
+        await GetSessionAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Forgets the current session (after logout).</summary>
+    public void EndSession()
+    {
+        lock (_gate)
+        {
+            _token = null;
+            _generation++;
+        }
+    }
+
+    /// <inheritdoc />
+    public override async ValueTask AuthenticateAsync(HttpRequestMessage message, SigningRequest request, CancellationToken cancellationToken)
+    {
+        if (message is null)
+        {
+            throw new ArgumentNullException(nameof(message));
+        }
+
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
+        Session session;
+        if (request.TryGetProperty(CurrentTokenOnlyProperty, out _))
+        {
+            lock (_gate)
+            {
+                session = new Session(_token ?? throw new InvalidOperationException("There is no ConsignO session."), _generation);
+            }
+        }
+        else
+        {
+            session = await GetSessionAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        request.Properties[SentTokenProperty] = session.Token;
+        request.Properties[GenerationProperty] = session.Generation;
+        if (request.TryGetProperty(TokenInFormProperty, out _))
+        {
+            // The download operations take the token as a form parameter; it is written here, at send time, so that a
+            // token rotated since the request was described is the one sent.
+            message.Content?.Dispose();
+            var body = TokenName + "=" + Uri.EscapeDataString(session.Token);
+            var content = new ByteArrayContent(Encoding.ASCII.GetBytes(body));
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
+            message.Content = content;
+        }
+        else
+        {
+            message.Headers.Remove(TokenName);
+            message.Headers.TryAddWithoutValidation(TokenName, session.Token);
+        }
+    }
+
+    /// <inheritdoc />
+    public override void OnResponse(HttpResponseMessage response, SigningRequest request)
+    {
+        if (response is null || request is null || !request.Authenticate)
+        {
+            return;
+        }
+
+        long sentGeneration = request.TryGetProperty(GenerationProperty, out var g) && g is long value ? value : -1;
+        string? rotated = ReadToken(response);
+        lock (_gate)
+        {
+            if (sentGeneration != _generation || _token is null)
+            {
+                // An answer from a session that has since been replaced or ended: it must not bring an old session back.
+                return;
+            }
+
+            if (response.StatusCode != System.Net.HttpStatusCode.Unauthorized)
+            {
+                _lastActivity = _timeProvider.GetUtcNow();
+            }
+
+            if (rotated is not null && !string.Equals(rotated, _token, StringComparison.Ordinal))
+            {
+                _redactor.AddSecret(rotated);
+                _token = rotated;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public override ValueTask<bool> OnUnauthorizedAsync(HttpRequestMessage message, HttpResponseMessage response, SigningRequest request, CancellationToken cancellationToken)
+    {
+        if (request is null || request.TryGetProperty(CurrentTokenOnlyProperty, out _))
+        {
+            return new ValueTask<bool>(false);
+        }
+
+        var sent = request.TryGetProperty(SentTokenProperty, out var t) ? t as string : null;
+        lock (_gate)
+        {
+            if (_token is not null && string.Equals(_token, sent, StringComparison.Ordinal))
+            {
+                // The server no longer accepts this session: the resend logs in again (shared with concurrent callers).
+                _token = null;
+            }
+        }
+
+        return new ValueTask<bool>(true);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => "ConsignOSession(" + _options.Username + ")";
+
+    private static string? ReadToken(HttpResponseMessage response)
+    {
+        if (response.Headers.TryGetValues(TokenName, out var values))
+        {
+            foreach (var value in values)
+            {
+                if (!string.IsNullOrWhiteSpace(value))
+                {
+                    return value.Trim();
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private bool IsUsable() =>
+        _token is not null && _timeProvider.GetUtcNow() - _lastActivity < _options.SessionIdleTimeout;
+
+    private ValueTask<Session> GetSessionAsync(CancellationToken cancellationToken)
+    {
+        Task<Session> login;
+        lock (_gate)
+        {
+            if (IsUsable())
+            {
+                return new ValueTask<Session>(new Session(_token!, _generation));
+            }
+
+            if (_inFlight is null)
+            {
+                _loginCount++;
+                _inFlight = RunLoginAsync();
+            }
+
+            login = _inFlight;
+        }
+
+        return new ValueTask<Session>(WaitAsync(login, cancellationToken));
+    }
+
+    private async Task<Session> RunLoginAsync()
+    {
+        await Task.Yield();
+        try
+        {
+            var token = await LoginCoreAsync(CancellationToken.None).ConfigureAwait(false);
+            lock (_gate)
+            {
+                _token = token;
+                _generation++;
+                _lastActivity = _timeProvider.GetUtcNow();
+                _inFlight = null;
+                return new Session(token, _generation);
+            }
+        }
+        catch
+        {
+            lock (_gate)
+            {
+                _inFlight = null;
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<string> LoginCoreAsync(CancellationToken cancellationToken)
+    {
+        var request = new SigningRequest(HttpMethod.Post, "auth/login", "Login", Idempotency.Idempotent)
+        {
+            Authenticate = false,
+            Content = RequestContent.Bytes(BuildLoginBody(), "application/json; charset=utf-8"),
+        };
+        if (!string.IsNullOrEmpty(_options.ClientId))
+        {
+            request.Headers["X-Client-Id"] = _options.ClientId!;
+            request.Headers["X-Client-Secret"] = _options.ClientSecret!;
+        }
+
+        return await _loginPipeline.SendAsync(
+            request,
+            (response, _) =>
+            {
+                var token = response.GetHeader(TokenName);
+                if (string.IsNullOrWhiteSpace(token))
+                {
+                    throw _loginPipeline.CreateException(request, response, SigningFailureKind.InvalidResponse, null, "The login answer carries no X-Auth-Token header.");
+                }
+
+                token = token!.Trim();
+                _redactor.AddSecret(token);
+                return new ValueTask<string>(token);
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private byte[] BuildLoginBody()
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("username", _options.Username);
+            writer.WriteString("password", _options.Password);
+            if (!string.IsNullOrEmpty(_options.Tenant))
+            {
+                writer.WriteString(_options.TenantFieldName, _options.Tenant);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static async Task<Session> WaitAsync(Task<Session> login, CancellationToken cancellationToken)
+    {
+        if (!cancellationToken.CanBeCanceled || login.IsCompleted)
+        {
+            return await login.ConfigureAwait(false);
+        }
+
+        var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (cancellationToken.Register(static s => ((TaskCompletionSource<bool>)s!).TrySetResult(true), cancelled))
+        {
+            if (await Task.WhenAny(login, cancelled.Task).ConfigureAwait(false) != login)
+            {
+                throw new OperationCanceledException(cancellationToken);
+            }
+        }
+
+        return await login.ConfigureAwait(false);
+    }
+
+    private readonly struct Session
+    {
+        public Session(string token, long generation)
+        {
+            Token = token;
+            Generation = generation;
+        }
+
+        public string Token { get; }
+
+        public long Generation { get; }
+    }
+}

@@ -1,0 +1,291 @@
+using System;
+using System.IO;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using ConsignO.Workflows.Authentication;
+using ConsignO.Workflows.Models;
+using ConsignO.Workflows.Serialization;
+using Microsoft.Extensions.Logging;
+using SigningClients.Core;
+using SigningClients.Core.Http;
+using SigningClients.Core.Pipeline;
+using SigningClients.Core.Security;
+
+namespace ConsignO.Workflows;
+
+/// <summary>The ConsignO Cloud workflows client. Thread-safe; create one per account and reuse it.</summary>
+public sealed class ConsignOClient : IConsignOClient, IDisposable
+{
+    /// <summary>The provider name used in logs, traces and errors.</summary>
+    public const string ProviderName = "ConsignO";
+
+    private readonly ConsignOClientOptions _options;
+    private readonly SigningPipeline _pipeline;
+    private readonly ConsignOSessionPolicy _session;
+    private readonly HttpClient? _ownedHttpClient;
+
+    /// <summary>Creates a client.</summary>
+    /// <param name="options">The options (validated here).</param>
+    /// <param name="httpClient">The HTTP client to use; a private one is created (and disposed with this client) when null.</param>
+    /// <param name="loggerFactory">Logging.</param>
+    /// <param name="timeProvider">The clock (session idle time, polling, retry delays).</param>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    public ConsignOClient(ConsignOClientOptions options, HttpClient? httpClient = null, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
+        : this(options, CreateProvider(httpClient, out var owned), owned, loggerFactory, timeProvider)
+    {
+    }
+
+    /// <summary>Creates a client that takes its <see cref="HttpClient"/> from a factory on each call (used by dependency injection).</summary>
+    /// <param name="options">The options (validated here).</param>
+    /// <param name="httpClientProvider">Returns the HTTP client to use.</param>
+    /// <param name="loggerFactory">Logging.</param>
+    /// <param name="timeProvider">The clock.</param>
+    public ConsignOClient(ConsignOClientOptions options, Func<HttpClient> httpClientProvider, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
+        : this(options, httpClientProvider ?? throw new ArgumentNullException(nameof(httpClientProvider)), null, loggerFactory, timeProvider)
+    {
+    }
+
+    private ConsignOClient(ConsignOClientOptions options, Func<HttpClient> httpClientProvider, HttpClient? owned, ILoggerFactory? loggerFactory, TimeProvider? timeProvider)
+    {
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        options.Validate();
+        _ownedHttpClient = owned;
+        var clock = timeProvider ?? TimeProvider.System;
+        var redactor = new SecretRedactor();
+        var loginPipeline = new SigningPipeline(httpClientProvider, CreatePipelineOptions(options, loggerFactory, clock, redactor));
+        _session = new ConsignOSessionPolicy(loginPipeline, options, clock, redactor);
+        var pipelineOptions = CreatePipelineOptions(options, loggerFactory, clock, redactor);
+        pipelineOptions.Authentication = _session;
+        _pipeline = new SigningPipeline(httpClientProvider, pipelineOptions);
+    }
+
+    /// <summary>Number of logins this client has started (diagnostics).</summary>
+    public int LoginCount => _session.LoginCount;
+
+    /// <inheritdoc />
+    public Task LoginAsync(CancellationToken cancellationToken = default) => _session.LoginAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public async Task LogoutAsync(CancellationToken cancellationToken = default)
+    {
+        if (!_session.HasSession)
+        {
+            return;
+        }
+
+        var request = new SigningRequest(HttpMethod.Post, "auth/logout", "Logout", Idempotency.Idempotent);
+        request.Properties[ConsignOSessionPolicy.CurrentTokenOnlyProperty] = true;
+        request.AcceptedStatusCodes.Add(401);
+        try
+        {
+            await _pipeline.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _session.EndSession();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> VerifySessionAsync(CancellationToken cancellationToken = default)
+    {
+        if (!_session.HasSession)
+        {
+            return false;
+        }
+
+        var request = new SigningRequest(HttpMethod.Head, "auth", "VerifySession", Idempotency.Safe);
+        request.Properties[ConsignOSessionPolicy.CurrentTokenOnlyProperty] = true;
+        request.AcceptedStatusCodes.Add(401);
+        int status = await _pipeline.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return status != 401;
+    }
+
+    /// <inheritdoc />
+    public async Task<string> UploadDocumentAsync(Stream pdf, string fileName, UploadDocumentOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        if (pdf is null)
+        {
+            throw new ArgumentNullException(nameof(pdf));
+        }
+
+        if (!pdf.CanRead)
+        {
+            throw new ArgumentException("The PDF stream must be readable.", nameof(pdf));
+        }
+
+        if (string.IsNullOrWhiteSpace(fileName))
+        {
+            throw new ArgumentException("A file name is required.", nameof(fileName));
+        }
+
+        var (isPdf, content) = await PdfSignature.PeekAsync(pdf, cancellationToken).ConfigureAwait(false);
+        if (!isPdf)
+        {
+            throw new ArgumentException("Only PDF documents can be uploaded: the content does not start with %PDF-.", nameof(pdf));
+        }
+
+        var parts = options?.ConvertToPdfA == true
+            ? new[] { new MultipartPart(_options.DocumentUploadPartName, RequestContent.Stream(content, "application/pdf"), fileName), MultipartPart.Field(_options.PdfaConversionFieldName, "true") }
+            : new[] { new MultipartPart(_options.DocumentUploadPartName, RequestContent.Stream(content, "application/pdf"), fileName) };
+        var request = new SigningRequest(HttpMethod.Post, "documents", "UploadDocument", Idempotency.NotIdempotent)
+        {
+            Content = RequestContent.Multipart(parts),
+        };
+
+        return await _pipeline.SendAsync(request, async (response, ct) =>
+        {
+            using var document = await ReadJsonDocumentAsync(response, ct).ConfigureAwait(false);
+            var payload = Unwrap(document.RootElement);
+            var id = FindString(payload, _options.DocumentIdPropertyName) ?? FindString(payload, "id");
+            if (string.IsNullOrEmpty(id))
+            {
+                throw _pipeline.CreateException(request, response, SigningFailureKind.InvalidResponse, null, "The upload answer has no '" + _options.DocumentIdPropertyName + "' member.");
+            }
+
+            return id!;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public Task<Workflow> CreateWorkflowAsync(CreateWorkflowRequest request, CancellationToken cancellationToken = default)
+    {
+        WorkflowBuilder.Validate(request);
+        var signingRequest = new SigningRequest(HttpMethod.Post, "workflows", "CreateWorkflow", Idempotency.NotIdempotent)
+        {
+            Content = RequestContent.Json(request, ConsignOJsonContext.Default.CreateWorkflowRequest),
+        };
+        return SendForWorkflowAsync(signingRequest, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<Workflow> GetWorkflowAsync(string workflowId, CancellationToken cancellationToken = default)
+    {
+        var request = new SigningRequest(HttpMethod.Get, "workflows/" + SigningRequest.EscapeSegment(workflowId, nameof(workflowId)), "GetWorkflow", Idempotency.Safe);
+        return SendForWorkflowAsync(request, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task DeleteWorkflowAsync(string workflowId, CancellationToken cancellationToken = default)
+    {
+        var request = new SigningRequest(HttpMethod.Delete, "workflows/" + SigningRequest.EscapeSegment(workflowId, nameof(workflowId)), "DeleteWorkflow", Idempotency.Idempotent);
+        return _pipeline.SendAsync(request, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<SigningDownload> DownloadDocumentsAsync(string workflowId, CancellationToken cancellationToken = default) =>
+        DownloadAsync("workflows/" + SigningRequest.EscapeSegment(workflowId, nameof(workflowId)) + "/documents", "DownloadDocuments", cancellationToken);
+
+    /// <inheritdoc />
+    public Task<SigningDownload> DownloadAuditTrailAsync(string workflowId, CancellationToken cancellationToken = default) =>
+        DownloadAsync("workflows/" + SigningRequest.EscapeSegment(workflowId, nameof(workflowId)) + "/audit", "DownloadAuditTrail", cancellationToken);
+
+    /// <inheritdoc />
+    public Task<Uri> GetEmbeddedSigningUrlAsync(string workflowId, string actionId, CancellationToken cancellationToken = default)
+    {
+        var path = _options.EmbeddedSigningUrlPath
+            .Replace("{workflowId}", SigningRequest.EscapeSegment(workflowId, nameof(workflowId)))
+            .Replace("{actionId}", SigningRequest.EscapeSegment(actionId, nameof(actionId)));
+        var request = new SigningRequest(HttpMethod.Get, path, "GetEmbeddedSigningUrl", Idempotency.Safe);
+        return _pipeline.SendAsync(request, async (response, ct) =>
+        {
+            using var document = await ReadJsonDocumentAsync(response, ct).ConfigureAwait(false);
+            var payload = Unwrap(document.RootElement);
+            var text = payload.ValueKind == JsonValueKind.String ? payload.GetString() : FindString(payload, "url") ?? FindString(payload, "signingUrl");
+            if (text is null || !Uri.TryCreate(text, UriKind.Absolute, out var url))
+            {
+                throw _pipeline.CreateException(request, response, SigningFailureKind.InvalidResponse, null, "The answer carries no absolute signing URL.");
+            }
+
+            return url;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<Workflow> WaitForCompletionAsync(string workflowId, PollingOptions? polling = null, CancellationToken cancellationToken = default)
+    {
+        SigningRequest.EscapeSegment(workflowId, nameof(workflowId));
+        return Poller.PollAsync(
+            async ct =>
+            {
+                var workflow = await GetWorkflowAsync(workflowId, ct).ConfigureAwait(false);
+                return workflow.Status.IsTerminal ? PollStep<Workflow>.Complete(workflow) : PollStep<Workflow>.Continue(workflow);
+            },
+            polling ?? _options.Polling,
+            _pipeline.TimeProvider,
+            cancellationToken);
+    }
+
+    /// <summary>Disposes the private <see cref="HttpClient"/>, if this client created one.</summary>
+    public void Dispose() => _ownedHttpClient?.Dispose();
+
+    /// <inheritdoc />
+    public override string ToString() => "ConsignOClient(" + _options.Endpoint + ", " + _options.Username + ")";
+
+    private Task<SigningDownload> DownloadAsync(string path, string operation, CancellationToken cancellationToken)
+    {
+        // The download operations take the token as a form parameter: the session policy writes the body at send time.
+        var request = new SigningRequest(HttpMethod.Post, path, operation, Idempotency.Safe);
+        request.Properties[ConsignOSessionPolicy.TokenInFormProperty] = true;
+        return _pipeline.DownloadAsync(request, cancellationToken);
+    }
+
+    private Task<Workflow> SendForWorkflowAsync(SigningRequest request, CancellationToken cancellationToken) =>
+        _pipeline.SendAsync(request, async (response, ct) =>
+        {
+            var envelope = await response.ReadJsonAsync(ConsignOJsonContext.Default.ConsignOEnvelopeWorkflow, ct).ConfigureAwait(false);
+            return envelope.Response ?? throw _pipeline.CreateException(request, response, SigningFailureKind.InvalidResponse, null, "The answer has no 'response' member.");
+        }, cancellationToken);
+
+    private static async Task<JsonDocument> ReadJsonDocumentAsync(SigningResponse response, CancellationToken cancellationToken)
+    {
+        var stream = await response.ReadBodyAsync(cancellationToken).ConfigureAwait(false);
+        return await JsonDocument.ParseAsync(stream, default, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static JsonElement Unwrap(JsonElement root) =>
+        root.ValueKind == JsonValueKind.Object && root.TryGetProperty("response", out var inner) && inner.ValueKind != JsonValueKind.Null ? inner : root;
+
+    private static string? FindString(JsonElement element, string name)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        foreach (var property in element.EnumerateObject())
+        {
+            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return property.Value.ValueKind switch
+                {
+                    JsonValueKind.String => property.Value.GetString(),
+                    JsonValueKind.Number => property.Value.GetRawText(),
+                    _ => null,
+                };
+            }
+        }
+
+        return null;
+    }
+
+    private static SigningPipelineOptions CreatePipelineOptions(ConsignOClientOptions options, ILoggerFactory? loggerFactory, TimeProvider clock, SecretRedactor redactor) =>
+        new(ProviderName, options.Endpoint!)
+        {
+            AllowHttpOnLoopback = options.AllowHttpOnLoopback,
+            Retry = options.Retry,
+            ErrorParser = new ConsignOErrorParser(),
+            LoggerFactory = loggerFactory,
+            TimeProvider = clock,
+            Redactor = redactor,
+        };
+
+    private static Func<HttpClient> CreateProvider(HttpClient? httpClient, out HttpClient? owned)
+    {
+        owned = httpClient is null ? new HttpClient { Timeout = Timeout.InfiniteTimeSpan } : null;
+        var client = httpClient ?? owned!;
+        return () => client;
+    }
+}

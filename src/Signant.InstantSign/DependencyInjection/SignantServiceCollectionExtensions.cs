@@ -1,0 +1,58 @@
+using System;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SigningClients.Core.DependencyInjection;
+
+namespace Signant.InstantSign.DependencyInjection;
+
+/// <summary>Registers <see cref="ISignantClient"/> with dependency injection.</summary>
+public static class SignantServiceCollectionExtensions
+{
+    /// <summary>Registers the default <see cref="ISignantClient"/> configured in code.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configure">Configures the options.</param>
+    /// <returns>The HTTP client builder (add handlers to it).</returns>
+    public static IHttpClientBuilder AddSignantInstantSignClient(this IServiceCollection services, Action<SignantClientOptions> configure) =>
+        services.AddSignantInstantSignClient(Options.DefaultName, configure);
+
+    /// <summary>Registers the default <see cref="ISignantClient"/> bound to a configuration section.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="section">The section (e.g. <c>Signant</c>) with Endpoint, DistributorId, AccessCode, ….</param>
+    /// <returns>The HTTP client builder.</returns>
+    public static IHttpClientBuilder AddSignantInstantSignClient(this IServiceCollection services, IConfiguration section) =>
+        services.AddSignantInstantSignClient(Options.DefaultName, section);
+
+    /// <summary>Registers a named <see cref="ISignantClient"/> (resolve it with <c>ISigningClientFactory&lt;ISignantClient&gt;</c>).</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="name">The registration name.</param>
+    /// <param name="configure">Configures the options.</param>
+    /// <returns>The HTTP client builder.</returns>
+    public static IHttpClientBuilder AddSignantInstantSignClient(this IServiceCollection services, string name, Action<SignantClientOptions> configure)
+    {
+        if (configure is null)
+        {
+            throw new ArgumentNullException(nameof(configure));
+        }
+
+        return services.AddSigningClient<ISignantClient, SignantClientOptions>(
+            name,
+            configure,
+            static ctx => new SignantClient(ctx.Options, ctx.HttpClientProvider, ctx.LoggerFactory, ctx.TimeProvider));
+    }
+
+    /// <summary>Registers a named <see cref="ISignantClient"/> bound to a configuration section.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="name">The registration name.</param>
+    /// <param name="section">The configuration section.</param>
+    /// <returns>The HTTP client builder.</returns>
+    public static IHttpClientBuilder AddSignantInstantSignClient(this IServiceCollection services, string name, IConfiguration section)
+    {
+        if (section is null)
+        {
+            throw new ArgumentNullException(nameof(section));
+        }
+
+        return services.AddSignantInstantSignClient(name, options => section.Bind(options));
+    }
+}

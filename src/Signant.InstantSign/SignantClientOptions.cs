@@ -1,0 +1,99 @@
+using System;
+using SigningClients.Core;
+
+namespace Signant.InstantSign;
+
+/// <summary>
+/// Settings of a <see cref="SignantClient"/>. <see cref="SigningClientOptions.Endpoint"/> is the full service address,
+/// e.g. <see cref="TestEndpoint"/>. The SOAP names (namespaces, contract) are options because the instant service's WSDL
+/// is not public; the defaults follow the sister V1 services.
+/// </summary>
+public sealed class SignantClientOptions : SigningClientOptions
+{
+    /// <summary>The instant signature service in Signant's test environment T3.</summary>
+    public static readonly Uri TestEndpoint = new("https://test3.signant.no/WS/V1/InstantSignatureService.svc");
+
+    /// <summary>The distributor id provided by Signant (sent as <c>DistributorID</c> in every call). Required.</summary>
+    public string? DistributorId { get; set; }
+
+    /// <summary>The access code provided by Signant (sent as <c>AccessCode</c> in every call). Required; a secret, never logged.</summary>
+    public string? AccessCode { get; set; }
+
+    /// <summary>The service (operation) namespace. Default <c>http://tempuri.org/</c>.</summary>
+    public string ServiceNamespace { get; set; } = "http://tempuri.org/";
+
+    /// <summary>The service contract name used in the SOAPAction header. Default <c>IInstantSignatureService</c> (unverified).</summary>
+    public string ContractName { get; set; } = "IInstantSignatureService";
+
+    /// <summary>The data-contract namespace of the posting objects. Default <c>http://schemas.datacontract.org/2004/07/Signant.Common.Models</c>.</summary>
+    public string DataContractNamespace { get; set; } = "http://schemas.datacontract.org/2004/07/Signant.Common.Models";
+
+    /// <summary>
+    /// The data-contract namespace of Signant's enums. Default <c>http://schemas.datacontract.org/2004/07/Signant.Global.Common.Enums</c>.
+    /// Declared on the posting element (prefix <c>b</c>); enum-typed members themselves are elements of their containing contract.
+    /// </summary>
+    public string EnumNamespace { get; set; } = "http://schemas.datacontract.org/2004/07/Signant.Global.Common.Enums";
+
+    /// <summary>
+    /// Longest text accepted in any response element other than the attachment file (names, messages, hashes). Default 64 KB.
+    /// A longer value makes the response invalid (protects against oversized or hostile answers).
+    /// </summary>
+    public int MaxElementLength { get; set; } = 64 * 1024;
+
+    /// <summary>Largest response (in characters) accepted for calls that carry no file. Default 4 MB.</summary>
+    public long MaxResponseCharacters { get; set; } = 4L * 1024 * 1024;
+
+    /// <summary>
+    /// Whether a download without <c>FileHash</c> is rejected (<see cref="SigningFailureKind.IntegrityFailure"/>).
+    /// Default <see langword="true"/>: a document is only handed over once its MD5 matched.
+    /// </summary>
+    public bool RequireFileHash { get; set; } = true;
+
+    /// <summary>The SOAPAction for an operation: <c>{ServiceNamespace}{ContractName}/{operation}</c>.</summary>
+    /// <param name="operation">The operation name.</param>
+    /// <returns>The action URI.</returns>
+    public string GetSoapAction(string operation) =>
+        ServiceNamespace + (ServiceNamespace.EndsWith("/", StringComparison.Ordinal) ? string.Empty : "/") + ContractName + "/" + operation;
+
+    /// <inheritdoc />
+    public override void Validate()
+    {
+        base.Validate();
+        if (string.IsNullOrWhiteSpace(DistributorId))
+        {
+            throw new ArgumentException("SignantClientOptions.DistributorId is required.", nameof(DistributorId));
+        }
+
+        if (string.IsNullOrEmpty(AccessCode))
+        {
+            throw new ArgumentException("SignantClientOptions.AccessCode is required.", nameof(AccessCode));
+        }
+
+        RequireText(ServiceNamespace, nameof(ServiceNamespace));
+        RequireText(ContractName, nameof(ContractName));
+        RequireText(DataContractNamespace, nameof(DataContractNamespace));
+        RequireText(EnumNamespace, nameof(EnumNamespace));
+        if (MaxElementLength < 1024)
+        {
+            throw new ArgumentException("SignantClientOptions.MaxElementLength must be at least 1024.", nameof(MaxElementLength));
+        }
+
+        if (MaxResponseCharacters < 64 * 1024)
+        {
+            throw new ArgumentException("SignantClientOptions.MaxResponseCharacters must be at least 65536.", nameof(MaxResponseCharacters));
+        }
+    }
+
+    /// <summary>A display form without secrets.</summary>
+    /// <returns>Endpoint and distributor id; the access code is masked.</returns>
+    public override string ToString() =>
+        "SignantClientOptions { Endpoint = " + Endpoint + ", DistributorId = " + DistributorId + ", AccessCode = " + (string.IsNullOrEmpty(AccessCode) ? "(not set)" : "***") + " }";
+
+    private static void RequireText(string? value, string name)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new ArgumentException("SignantClientOptions." + name + " is required.", name);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using System.Xml;
+using Signant.InstantSign.Models;
+
+namespace Signant.InstantSign.Soap;
+
+/// <summary>
+/// Writes the SOAP 1.1 request envelopes. Operation parameters are written in the operation's parameter order;
+/// data-contract members in ordinal alphabetical order, as WCF's DataContractSerializer expects. Null members are
+/// omitted. The attachment is base64-encoded in chunks straight from the caller's stream.
+/// </summary>
+internal sealed class SoapEnvelopeWriter
+{
+    private const int FileChunkSize = 48 * 1024; // a multiple of 3: no base64 padding between chunks
+    private readonly SignantClientOptions _options;
+
+    public SoapEnvelopeWriter(SignantClientOptions options) => _options = options;
+
+    private static XmlWriterSettings Settings(bool async) => new()
+    {
+        Async = async,
+        Encoding = new UTF8Encoding(false),
+        OmitXmlDeclaration = true,
+        CloseOutput = false,
+        Indent = false,
+    };
+
+    /// <summary>Writes CreateInstantPosting. <paramref name="filePrefix"/> holds bytes already read from the file for validation (non-seekable streams).</summary>
+    public async Task WriteCreateInstantPostingAsync(Stream output, InstantPosting posting, byte[] filePrefix, CancellationToken cancellationToken)
+    {
+        var dc = _options.DataContractNamespace;
+        var target = new TokenStream(output, cancellationToken);
+#if NET
+        await using var writer = XmlWriter.Create(target, Settings(async: true));
+#else
+        using var writer = XmlWriter.Create(target, Settings(async: true));
+#endif
+        await StartOperationAsync(writer, SoapNames.CreateInstantPosting).ConfigureAwait(false);
+        await writer.WriteStartElementAsync(null, "Posting", _options.ServiceNamespace).ConfigureAwait(false);
+        await writer.WriteAttributeStringAsync("xmlns", "a", null, dc).ConfigureAwait(false);
+        await writer.WriteAttributeStringAsync("xmlns", "b", null, _options.EnumNamespace).ConfigureAwait(false);
+        await writer.WriteAttributeStringAsync("xmlns", "i", null, SoapNames.XsiNamespace).ConfigureAwait(false);
+
+        // Ordinal alphabetical order of InstantPosting's members.
+        await ElementAsync(writer, "AfterSignAction", dc, posting.AfterSignAction.Value).ConfigureAwait(false);
+        await ElementAsync(writer, "AfterSignRedirectCaption", dc, posting.AfterSignRedirectCaption).ConfigureAwait(false);
+        await ElementAsync(writer, "AfterSignRedirectDelay", dc, Int(posting.AfterSignRedirectDelay)).ConfigureAwait(false);
+        await ElementAsync(writer, "AfterSignRedirectUrl", dc, posting.AfterSignRedirectUrl?.OriginalString).ConfigureAwait(false);
+        await WriteAttachmentAsync(writer, posting.AttachmentToSign, filePrefix, dc, cancellationToken).ConfigureAwait(false);
+        await ElementAsync(writer, "CancelUrl", dc, posting.CancelUrl?.OriginalString).ConfigureAwait(false);
+        await ElementAsync(writer, "Description", dc, posting.Description).ConfigureAwait(false);
+        await ElementAsync(writer, "DistributorSystemID", dc, posting.DistributorSystemId).ConfigureAwait(false);
+        await writer.WriteStartElementAsync("a", "Recipients", dc).ConfigureAwait(false);
+        foreach (var recipient in posting.Recipients)
+        {
+            await writer.WriteStartElementAsync("a", "InstantPostingRecipient", dc).ConfigureAwait(false);
+            await ElementAsync(writer, "DateOfBirthRequired", dc, recipient.DateOfBirthRequired is { } dob ? XmlConvert.ToString(dob, XmlDateTimeSerializationMode.RoundtripKind) : null).ConfigureAwait(false);
+            await ElementAsync(writer, "Email", dc, recipient.Email).ConfigureAwait(false);
+            await ElementAsync(writer, "MaximumAge", dc, Int(recipient.MaximumAge)).ConfigureAwait(false);
+            await ElementAsync(writer, "MinimumAge", dc, Int(recipient.MinimumAge)).ConfigureAwait(false);
+            await ElementAsync(writer, "Name", dc, recipient.Name).ConfigureAwait(false);
+            await ElementAsync(writer, "SSN", dc, recipient.Ssn).ConfigureAwait(false);
+            await writer.WriteEndElementAsync().ConfigureAwait(false);
+        }
+
+        await writer.WriteEndElementAsync().ConfigureAwait(false);
+        await ElementAsync(writer, "Title", dc, posting.Title).ConfigureAwait(false);
+        await ElementAsync(writer, "UseWidget", dc, posting.UseWidget ? "true" : "false").ConfigureAwait(false);
+        await writer.WriteEndElementAsync().ConfigureAwait(false); // Posting
+        await EndOperationAsync(writer).ConfigureAwait(false);
+        await writer.FlushAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>The GetPostingStatus envelope (small, built in memory).</summary>
+    public byte[] GetPostingStatus(Guid postingId) => Small(SoapNames.GetPostingStatus, ("PostingID", postingId), null);
+
+    /// <summary>The DownloadInstantAttachment envelope (small, built in memory).</summary>
+    public byte[] DownloadInstantAttachment(Guid postingId, Guid attachmentId) =>
+        Small(SoapNames.DownloadInstantAttachment, ("PostingID", postingId), ("AttachmentID", attachmentId));
+
+    private byte[] Small(string operation, (string Name, Guid Value) first, (string Name, Guid Value)? second)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = XmlWriter.Create(buffer, Settings(async: false)))
+        {
+            writer.WriteStartElement("s", "Envelope", SoapNames.EnvelopeNamespace);
+            writer.WriteStartElement("s", "Body", SoapNames.EnvelopeNamespace);
+            writer.WriteStartElement(operation, _options.ServiceNamespace);
+            writer.WriteElementString("DistributorID", _options.ServiceNamespace, _options.DistributorId ?? string.Empty);
+            writer.WriteElementString("AccessCode", _options.ServiceNamespace, _options.AccessCode ?? string.Empty);
+            writer.WriteElementString(first.Name, _options.ServiceNamespace, first.Value.ToString("D"));
+            if (second is { } s)
+            {
+                writer.WriteElementString(s.Name, _options.ServiceNamespace, s.Value.ToString("D"));
+            }
+
+            writer.WriteEndElement();
+            writer.WriteEndElement();
+            writer.WriteEndElement();
+        }
+
+        return buffer.ToArray();
+    }
+
+    private async Task StartOperationAsync(XmlWriter writer, string operation)
+    {
+        await writer.WriteStartElementAsync("s", "Envelope", SoapNames.EnvelopeNamespace).ConfigureAwait(false);
+        await writer.WriteStartElementAsync("s", "Body", SoapNames.EnvelopeNamespace).ConfigureAwait(false);
+        await writer.WriteStartElementAsync(null, operation, _options.ServiceNamespace).ConfigureAwait(false);
+        await writer.WriteElementStringAsync(null, "DistributorID", _options.ServiceNamespace, _options.DistributorId ?? string.Empty).ConfigureAwait(false);
+        await writer.WriteElementStringAsync(null, "AccessCode", _options.ServiceNamespace, _options.AccessCode ?? string.Empty).ConfigureAwait(false);
+    }
+
+    private static async Task EndOperationAsync(XmlWriter writer)
+    {
+        await writer.WriteEndElementAsync().ConfigureAwait(false); // operation
+        await writer.WriteEndElementAsync().ConfigureAwait(false); // Body
+        await writer.WriteEndElementAsync().ConfigureAwait(false); // Envelope
+    }
+
+    private static async Task WriteAttachmentAsync(XmlWriter writer, InstantAttachment attachment, byte[] filePrefix, string dc, CancellationToken cancellationToken)
+    {
+        await writer.WriteStartElementAsync("a", "AttachmentToSign", dc).ConfigureAwait(false);
+        await ElementAsync(writer, "ActionType", dc, attachment.ActionType.Value).ConfigureAwait(false);
+        await ElementAsync(writer, "CancelUrl", dc, attachment.CancelUrl?.OriginalString).ConfigureAwait(false);
+        await ElementAsync(writer, "Description", dc, attachment.Description).ConfigureAwait(false);
+        await writer.WriteStartElementAsync("a", "File", dc).ConfigureAwait(false);
+        var buffer = new byte[FileChunkSize];
+        int filled = 0;
+        if (filePrefix.Length > 0)
+        {
+            Buffer.BlockCopy(filePrefix, 0, buffer, 0, filePrefix.Length);
+            filled = filePrefix.Length;
+        }
+
+        while (true)
+        {
+            // Fill the chunk completely (a multiple of 3) so that chunks concatenate into one base64 text without padding.
+            int read = await attachment.File.ReadAsync(buffer, filled, buffer.Length - filled, cancellationToken).ConfigureAwait(false);
+            filled += read;
+            if (filled == buffer.Length || (read == 0 && filled > 0))
+            {
+                await writer.WriteBase64Async(buffer, 0, filled).ConfigureAwait(false);
+                filled = 0;
+            }
+
+            if (read == 0)
+            {
+                break;
+            }
+        }
+
+        await writer.WriteEndElementAsync().ConfigureAwait(false); // File
+        await ElementAsync(writer, "FileName", dc, attachment.FileName).ConfigureAwait(false);
+        await writer.WriteEndElementAsync().ConfigureAwait(false); // AttachmentToSign
+    }
+
+    private static Task ElementAsync(XmlWriter writer, string name, string ns, string? value) =>
+        value is null ? Task.CompletedTask : writer.WriteElementStringAsync("a", name, ns, value);
+
+    private static string? Int(int? value) => value?.ToString(CultureInfo.InvariantCulture);
+}

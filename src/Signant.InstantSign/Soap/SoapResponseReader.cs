@@ -1,0 +1,620 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using System.Xml;
+using Signant.InstantSign.Models;
+
+namespace Signant.InstantSign.Soap;
+
+/// <summary>A SOAP Fault found in a response body.</summary>
+internal sealed class SoapFaultException : Exception
+{
+    public SoapFaultException(string? faultCode, string? faultString)
+        : base("SOAP Fault " + faultCode + ": " + faultString)
+    {
+        FaultCode = faultCode;
+        FaultString = faultString;
+    }
+
+    public string? FaultCode { get; }
+
+    public string? FaultString { get; }
+}
+
+/// <summary>
+/// Reads Signant SOAP responses safely and in any member order: DTDs prohibited, no resolver, bounded element text
+/// (<see cref="SignantClientOptions.MaxElementLength"/>), bounded documents for file-less calls, and the attachment
+/// decoded from base64 in chunks straight into the caller's stream while its MD5 is computed.
+/// </summary>
+internal sealed class SoapResponseReader
+{
+    private const int MaxListItems = 10_000;
+    private const int MaxAdditionalElements = 256;
+    private readonly XmlReader _reader;
+    private readonly int _maxElementLength;
+    private readonly char[] _chars = new char[4096];
+
+    private SoapResponseReader(XmlReader reader, int maxElementLength)
+    {
+        _reader = reader;
+        _maxElementLength = maxElementLength;
+    }
+
+    /// <summary>The reader settings: DTDs prohibited, no resolver, async, optional document size cap.</summary>
+    public static XmlReaderSettings CreateSettings(long maxCharacters, bool async) => new()
+    {
+        Async = async,
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        // With DTDs prohibited no entity can be declared; 0 would mean "unlimited", so a small explicit cap is kept.
+        MaxCharactersFromEntities = 1024,
+        MaxCharactersInDocument = maxCharacters,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        CloseInput = false,
+    };
+
+    public static async Task<CreateInstantPostingResult> ReadCreateAsync(Stream body, SignantClientOptions options, CancellationToken cancellationToken)
+    {
+        using var xml = XmlReader.Create(new TokenStream(body, cancellationToken), CreateSettings(options.MaxResponseCharacters, async: true));
+        var reader = new SoapResponseReader(xml, options.MaxElementLength);
+        var common = new Common();
+        Guid postingId = default, attachmentId = default;
+        var urls = new List<UrlToSigning>();
+        await reader.ReadResultAsync(SoapNames.CreateInstantPosting, async name =>
+        {
+            switch (name)
+            {
+                case "PostingID": postingId = await reader.ReadGuidAsync().ConfigureAwait(false) ?? default; break;
+                case "AttachmentID": attachmentId = await reader.ReadGuidAsync().ConfigureAwait(false) ?? default; break;
+                case "SignUrls":
+                    await reader.ReadChildrenAsync(async item =>
+                    {
+                        if (urls.Count >= MaxListItems)
+                        {
+                            throw new XmlException("Too many SignUrls items.");
+                        }
+
+                        string? n = null;
+                        Uri? u = null;
+                        await reader.ReadChildrenAsync(async field =>
+                        {
+                            if (field == "Name")
+                            {
+                                n = await reader.ReadTextAsync().ConfigureAwait(false);
+                            }
+                            else if (field == "Url")
+                            {
+                                var text = await reader.ReadTextAsync().ConfigureAwait(false);
+                                u = text is null ? null : new Uri(text, UriKind.RelativeOrAbsolute);
+                            }
+                            else
+                            {
+                                await reader.SkipAsync().ConfigureAwait(false);
+                            }
+                        }).ConfigureAwait(false);
+                        urls.Add(new UrlToSigning { Name = n, Url = u });
+                    }).ConfigureAwait(false);
+                    break;
+                default: await reader.ReadCommonOrExtraAsync(name, common).ConfigureAwait(false); break;
+            }
+        }).ConfigureAwait(false);
+        return new CreateInstantPostingResult
+        {
+            Success = common.Success,
+            ErrorCode = common.ErrorCode,
+            Message = common.Message,
+            AdditionalElements = common.Extra(),
+            PostingId = postingId,
+            AttachmentId = attachmentId,
+            SignUrls = urls,
+        };
+    }
+
+    public static async Task<InstantPostingStatus> ReadStatusAsync(Stream body, SignantClientOptions options, CancellationToken cancellationToken)
+    {
+        using var xml = XmlReader.Create(new TokenStream(body, cancellationToken), CreateSettings(options.MaxResponseCharacters, async: true));
+        var r = new SoapResponseReader(xml, options.MaxElementLength);
+        var c = new Common();
+        Guid postingId = default;
+        PostingStatus status = default;
+        PostingType type = default;
+        int toSign = 0, signed = 0, rejected = 0, toBeSigned = 0, signatures = 0, toRead = 0, read = 0, toUpload = 0, uploaded = 0;
+        bool activated = false;
+        DateTimeOffset? activeTo = null, created = null, modified = null, deleted = null, completed = null, reminder = null;
+        string? title = null, description = null, language = null;
+        await r.ReadResultAsync(SoapNames.GetPostingStatus, async name =>
+        {
+            switch (name)
+            {
+                case "PostingID": postingId = await r.ReadGuidAsync().ConfigureAwait(false) ?? default; break;
+                case "Status": status = await r.ReadTextAsync().ConfigureAwait(false) is { } s ? new PostingStatus(s.Trim()) : default; break;
+                case "PostingType": type = await r.ReadTextAsync().ConfigureAwait(false) is { } t ? new PostingType(t.Trim()) : default; break;
+                case "TotalDocsToSign": toSign = await r.ReadIntAsync().ConfigureAwait(false); break;
+                case "TotalDocsSigned": signed = await r.ReadIntAsync().ConfigureAwait(false); break;
+                case "TotalDocsRejected": rejected = await r.ReadIntAsync().ConfigureAwait(false); break;
+                case "ToBeSignedCount": toBeSigned = await r.ReadIntAsync().ConfigureAwait(false); break;
+                case "SignatureCount": signatures = await r.ReadIntAsync().ConfigureAwait(false); break;
+                case "TotalDocsToRead": toRead = await r.ReadIntAsync().ConfigureAwait(false); break;
+                case "TotalDocsRead": read = await r.ReadIntAsync().ConfigureAwait(false); break;
+                case "TotalDocsToUpload": toUpload = await r.ReadIntAsync().ConfigureAwait(false); break;
+                case "TotalDocsUploaded": uploaded = await r.ReadIntAsync().ConfigureAwait(false); break;
+                case "Activated": activated = await r.ReadBoolAsync().ConfigureAwait(false); break;
+                case "ActiveTo": activeTo = await r.ReadDateAsync().ConfigureAwait(false); break;
+                case "CreatedDateTime": created = await r.ReadDateAsync().ConfigureAwait(false); break;
+                case "LastModifiedDateTime": modified = await r.ReadDateAsync().ConfigureAwait(false); break;
+                case "WillBeDeletedDateTime": deleted = await r.ReadDateAsync().ConfigureAwait(false); break;
+                case "CompletedDateTime": completed = await r.ReadDateAsync().ConfigureAwait(false); break;
+                case "LastReminderDateTime": reminder = await r.ReadDateAsync().ConfigureAwait(false); break;
+                case "Title": title = await r.ReadTextAsync().ConfigureAwait(false); break;
+                case "Description": description = await r.ReadTextAsync().ConfigureAwait(false); break;
+                case "DefaultLanguage": language = await r.ReadTextAsync().ConfigureAwait(false); break;
+                default: await r.ReadCommonOrExtraAsync(name, c).ConfigureAwait(false); break;
+            }
+        }).ConfigureAwait(false);
+        return new InstantPostingStatus
+        {
+            Success = c.Success,
+            ErrorCode = c.ErrorCode,
+            Message = c.Message,
+            AdditionalElements = c.Extra(),
+            PostingId = postingId,
+            Status = status,
+            PostingType = type,
+            TotalDocsToSign = toSign,
+            TotalDocsSigned = signed,
+            TotalDocsRejected = rejected,
+            ToBeSignedCount = toBeSigned,
+            SignatureCount = signatures,
+            TotalDocsToRead = toRead,
+            TotalDocsRead = read,
+            TotalDocsToUpload = toUpload,
+            TotalDocsUploaded = uploaded,
+            Activated = activated,
+            ActiveTo = activeTo,
+            CreatedDateTime = created,
+            LastModifiedDateTime = modified,
+            WillBeDeletedDateTime = deleted,
+            CompletedDateTime = completed,
+            LastReminderDateTime = reminder,
+            Title = title,
+            Description = description,
+            DefaultLanguage = language,
+        };
+    }
+
+    /// <summary>Reads a download answer, writing the decoded file into <paramref name="destination"/>. The hash is checked by the caller.</summary>
+    public static async Task<InstantAttachmentDownload> ReadDownloadAsync(Stream body, Stream destination, SignantClientOptions options, CancellationToken cancellationToken)
+    {
+        using var xml = XmlReader.Create(new TokenStream(body, cancellationToken), CreateSettings(0, async: true));
+        var r = new SoapResponseReader(xml, options.MaxElementLength);
+        var c = new Common();
+        Guid attachmentId = default;
+        string? fileName = null, description = null, fileHash = null;
+        string computed = string.Empty;
+        long length = 0;
+        bool fileSeen = false;
+        await r.ReadResultAsync(SoapNames.DownloadInstantAttachment, async name =>
+        {
+            switch (name)
+            {
+                case "AttachmentID": attachmentId = await r.ReadGuidAsync().ConfigureAwait(false) ?? default; break;
+                case "FileName": fileName = await r.ReadTextAsync().ConfigureAwait(false); break;
+                case "Description": description = await r.ReadTextAsync().ConfigureAwait(false); break;
+                case "FileHash": fileHash = await r.ReadTextAsync().ConfigureAwait(false); break;
+                case "AttachmentFile":
+                    if (fileSeen)
+                    {
+                        throw new XmlException("The response holds more than one AttachmentFile.");
+                    }
+
+                    fileSeen = true;
+                    (length, computed) = await r.ReadBase64IntoAsync(destination, cancellationToken).ConfigureAwait(false);
+                    break;
+                default: await r.ReadCommonOrExtraAsync(name, c).ConfigureAwait(false); break;
+            }
+        }).ConfigureAwait(false);
+        return new InstantAttachmentDownload
+        {
+            Success = c.Success,
+            ErrorCode = c.ErrorCode,
+            Message = c.Message,
+            AdditionalElements = c.Extra(),
+            AttachmentId = attachmentId,
+            FileName = fileName,
+            Description = description,
+            FileHash = fileHash,
+            ComputedHash = fileSeen ? computed : string.Empty,
+            Length = length,
+        };
+    }
+
+    /// <summary>Synchronously reads a SOAP Fault or a Success=false result from a (size-limited) error body.</summary>
+    public static (string? Code, string? Message)? TryReadError(string body, int maxElementLength)
+    {
+        using var xml = XmlReader.Create(new StringReader(body), CreateSettings(Math.Max(body.Length, 1) + 1, async: false));
+        string? faultCode = null, faultString = null, errorCode = null, message = null, detailMessage = null;
+        bool fault = false, success = true;
+        try
+        {
+            xml.Read();
+            while (!xml.EOF)
+            {
+                if (xml.NodeType != XmlNodeType.Element)
+                {
+                    xml.Read();
+                    continue;
+                }
+
+                switch (xml.LocalName)
+                {
+                    case "Fault": fault = true; xml.Read(); break;
+                    case "faultcode": faultCode = Bounded(xml.ReadElementContentAsString(), maxElementLength); break;
+                    case "faultstring": faultString = Bounded(xml.ReadElementContentAsString(), maxElementLength); break;
+                    case "ErrorCode": errorCode = Bounded(xml.ReadElementContentAsString(), maxElementLength); break;
+                    case "Message": message = Bounded(xml.ReadElementContentAsString(), maxElementLength); break;
+                    case "Text": detailMessage ??= Bounded(xml.ReadElementContentAsString(), maxElementLength); break;
+                    case "Success": success = !string.Equals(xml.ReadElementContentAsString().Trim(), "false", StringComparison.OrdinalIgnoreCase); break;
+                    default: xml.Read(); break;
+                }
+            }
+        }
+        catch (XmlException)
+        {
+            // A truncated or hostile body (a DTD is rejected here): keep what was read before the problem.
+        }
+
+        if (fault)
+        {
+            return (errorCode is { Length: > 0 } and not "0" ? errorCode : faultCode, faultString ?? message ?? detailMessage);
+        }
+
+        return !success || errorCode is not null ? (errorCode, message) : null;
+    }
+
+    private static string Bounded(string value, int max) => value.Length > max ? value.Substring(0, max) : value;
+
+    /// <summary>Navigates Envelope/Body/{op}Response/{op}Result and hands each member of the result to <paramref name="onMember"/>.</summary>
+    private async Task ReadResultAsync(string operation, Func<string, Task> onMember)
+    {
+        await _reader.MoveToContentAsync().ConfigureAwait(false);
+        if (_reader.NodeType != XmlNodeType.Element || _reader.LocalName != "Envelope")
+        {
+            throw new XmlException("The response is not a SOAP envelope.");
+        }
+
+        bool bodySeen = false;
+        await ReadChildrenAsync(async envelopeChild =>
+        {
+            if (envelopeChild != "Body")
+            {
+                await SkipAsync().ConfigureAwait(false);
+                return;
+            }
+
+            bodySeen = true;
+            bool responseSeen = false;
+            await ReadChildrenAsync(async bodyChild =>
+            {
+                if (bodyChild == "Fault")
+                {
+                    await ReadFaultAsync().ConfigureAwait(false);
+                }
+
+                if (bodyChild != operation + "Response" || responseSeen)
+                {
+                    throw new XmlException("Unexpected element '" + bodyChild + "' in the SOAP body; expected " + operation + "Response.");
+                }
+
+                responseSeen = true;
+                bool resultSeen = false;
+                await ReadChildrenAsync(async responseChild =>
+                {
+                    if (responseChild != operation + "Result")
+                    {
+                        await SkipAsync().ConfigureAwait(false);
+                        return;
+                    }
+
+                    resultSeen = true;
+                    if (IsNil())
+                    {
+                        throw new XmlException(operation + "Result is nil.");
+                    }
+
+                    await ReadChildrenAsync(onMember).ConfigureAwait(false);
+                }).ConfigureAwait(false);
+                if (!resultSeen)
+                {
+                    throw new XmlException("The response has no " + operation + "Result.");
+                }
+            }).ConfigureAwait(false);
+            if (!responseSeen)
+            {
+                throw new XmlException("The SOAP body is empty.");
+            }
+        }).ConfigureAwait(false);
+        if (!bodySeen)
+        {
+            throw new XmlException("The SOAP envelope has no Body.");
+        }
+    }
+
+    private async Task ReadFaultAsync()
+    {
+        string? code = null, text = null, errorCode = null, message = null;
+        await ReadChildrenAsync(async name =>
+        {
+            switch (name)
+            {
+                case "faultcode": code = await ReadTextAsync().ConfigureAwait(false); break;
+                case "faultstring": text = await ReadTextAsync().ConfigureAwait(false); break;
+                case "detail":
+                    await ReadDescendantsAsync(async (n) =>
+                    {
+                        if (n == "ErrorCode")
+                        {
+                            errorCode = await ReadTextAsync().ConfigureAwait(false);
+                            return true;
+                        }
+
+                        if (n == "Message")
+                        {
+                            message = await ReadTextAsync().ConfigureAwait(false);
+                            return true;
+                        }
+
+                        return false;
+                    }).ConfigureAwait(false);
+                    break;
+                default: await SkipAsync().ConfigureAwait(false); break;
+            }
+        }).ConfigureAwait(false);
+        throw new SoapFaultException(errorCode is { Length: > 0 } and not "0" ? errorCode : code, text ?? message);
+    }
+
+    private async Task ReadDescendantsAsync(Func<string, Task<bool>> onElement)
+    {
+        await ReadChildrenAsync(async name =>
+        {
+            if (!await onElement(name).ConfigureAwait(false))
+            {
+                await ReadDescendantsAsync(onElement).ConfigureAwait(false);
+            }
+        }).ConfigureAwait(false);
+    }
+
+    private async Task ReadCommonOrExtraAsync(string name, Common common)
+    {
+        switch (name)
+        {
+            case "Success": common.Success = await ReadBoolAsync().ConfigureAwait(false); break;
+            case "ErrorCode": common.ErrorCode = await ReadIntAsync().ConfigureAwait(false); break;
+            case "Message": common.Message = await ReadTextAsync().ConfigureAwait(false); break;
+            default:
+                if (common.Additional.Count < MaxAdditionalElements && !common.Additional.ContainsKey(name))
+                {
+                    // Unknown members are kept when they are simple values; complex ones are skipped.
+                    var text = await TryReadSimpleAsync().ConfigureAwait(false);
+                    if (text is not null)
+                    {
+                        common.Additional[name] = text;
+                    }
+                }
+                else
+                {
+                    await SkipAsync().ConfigureAwait(false);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>Calls <paramref name="onChild"/> for each child element (positioned on it; it must consume it) and consumes the parent.</summary>
+    private async Task ReadChildrenAsync(Func<string, Task> onChild)
+    {
+        if (_reader.IsEmptyElement)
+        {
+            await _reader.ReadAsync().ConfigureAwait(false);
+            return;
+        }
+
+        int depth = _reader.Depth;
+        await _reader.ReadAsync().ConfigureAwait(false);
+        while (true)
+        {
+            switch (_reader.NodeType)
+            {
+                case XmlNodeType.Element:
+                    await onChild(_reader.LocalName).ConfigureAwait(false);
+                    if (_reader.Depth > depth + 1 || (_reader.Depth == depth + 1 && _reader.NodeType == XmlNodeType.EndElement))
+                    {
+                        throw new XmlException("Internal reader error: a child element was not fully consumed.");
+                    }
+
+                    break;
+                case XmlNodeType.EndElement:
+                    await _reader.ReadAsync().ConfigureAwait(false);
+                    return;
+                case XmlNodeType.None:
+                    throw new XmlException("The response ended unexpectedly.");
+                default:
+                    if (!await _reader.ReadAsync().ConfigureAwait(false))
+                    {
+                        throw new XmlException("The response ended unexpectedly.");
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private Task SkipAsync() => _reader.SkipAsync();
+
+    private bool IsNil() => string.Equals(_reader.GetAttribute("nil", SoapNames.XsiNamespace), "true", StringComparison.Ordinal);
+
+    /// <summary>Reads the text of the current element (bounded); <see langword="null"/> when nil.</summary>
+    private async Task<string?> ReadTextAsync(bool lenient = false)
+    {
+        if (IsNil())
+        {
+            await _reader.SkipAsync().ConfigureAwait(false);
+            return null;
+        }
+
+        if (_reader.IsEmptyElement)
+        {
+            await _reader.ReadAsync().ConfigureAwait(false);
+            return string.Empty;
+        }
+
+        string name = _reader.LocalName;
+        bool complex = false;
+        var builder = new StringBuilder();
+        await _reader.ReadAsync().ConfigureAwait(false);
+        while (_reader.NodeType != XmlNodeType.EndElement)
+        {
+            switch (_reader.NodeType)
+            {
+                case XmlNodeType.Text:
+                case XmlNodeType.CDATA:
+                case XmlNodeType.Whitespace:
+                case XmlNodeType.SignificantWhitespace:
+                    if (_reader.CanReadValueChunk)
+                    {
+                        int read;
+                        while ((read = await _reader.ReadValueChunkAsync(_chars, 0, _chars.Length).ConfigureAwait(false)) > 0)
+                        {
+                            if (builder.Length + read > _maxElementLength)
+                            {
+                                throw new XmlException("The element '" + name + "' is longer than the limit of " + _maxElementLength + " characters.");
+                            }
+
+                            builder.Append(_chars, 0, read);
+                        }
+                    }
+                    else
+                    {
+                        var value = await _reader.GetValueAsync().ConfigureAwait(false);
+                        if (builder.Length + value.Length > _maxElementLength)
+                        {
+                            throw new XmlException("The element '" + name + "' is longer than the limit of " + _maxElementLength + " characters.");
+                        }
+
+                        builder.Append(value);
+                    }
+
+                    await _reader.ReadAsync().ConfigureAwait(false);
+                    break;
+                case XmlNodeType.Element:
+                    if (!lenient)
+                    {
+                        throw new XmlException("The element '" + name + "' must hold text, not elements.");
+                    }
+
+                    complex = true;
+                    await _reader.SkipAsync().ConfigureAwait(false);
+                    break;
+                case XmlNodeType.None:
+                    throw new XmlException("The response ended unexpectedly.");
+                default:
+                    await _reader.ReadAsync().ConfigureAwait(false);
+                    break;
+            }
+        }
+
+        await _reader.ReadAsync().ConfigureAwait(false);
+        return complex ? null : builder.ToString();
+    }
+
+    private Task<string?> TryReadSimpleAsync() => ReadTextAsync(lenient: true);
+
+    private async Task<Guid?> ReadGuidAsync()
+    {
+        var text = await ReadTextAsync().ConfigureAwait(false);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return Guid.TryParse(text!.Trim(), out var id) ? id : throw new XmlException("'" + text + "' is not a GUID.");
+    }
+
+    private async Task<int> ReadIntAsync()
+    {
+        var text = await ReadTextAsync().ConfigureAwait(false);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return 0;
+        }
+
+        return int.TryParse(text!.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : throw new XmlException("'" + text + "' is not an integer.");
+    }
+
+    private async Task<bool> ReadBoolAsync()
+    {
+        var text = (await ReadTextAsync().ConfigureAwait(false))?.Trim();
+        return text switch
+        {
+            null or "" => false,
+            "true" or "1" => true,
+            "false" or "0" => false,
+            _ => throw new XmlException("'" + text + "' is not a boolean."),
+        };
+    }
+
+    private async Task<DateTimeOffset?> ReadDateAsync()
+    {
+        var text = (await ReadTextAsync().ConfigureAwait(false))?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value))
+        {
+            return value;
+        }
+
+        throw new XmlException("'" + text + "' is not a date.");
+    }
+
+    private async Task<(long Length, string Hash)> ReadBase64IntoAsync(Stream destination, CancellationToken cancellationToken)
+    {
+        using var md5 = new Md5Accumulator();
+        if (IsNil())
+        {
+            await _reader.SkipAsync().ConfigureAwait(false);
+            return (0, md5.FinishHex());
+        }
+
+        var buffer = new byte[64 * 1024];
+        long total = 0;
+        int read;
+        while ((read = await _reader.ReadElementContentAsBase64Async(buffer, 0, buffer.Length).ConfigureAwait(false)) > 0)
+        {
+            md5.Append(buffer, 0, read);
+            await destination.WriteAsync(buffer, 0, read, cancellationToken).ConfigureAwait(false);
+            total += read;
+        }
+
+        return (total, md5.FinishHex());
+    }
+
+    private sealed class Common
+    {
+        public bool Success { get; set; }
+
+        public int ErrorCode { get; set; }
+
+        public string? Message { get; set; }
+
+        public Dictionary<string, string> Additional { get; } = new(StringComparer.Ordinal);
+
+        public IReadOnlyDictionary<string, string> Extra() => Additional.Count == 0 ? SignantResult.EmptyElements : Additional;
+    }
+}

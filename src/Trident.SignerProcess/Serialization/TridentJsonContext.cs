@@ -1,0 +1,31 @@
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Trident.SignerProcess.Models;
+
+namespace Trident.SignerProcess.Serialization;
+
+/// <summary>Source-generated JSON metadata for TRIDENT (snake_case, nulls omitted when writing).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    NumberHandling = JsonNumberHandling.AllowReadingFromString)]
+[JsonSerializable(typeof(SignerProcessDefinition))]
+[JsonSerializable(typeof(TridentSignerProcess))]
+[JsonSerializable(typeof(SignerProcessResult))]
+[JsonSerializable(typeof(SignerProcessDocument))]
+[JsonSerializable(typeof(List<SignerProcessDocument>))]
+[JsonSerializable(typeof(JsonElement))]
+internal sealed partial class TridentJsonContext : JsonSerializerContext
+{
+}
+
+/// <summary>Reads TRIDENT error bodies: <c>{code, message}</c> or OAuth2 <c>{error, error_description}</c> (the resource error shape is not documented).</summary>
+internal sealed class TridentErrorParser : SigningClients.Core.ProviderErrorParser
+{
+    private static readonly SigningClients.Core.JsonProviderErrorParser CodeMessage = new("code", "message");
+    private static readonly SigningClients.Core.JsonProviderErrorParser OAuth = new("error", "error_description");
+
+    public override SigningClients.Core.ProviderError? Parse(int statusCode, string? contentType, string body) =>
+        CodeMessage.Parse(statusCode, contentType, body) ?? OAuth.Parse(statusCode, contentType, body);
+}
