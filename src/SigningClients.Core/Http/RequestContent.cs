@@ -265,6 +265,11 @@ public abstract class RequestContent
                 else
                 {
                     multipart.Add(content, QuoteIfNeeded(part.Name), QuoteIfNeeded(part.FileName));
+
+                    // MultipartFormDataContent also writes filename* from the value it was given, which here is the
+                    // quoted name: servers that prefer filename* (RFC 6266) would see the quotes as part of the name.
+                    // Send filename* only when the name needs it (non-ASCII), with the raw name.
+                    content.Headers.ContentDisposition!.FileNameStar = IsAscii(part.FileName) ? null : part.FileName;
                 }
             }
 
@@ -272,6 +277,19 @@ public abstract class RequestContent
         }
 
         private static string QuoteIfNeeded(string value) => "\"" + value.Replace("\"", "\\\"") + "\"";
+
+        private static bool IsAscii(string value)
+        {
+            foreach (char c in value)
+            {
+                if (c > 0x7E || c < 0x20)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 
     private sealed class PushContent : HttpContent
