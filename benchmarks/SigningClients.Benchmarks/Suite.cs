@@ -15,6 +15,7 @@ using SigningClients.Benchmarks.Concurrency;
 using SigningClients.Benchmarks.Infrastructure;
 using SigningClients.Benchmarks.Memory;
 using SigningClients.Benchmarks.Overhead;
+using SigningClients.Benchmarks.Paging;
 using SigningClients.Benchmarks.Reporting;
 
 namespace SigningClients.Benchmarks;
@@ -27,8 +28,13 @@ internal static class Suite
 {
     public static readonly List<SuiteEntry> Entries = new()
     {
+        new(typeof(SigningTodayGetDstBenchmarks), "P1", "SigningToday get DST"),
+        new(typeof(SigningTodayListPageBenchmarks), "P1", "SigningToday list one page (20 DSTs)"),
+        new(typeof(SigningTodayCreateDstBenchmarks), "P1", "SigningToday create DST"),
         new(typeof(ConsignOGetWorkflowBenchmarks), "P1", "ConsignO get workflow"),
         new(typeof(SignantGetPostingStatusBenchmarks), "P1", "Signant GetPostingStatus"),
+        new(typeof(SigningTodayPagingBenchmarks), "P4", "SigningToday list DSTs (pages of 100)"),
+        new(typeof(SigningTodayConcurrencyBenchmarks), "P5", "SigningToday get DST ×256 concurrent"),
         new(typeof(ConsignOConcurrencyBenchmarks), "P5", "ConsignO get workflow ×256 concurrent"),
     };
 

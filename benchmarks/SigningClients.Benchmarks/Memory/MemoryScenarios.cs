@@ -7,6 +7,7 @@ using ConsignO.Workflows;
 using Signant.InstantSign;
 using Signant.InstantSign.Models;
 using SigningClients.Benchmarks.Infrastructure;
+using SigningToday.Dst;
 using Trident.SignerProcess;
 using Trident.SignerProcess.Models;
 
@@ -20,6 +21,8 @@ internal static class MemoryScenarios
 {
     private static readonly List<MemoryScenario> Registered = new()
     {
+        new("signingtoday-upload", "SigningToday", "upload", "Resources.AppendToDstAsync (multipart PATCH, streamed PDF)", SigningTodayUploadAsync),
+        new("signingtoday-download", "SigningToday", "download", "Resources.DownloadAsync → CopyToAsync", SigningTodayDownloadAsync),
         new("consigno-upload", "ConsignO", "upload", "UploadDocumentAsync (multipart, streamed PDF)", ConsignOUploadAsync),
         new("consigno-download", "ConsignO", "download", "DownloadDocumentsAsync → CopyToAsync", ConsignODownloadAsync),
         new("trident-upload", "Trident", "upload", "CreateSignerProcessAsync (multipart: JSON + PDF)", TridentUploadAsync),
@@ -34,6 +37,27 @@ internal static class MemoryScenarios
 
     public static MemoryScenario Get(string name) =>
         Registered.Find(s => s.Name == name) ?? throw new ArgumentException("Unknown memory scenario '" + name + "'.", nameof(name));
+
+    private static SigningTodayClient SigningToday(Uri server, HttpClient http) =>
+        new(new SigningTodayClientOptions { Endpoint = new Uri(server, "st/"), AllowHttpOnLoopback = true, RobotToken = Canned.SigningTodayRobotToken }, http);
+
+    private static async Task SigningTodayUploadAsync(Uri server, HttpClient http, long size)
+    {
+        var client = SigningToday(server, http);
+        using var pdf = new GeneratedPdfStream(size);
+        var dst = await client.Resources.AppendToDstAsync("dst-00000001", pdf, "contract.pdf").ConfigureAwait(false);
+        Check.True(dst.Id is { Length: > 0 }, "No DST in the answer.");
+        Check.Equal(size, pdf.Position, "bytes read from the upload stream");
+    }
+
+    private static async Task SigningTodayDownloadAsync(Uri server, HttpClient http, long size)
+    {
+        var client = SigningToday(server, http);
+        using var download = await client.Resources.DownloadAsync(size.ToString(CultureInfo.InvariantCulture)).ConfigureAwait(false);
+        var sink = new CountingStream();
+        await download.Content.CopyToAsync(sink).ConfigureAwait(false);
+        Check.Equal(size, sink.Count, "bytes downloaded");
+    }
 
     private static ConsignOClient ConsignO(Uri server, HttpClient http) =>
         new(new ConsignOClientOptions { Endpoint = new Uri(server, "consigno/"), AllowHttpOnLoopback = true, Username = "bench", Password = "bench-password" }, http);

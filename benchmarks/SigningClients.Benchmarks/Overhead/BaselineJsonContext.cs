@@ -26,3 +26,15 @@ internal sealed class RawConsignOEnvelope<T>
 
     public T? Response { get; set; }
 }
+
+/// <summary>The SigningToday baselines' context: same model types and options as the SigningToday package.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    NumberHandling = JsonNumberHandling.AllowReadingFromString,
+    Converters = new[] { typeof(TolerantDateTimeOffsetConverter) })]
+[JsonSerializable(typeof(SigningToday.Dst.Models.DigitalSignatureTransaction))]
+[JsonSerializable(typeof(SigningToday.Dst.Models.SigningTodayList<SigningToday.Dst.Models.DigitalSignatureTransaction>))]
+internal sealed partial class SigningTodayBaselineJsonContext : JsonSerializerContext
+{
+}
