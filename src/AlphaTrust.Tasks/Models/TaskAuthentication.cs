@@ -32,6 +32,10 @@ public abstract class TaskAuthentication
 
     internal abstract string? WirePassword { get; }
 
+    /// <summary>The authentication kind, with any password masked.</summary>
+    /// <returns>A display form without secrets.</returns>
+    public abstract override string ToString();
+
     internal abstract string? WireUsername { get; }
 }
 

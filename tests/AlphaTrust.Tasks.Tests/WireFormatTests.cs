@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+using AlphaTrust.Tasks.Models;
+using SigningClients.Testing;
+using SigningClients.TestSupport;
+using Xunit;
+
+namespace AlphaTrust.Tasks.Tests;
+
+/// <summary>Snapshots of what goes on the wire: PascalCase bodies and the four credential headers (values scrubbed).</summary>
+public sealed partial class WireFormatTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task RemoteSign_request()
+    {
+        await using var sim = await AlphaTrustSimulator.StartAsync(cancellationToken: Ct);
+        using var client = TestHelpers.Client(sim);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => client.RemoteSignAsync(
+        [
+            new RemoteSignTask(1234567890, "123.45.67.89"),
+            new RemoteSignTask(1234567891, "123.45.67.89", TaskAuthentication.Password("p@ssword123")),
+            new RemoteSignTask(9007199254740993, "2001:db8::1", TaskAuthentication.RegisteredUser("johnsmith", "js-pass-9")),
+        ], Ct));
+
+        var entry = Assert.Single(sim.Journal.Entries);
+        Approvals.VerifyText(Describe(entry, sim), suffix: "headers");
+        Approvals.VerifyJson(entry.BodyText);
+    }
+
+    [Fact]
+    public async Task CreateTransaction_request()
+    {
+        await using var sim = await AlphaTrustSimulator.StartAsync(cancellationToken: Ct);
+        using var client = TestHelpers.Client(sim);
+
+        await client.CreateTransactionAsync(new TransactionCreate
+        {
+            Description = "Loan 42",
+            IsTest = true,
+            ProntoId = "loan-workflow",
+            Participants =
+            [
+                new ParticipantInsert { FullName = "Ada Lovelace", EmailAddress = "ada@example.com", SendRequestViaEmail = true, Authentication = ParticipantAuthentication.Password("ada-pass-1") },
+                new ParticipantInsert { FullName = "Exec Signer", Authentication = ParticipantAuthentication.RegisteredUser("exec") },
+            ],
+            Documents = [new DocumentInsert { Title = "Loan", Content = new System.IO.MemoryStream(Encoding.ASCII.GetBytes("%PDF-1.4 tiny")), Tasks = [new TaskInsert(TaskType.Signature, 0), new TaskInsert(TaskType.Acknowledgement, 1)] }],
+        }, Ct);
+
+        var entry = Assert.Single(sim.Journal.Entries);
+        Approvals.VerifyText(Describe(entry, sim), suffix: "headers");
+        Approvals.VerifyJson(entry.BodyText);
+    }
+
+    [Fact]
+    public async Task Task_and_transaction_management_requests()
+    {
+        await using var sim = await AlphaTrustSimulator.StartAsync(cancellationToken: Ct);
+        using var client = TestHelpers.Client(sim);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => client.AddTasksAsync(11, [new TaskCreate(12, 13, TaskType.Initial)], Ct));
+        await Assert.ThrowsAnyAsync<Exception>(() => client.UpdateTasksAsync([new TaskUpdate(14) { Type = TaskType.Delivery }, new TaskUpdate(15) { ParticipantId = 16 }], Ct));
+        await Assert.ThrowsAnyAsync<Exception>(() => client.CloseTransactionsAsync([11, 17], Ct));
+        await client.GetUpdateableTransactionsAsync([11], Ct);
+
+        var text = new StringBuilder();
+        foreach (var entry in sim.Journal.Entries)
+        {
+            text.Append(entry.Method).Append(' ').Append(entry.Path).Append('\n').Append(entry.BodyText).Append("\n\n");
+        }
+
+        Approvals.VerifyText(text.ToString());
+    }
+
+    private static string Describe(JournalEntry entry, AlphaTrustSimulator sim)
+    {
+        var secrets = new[] { sim.Settings.ApiKey, sim.Settings.ApiSecret, sim.Settings.ApiUsername, sim.Settings.ApiPassword };
+        var lines = new List<string> { entry.Method + " " + entry.Path, "Content-Type: " + entry.ContentType };
+        foreach (var name in new[] { "apiKey", "apiSecret", "apiUsername", "apiPassword" })
+        {
+            var value = entry.GetHeader(name);
+            Assert.NotNull(value);
+            Assert.Contains(value, secrets);
+            lines.Add(name + ": " + (value.Length > 0 ? "<scrubbed " + Array.IndexOf(secrets, value) + ">" : "<empty>"));
+        }
+
+        var userAgent = entry.GetHeader("User-Agent") ?? string.Empty;
+        lines.Add("User-Agent: " + VersionPattern().Replace(userAgent, "<version>"));
+        return string.Join("\n", lines) + "\n";
+    }
+
+    [GeneratedRegex("[0-9]+\\.[0-9]+\\.[0-9]+")]
+    private static partial Regex VersionPattern();
+}
