@@ -49,11 +49,11 @@ public sealed class SignantClientOptions : SigningClientOptions
     /// </summary>
     public bool RequireFileHash { get; set; } = true;
 
-    /// <summary>The SOAPAction for an operation: <c>{ServiceNamespace}{ContractName}/{operation}</c>.</summary>
+    /// <summary>The SOAPAction for an operation: <c>{ServiceNamespace}{ContractName}/{operation}</c> (WCF's default action form).</summary>
     /// <param name="operation">The operation name.</param>
     /// <returns>The action URI.</returns>
     public string GetSoapAction(string operation) =>
-        ServiceNamespace + (ServiceNamespace.EndsWith("/", StringComparison.Ordinal) ? string.Empty : "/") + ContractName + "/" + operation;
+        ServiceNamespace + ContractName + "/" + operation;
 
     /// <inheritdoc />
     public override void Validate()

@@ -79,6 +79,35 @@ public sealed partial class WireFormatTests
         Approvals.VerifyText(text.ToString());
     }
 
+    [Fact]
+    public async Task Credential_header_names_and_paths_come_from_options()
+    {
+        await using var sim = await AlphaTrustSimulator.StartAsync(new SigningClients.Testing.AlphaTrust.AlphaTrustSimulatorOptions
+        {
+            ApiKeyHeader = "X-AT-Key",
+            ApiSecretHeader = "X-AT-Secret",
+            ApiUsernameHeader = "X-AT-User",
+            ApiPasswordHeader = "X-AT-Password",
+        }, Ct);
+        using var client = TestHelpers.Client(sim, o =>
+        {
+            o.CredentialHeaders.ApiKey = "X-AT-Key";
+            o.CredentialHeaders.ApiSecret = "X-AT-Secret";
+            o.CredentialHeaders.ApiUsername = "X-AT-User";
+            o.CredentialHeaders.ApiPassword = "X-AT-Password";
+            o.Paths.RemoteSign = "api/v6/tasks/remote-sign";
+        });
+
+        await client.GetUpdateableTransactionsAsync([1], Ct); // accepted: the simulator checks the renamed headers
+        var ex = await Assert.ThrowsAsync<SigningClients.Core.SigningApiException>(() => client.RemoteSignAsync(new RemoteSignTask(1, "10.0.0.1"), Ct));
+
+        Assert.Equal(404, ex.Status); // the simulator has no such route: the configured path was used
+        var entry = sim.Journal.Entries[^1];
+        Assert.Equal("/api/v6/tasks/remote-sign", entry.Path);
+        Assert.Equal(sim.Settings.ApiSecret, entry.GetHeader("X-AT-Secret"));
+        Assert.Null(entry.GetHeader("apiSecret"));
+    }
+
     private static string Describe(JournalEntry entry, AlphaTrustSimulator sim)
     {
         var secrets = new[] { sim.Settings.ApiKey, sim.Settings.ApiSecret, sim.Settings.ApiUsername, sim.Settings.ApiPassword };

@@ -76,6 +76,18 @@ public sealed class SecurityTests
     }
 
     [Fact]
+    public void Redactor_scans_long_token_like_text_without_giving_up()
+    {
+        // Long runs of name characters used to make the name pattern backtrack quadratically.
+        var blob = new string('a', 64 * 1024);
+        var text = blob + " password=hunter22 " + blob + "Token" + blob;
+        var redacted = new SecretRedactor().Redact(text);
+        Assert.DoesNotContain("[redacted", redacted, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter22", redacted, StringComparison.Ordinal);
+        Assert.Contains(" password=*** ", redacted, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Redactor_masks_percent_encoded_secrets()
     {
         var redactor = new SecretRedactor();

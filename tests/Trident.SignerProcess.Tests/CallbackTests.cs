@@ -102,6 +102,7 @@ public sealed class CallbackTests
         Assert.Equal("sp 1/2", SignerProcessCallback.Parse("status=failed&signer_process_id=sp+1%2F2").SignerProcessId);
         Assert.Equal(SignerProcessCallbackStatus.Canceled, SignerProcessCallback.Parse(new Uri("/cb?x=1&status=canceled&signer_process_id=a", UriKind.Relative)).Status);
         Assert.Equal(SignerProcessCallbackStatus.Finished, SignerProcessCallback.FromValues("finished", "a").Status);
+        Assert.Equal("sp-9", SignerProcessCallback.Parse("https://app.example.com/cb?status=finished&signer_process_id=sp-9#frag").SignerProcessId);
         Assert.Throws<ArgumentException>(() => SignerProcessCallback.FromValues("finished", "a").EnsureFor(" "));
     }
 

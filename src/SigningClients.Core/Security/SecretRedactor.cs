@@ -25,17 +25,21 @@ public sealed class SecretRedactor
         "authorization", "ssn", "socialsecurity", "credential", "assertion", "samlresponse", "pin",
     };
 
-    private const string NamePattern = "[A-Za-z0-9_.\\-]*(?:password|passwd|pwd|secret|token|api[_\\-]?key|access[_\\-]?code|authorization|ssn|socialsecurity|credential|assertion|samlresponse)[A-Za-z0-9_.\\-]*";
+    // Bounded name parts keep matching linear in the text length: every alternative starts at a token boundary and
+    // the name around the keyword is at most 32 characters on each side.
+    private const string NameChars = "[A-Za-z0-9_.\\-]{0,32}";
+    private const string NamePattern = NameChars + "(?:password|passwd|pwd|secret|token|api[_\\-]?key|access[_\\-]?code|authorization|ssn|socialsecurity|credential|assertion|samlresponse)" + NameChars;
+    private const string Boundary = "(?<![A-Za-z0-9_.\\-])";
 
     // name=value in queries and forms; "name": "value" in JSON; <name>value</name> (any prefix) in XML;
     // "Authorization: Bearer x" / "X-Auth-Token: x" header lines.
     private static readonly Regex NamedValuePattern = new(
-        "(?<pre>(?<![A-Za-z0-9])" + NamePattern + "=)(?<val>[^&\\s\"'<>]*)" +
+        "(?<pre>" + Boundary + NamePattern + "=)(?<val>[^&\\s\"'<>]*)" +
         "|(?<pre>\"" + NamePattern + "\"\\s*:\\s*\")(?<val>(?:[^\"\\\\]|\\\\.)*)(?=\")" +
-        "|(?<pre><(?<tag>(?:[A-Za-z0-9_]+:)?" + NamePattern + ")(?:\\s[^>]*)?>)(?<val>[^<]*)(?=</\\k<tag>>)" +
-        "|(?<pre>(?<![A-Za-z0-9])" + NamePattern + ":\\s*(?:Bearer\\s+|Basic\\s+)?)(?<val>[^\\s,;\"']+)",
+        "|(?<pre><(?<tag>(?:[A-Za-z0-9_]{1,32}:)?" + NamePattern + ")(?:\\s[^>]*)?>)(?<val>[^<]*)(?=</\\k<tag>>)" +
+        "|(?<pre>" + Boundary + NamePattern + ":\\s*(?:Bearer\\s+|Basic\\s+)?)(?<val>[^\\s,;\"']+)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled,
-        TimeSpan.FromSeconds(1));
+        TimeSpan.FromSeconds(5));
 
     private readonly object _gate = new();
     private readonly LinkedList<string> _secrets = new();

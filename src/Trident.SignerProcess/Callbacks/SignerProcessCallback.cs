@@ -89,8 +89,8 @@ public sealed class SignerProcessCallback
         return Parse(callbackUrl.IsAbsoluteUri ? callbackUrl.Query : QueryOf(callbackUrl.OriginalString));
     }
 
-    /// <summary>Parses the callback from a query string (with or without the leading <c>?</c>).</summary>
-    /// <param name="query">The query string.</param>
+    /// <summary>Parses the callback from a query string (with or without the leading <c>?</c>) or a whole URL string.</summary>
+    /// <param name="query">The query string, or the URL the browser requested.</param>
     /// <returns>The callback.</returns>
     /// <exception cref="SignerProcessCallbackException">The query is malformed or the status unknown.</exception>
     public static SignerProcessCallback Parse(string query)
@@ -98,6 +98,11 @@ public sealed class SignerProcessCallback
         if (query is null)
         {
             throw new ArgumentNullException(nameof(query));
+        }
+
+        if (query.IndexOf('?') >= 0)
+        {
+            query = QueryOf(query);
         }
 
         string? status = null;

@@ -1,0 +1,40 @@
+using System;
+using System.Globalization;
+using System.Threading.Tasks;
+using SigningClients.Benchmarks;
+using SigningClients.Benchmarks.Infrastructure;
+using SigningClients.Benchmarks.Memory;
+
+// Modes:
+//   quick                     every benchmark briefly (BenchmarkDotNet dry job, 16 MB memory scenarios); CI smoke test
+//   full [--output <file>]    the measured run; writes docs/benchmarks.md (or <file>)
+//   serve                     (internal) the loopback server process
+//   memory <scenario> <server> <bytes>   (internal) one P3 scenario in its own process
+string mode = args.Length > 0 ? args[0] : string.Empty;
+switch (mode)
+{
+    case "serve":
+        return await ServerProcess.ServeAsync().ConfigureAwait(false);
+    case "memory" when args.Length == 4:
+        return await MemoryRunner.RunChildAsync(args[1], new Uri(args[2]), long.Parse(args[3], CultureInfo.InvariantCulture)).ConfigureAwait(false);
+    case "quick":
+    case "full":
+        string? output = null;
+        string? filter = null;
+        for (int i = 1; i + 1 < args.Length; i += 2)
+        {
+            if (args[i] == "--output")
+            {
+                output = args[i + 1];
+            }
+            else if (args[i] == "--filter")
+            {
+                filter = args[i + 1];
+            }
+        }
+
+        return Suite.Run(quick: mode == "quick", output, filter);
+    default:
+        Console.Error.WriteLine("Usage: dotnet run -c Release --project benchmarks/SigningClients.Benchmarks -- quick | full [--output <file>] [--filter <text>]");
+        return 2;
+}

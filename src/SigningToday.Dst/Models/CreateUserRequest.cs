@@ -1,0 +1,26 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace SigningToday.Dst.Models;
+
+/// <summary>A user to create, with an optional initial password.</summary>
+public sealed class CreateUserRequest
+{
+    /// <summary>The user.</summary>
+    [JsonPropertyName("user")]
+    public required User User { get; init; }
+
+    /// <summary>Initial password; when omitted the user gets an email to set one.</summary>
+    [JsonPropertyName("password")]
+    public string? Password { get; init; }
+
+    /// <summary>Members the server sent that this version of the model does not know; written back unchanged.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+
+    /// <summary>Returns a description without secret values.</summary>
+    /// <returns>The description.</returns>
+    public override string ToString() => "CreateUserRequest(Password=***)";
+}

@@ -1,0 +1,38 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace SigningToday.Dst.Models;
+
+/// <summary>A bearer token from POST /oauth/token.</summary>
+public sealed class OAuthToken
+{
+    /// <summary>The access token.</summary>
+    [JsonPropertyName("access_token")]
+    public string? AccessToken { get; init; }
+
+    /// <summary>The token type (bearer).</summary>
+    [JsonPropertyName("token_type")]
+    public string? TokenType { get; init; }
+
+    /// <summary>The refresh token.</summary>
+    [JsonPropertyName("refresh_token")]
+    public string? RefreshToken { get; init; }
+
+    /// <summary>Lifetime in seconds.</summary>
+    [JsonPropertyName("expires_in")]
+    public long? ExpiresIn { get; init; }
+
+    /// <summary>Scope (all, signer, admin).</summary>
+    [JsonPropertyName("scope")]
+    public string? Scope { get; init; }
+
+    /// <summary>Members the server sent that this version of the model does not know; written back unchanged.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+
+    /// <summary>Returns a description without secret values.</summary>
+    /// <returns>The description.</returns>
+    public override string ToString() => "OAuthToken(AccessToken=***, RefreshToken=***)";
+}

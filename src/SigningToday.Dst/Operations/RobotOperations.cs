@@ -1,0 +1,397 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using SigningClients.Core;
+using SigningClients.Core.Http;
+using SigningToday.Dst.Internal;
+using SigningToday.Dst.Models;
+using SigningToday.Dst.Serialization;
+
+namespace SigningToday.Dst;
+
+/// <summary>Robot (service account) operations: lifetime token, configuration, one-call DST creation and template instantiation.</summary>
+public interface IRobotOperations
+{
+    /// <summary>Generates or retrieves the robot lifetime token (<c>GET /robot/authentication</c>).</summary>
+    /// <param name="account">The robot account; the current account when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>The token (secret).</returns>
+    Task<RobotToken> GetTokenAsync(RobotAccount? account = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Clears the robot lifetime token (<c>DELETE /robot/authentication</c>).</summary>
+    /// <param name="account">The robot account; the current account when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>A task.</returns>
+    Task ClearTokenAsync(RobotAccount? account = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets the robot configuration (<c>GET /robot/configuration</c>).</summary>
+    /// <param name="account">The robot account; the current account when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>The configuration.</returns>
+    Task<RobotConfiguration> GetConfigurationAsync(RobotAccount? account = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Edits the robot configuration (<c>PUT /robot/configuration</c>).</summary>
+    /// <param name="configuration">The configuration.</param>
+    /// <param name="account">The robot account; the current account when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>A task.</returns>
+    Task UpdateConfigurationAsync(RobotConfiguration configuration, RobotAccount? account = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates a DST in one call (<c>POST /robot/DSTs</c>).</summary>
+    /// <param name="specification">The DST.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>The created DST.</returns>
+    Task<DigitalSignatureTransaction> CreateDstAsync(RobotDstSpecification specification, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Instantiates a DST from a template (<c>POST /robot/DST/{id}/instantiate</c>, or the path set in
+    /// <see cref="SigningTodayClientOptions.RobotInstantiatePath"/>).
+    /// </summary>
+    /// <param name="templateId">The template.</param>
+    /// <param name="instantiation">Patches and role mapping.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>The new DST.</returns>
+    Task<DigitalSignatureTransaction> InstantiateTemplateAsync(string templateId, TemplateInstantiation instantiation, CancellationToken cancellationToken = default);
+
+    /// <summary>Instantiates a template mapping each template role to a signer, published unless <paramref name="publish"/> is false.</summary>
+    /// <param name="templateId">The template.</param>
+    /// <param name="roles">Role name to signer.</param>
+    /// <param name="publish">Publish at once (<c>templatePatches.status = published</c>).</param>
+    /// <param name="patches">Other template patches (title, expiry, extra data…); its status is overridden by <paramref name="publish"/>.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>The new DST.</returns>
+    Task<DigitalSignatureTransaction> InstantiateTemplateAsync(string templateId, IReadOnlyDictionary<string, Signer> roles, bool publish = true, RobotDstSpecification? patches = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Creates and publishes a DST from one PDF with one signer through <c>POST /robot/DSTs</c>: the PDF is embedded
+    /// (base64 streamed into the JSON body, never held whole in memory) with one signature field.
+    /// </summary>
+    /// <param name="pdf">The PDF (streamed; must be seekable for the call to be retried).</param>
+    /// <param name="fileName">The file name, e.g. <c>contract.pdf</c>.</param>
+    /// <param name="title">The DST title.</param>
+    /// <param name="signer">The signer (organization user by email/UUID, or an occasional signer with name, surname and email).</param>
+    /// <param name="options">Signature field, reason, expiry, extra data.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>The created DST.</returns>
+    Task<DigitalSignatureTransaction> CreateAndPublishFromPdfAsync(Stream pdf, string fileName, string title, Signer signer, PdfDstOptions? options = null, CancellationToken cancellationToken = default);
+}
+
+/// <summary>A robot account addressed by user name and domain.</summary>
+public sealed class RobotAccount
+{
+    /// <summary>The user name of the robot.</summary>
+    public string? Username { get; set; }
+
+    /// <summary>The domain (organization) of the robot.</summary>
+    public string? Domain { get; set; }
+}
+
+/// <summary>Options of <see cref="IRobotOperations.CreateAndPublishFromPdfAsync"/>.</summary>
+public sealed class PdfDstOptions
+{
+    /// <summary>Publish at once (default) or keep as draft.</summary>
+    public bool Publish { get; set; } = true;
+
+    /// <summary>Title of the document in the signature tray; defaults to the DST title.</summary>
+    public string? DocumentTitle { get; set; }
+
+    /// <summary>Page of the signature field (1-based). Default 1.</summary>
+    public int Page { get; set; } = 1;
+
+    /// <summary>X of the signature field, percent of the page width. Default 10.</summary>
+    public decimal PositionX { get; set; } = 10m;
+
+    /// <summary>Y of the signature field, percent of the page height. Default 80.</summary>
+    public decimal PositionY { get; set; } = 80m;
+
+    /// <summary>Width of the signature field, percent. Default 30.</summary>
+    public decimal Width { get; set; } = 30m;
+
+    /// <summary>Height of the signature field, percent. Default 8.</summary>
+    public decimal Height { get; set; } = 8m;
+
+    /// <summary>Reason of the signature.</summary>
+    public string? Reason { get; set; }
+
+    /// <summary>Signature profile. Default PAdES.</summary>
+    public SignProfile SignProfile { get; set; } = SignProfile.PAdES;
+
+    /// <summary>Add a timestamp to the signature.</summary>
+    public bool WithTimestamp { get; set; }
+
+    /// <summary>Whether the signer may decline. Default true.</summary>
+    public bool Declinable { get; set; } = true;
+
+    /// <summary>When the DST expires.</summary>
+    public DateTimeOffset? ExpiresAt { get; set; }
+
+    /// <summary>DST extra data (see <see cref="SigningTodayExtraData.ForDst"/>).</summary>
+    public IReadOnlyDictionary<string, JsonElement>? ExtraData { get; set; }
+
+    /// <summary>Signature request extra data (see <see cref="SigningTodayExtraData.ForSignatureRequest"/>).</summary>
+    public IReadOnlyDictionary<string, JsonElement>? SignatureExtraData { get; set; }
+}
+
+internal sealed class RobotOperations : IRobotOperations
+{
+    private const string EmbeddedPlaceholder = "@@SIGNINGCLIENTS_EMBEDDED_PDF@@";
+    private static readonly SigningTodayJsonContext Json = SigningTodayJsonContext.Default;
+    private readonly SigningTodayTransport _t;
+
+    public RobotOperations(SigningTodayTransport transport) => _t = transport;
+
+    public async Task<RobotToken> GetTokenAsync(RobotAccount? account = null, CancellationToken cancellationToken = default)
+    {
+        var request = WithAccount(SigningTodayTransport.Request(HttpMethod.Get, "robot/authentication", "GetRobotToken", Idempotency.Idempotent), account);
+        var token = await _t.SendAsync(request, Json.RobotToken, cancellationToken).ConfigureAwait(false);
+        _t.Pipeline.Redactor.AddSecret(token.AccessToken);
+        return token;
+    }
+
+    public Task ClearTokenAsync(RobotAccount? account = null, CancellationToken cancellationToken = default) =>
+        _t.SendAsync(WithAccount(SigningTodayTransport.Request(HttpMethod.Delete, "robot/authentication", "ClearRobotToken", Idempotency.Idempotent), account), cancellationToken);
+
+    public async Task<RobotConfiguration> GetConfigurationAsync(RobotAccount? account = null, CancellationToken cancellationToken = default)
+    {
+        var request = WithAccount(SigningTodayTransport.Request(HttpMethod.Get, "robot/configuration", "GetRobotConfiguration", Idempotency.Safe), account);
+        var configuration = await _t.SendAsync(request, Json.RobotConfiguration, cancellationToken).ConfigureAwait(false);
+        _t.Pipeline.Redactor.AddSecret(configuration.Authentication?.Password);
+        _t.Pipeline.Redactor.AddSecret(configuration.Authentication?.ClientKey);
+        return configuration;
+    }
+
+    public Task UpdateConfigurationAsync(RobotConfiguration configuration, RobotAccount? account = null, CancellationToken cancellationToken = default)
+    {
+        SigningTodayTransport.NotNull(configuration, nameof(configuration));
+        _t.Pipeline.Redactor.AddSecret(configuration.Authentication?.Password);
+        _t.Pipeline.Redactor.AddSecret(configuration.Authentication?.ClientKey);
+        var request = WithAccount(SigningTodayTransport.Request(HttpMethod.Put, "robot/configuration", "UpdateRobotConfiguration", Idempotency.Idempotent), account);
+        request.Content = RequestContent.Json(configuration, Json.RobotConfiguration);
+        return _t.SendAsync(request, cancellationToken);
+    }
+
+    public Task<DigitalSignatureTransaction> CreateDstAsync(RobotDstSpecification specification, CancellationToken cancellationToken = default)
+    {
+        SigningTodayTransport.NotNull(specification, nameof(specification));
+        SigningTodayTransport.NotEmpty(specification.Title, nameof(specification));
+        var request = SigningTodayTransport.Request(HttpMethod.Post, "robot/DSTs", "CreateRobotDst", Idempotency.NotIdempotent);
+        request.Content = RequestContent.Json(specification, Json.RobotDstSpecification);
+        return _t.SendAsync(request, Json.DigitalSignatureTransaction, cancellationToken);
+    }
+
+    public Task<DigitalSignatureTransaction> InstantiateTemplateAsync(string templateId, TemplateInstantiation instantiation, CancellationToken cancellationToken = default)
+    {
+        string id = SigningTodayTransport.Id(templateId, nameof(templateId));
+        SigningTodayTransport.NotNull(instantiation, nameof(instantiation));
+        var request = SigningTodayTransport.Request(HttpMethod.Post, _t.Options.RobotInstantiatePath.Replace("{id}", id), "InstantiateRobotTemplate", Idempotency.NotIdempotent);
+        request.Content = RequestContent.Json(instantiation, Json.TemplateInstantiation);
+        return _t.SendAsync(request, Json.DigitalSignatureTransaction, cancellationToken);
+    }
+
+    public Task<DigitalSignatureTransaction> InstantiateTemplateAsync(string templateId, IReadOnlyDictionary<string, Signer> roles, bool publish = true, RobotDstSpecification? patches = null, CancellationToken cancellationToken = default)
+    {
+        SigningTodayTransport.Id(templateId, nameof(templateId));
+        SigningTodayTransport.NotNull(roles, nameof(roles));
+        if (roles.Count == 0)
+        {
+            throw new ArgumentException("At least one role must be mapped to a signer.", nameof(roles));
+        }
+
+        var mapping = new List<RoleMapping>(roles.Count);
+        foreach (var pair in roles)
+        {
+            SigningTodayTransport.NotEmpty(pair.Key, nameof(roles));
+            mapping.Add(new RoleMapping { RoleName = pair.Key, Signer = pair.Value ?? throw new ArgumentException("A role is mapped to a null signer.", nameof(roles)) });
+        }
+
+        var basePatches = patches ?? new RobotDstSpecification();
+        var merged = new RobotDstSpecification
+        {
+            Title = basePatches.Title,
+            Documents = basePatches.Documents,
+            Status = publish ? DstStatus.Published : DstStatus.Draft,
+            ExpiresAt = basePatches.ExpiresAt,
+            Tags = basePatches.Tags,
+            Template = basePatches.Template,
+            PublicTemplate = basePatches.PublicTemplate,
+            CcGroups = basePatches.CcGroups,
+            CcUsers = basePatches.CcUsers,
+            Urgent = basePatches.Urgent,
+            ExtraData = basePatches.ExtraData,
+            AdditionalProperties = basePatches.AdditionalProperties,
+        };
+        return InstantiateTemplateAsync(templateId, new TemplateInstantiation { TemplatePatches = merged, RolesMapping = mapping }, cancellationToken);
+    }
+
+    public Task<DigitalSignatureTransaction> CreateAndPublishFromPdfAsync(Stream pdf, string fileName, string title, Signer signer, PdfDstOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        SigningTodayTransport.Readable(pdf, nameof(pdf));
+        SigningTodayTransport.NotEmpty(fileName, nameof(fileName));
+        SigningTodayTransport.NotEmpty(title, nameof(title));
+        SigningTodayTransport.NotNull(signer, nameof(signer));
+        if (string.IsNullOrWhiteSpace(signer.Email) && string.IsNullOrWhiteSpace(signer.UserUuid))
+        {
+            throw new ArgumentException("The signer needs an email or a user UUID.", nameof(signer));
+        }
+
+        options ??= new PdfDstOptions();
+        if (options.Page < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "The page is 1-based.");
+        }
+
+        var specification = BuildPdfSpecification(fileName, title, signer, options, EmbeddedPlaceholder);
+        byte[] template = JsonSerializer.SerializeToUtf8Bytes(specification, Json.RobotDstSpecification);
+        byte[] marker = Encoding.UTF8.GetBytes(EmbeddedPlaceholder);
+        int at = IndexOf(template, marker);
+        long start = pdf.CanSeek ? pdf.Position : 0;
+        var request = SigningTodayTransport.Request(HttpMethod.Post, "robot/DSTs", "CreateRobotDstFromPdf", Idempotency.NotIdempotent);
+        request.Content = RequestContent.Writer(
+            async (output, ct) =>
+            {
+                if (pdf.CanSeek)
+                {
+                    pdf.Position = start;
+                }
+
+                await output.WriteAsync(template, 0, at, ct).ConfigureAwait(false);
+                await WriteBase64Async(pdf, output, ct).ConfigureAwait(false);
+                await output.WriteAsync(template, at + marker.Length, template.Length - at - marker.Length, ct).ConfigureAwait(false);
+            },
+            "application/json",
+            isReplayable: pdf.CanSeek);
+        return _t.SendAsync(request, Json.DigitalSignatureTransaction, cancellationToken);
+    }
+
+    internal static RobotDstSpecification BuildPdfSpecification(string fileName, string title, Signer signer, PdfDstOptions options, string embeddedData)
+    {
+        var plan = new Signer
+        {
+            Id = 0,
+            Name = signer.Name,
+            Surname = signer.Surname,
+            Email = signer.Email,
+            Phone = signer.Phone,
+            Role = signer.Role,
+            UserUuid = signer.UserUuid,
+            AdditionalProperties = signer.AdditionalProperties,
+        };
+        var document = new RobotDocument
+        {
+            Resource = new RobotResource
+            {
+                Filename = fileName,
+                ResourceType = "PDF_Document",
+                Title = options.DocumentTitle ?? title,
+                Source = new DocumentSource { Type = "Embedded", EmbeddedData = embeddedData },
+            },
+            Forms = new[]
+            {
+                new DstForm
+                {
+                    Id = 0,
+                    DocumentId = 0,
+                    Type = FormType.SignatureForm,
+                    PositionX = options.PositionX,
+                    PositionY = options.PositionY,
+                    Width = options.Width,
+                    Height = options.Height,
+                    Page = options.Page,
+                    SignerId = 0,
+                    ToFill = false,
+                    Invisible = false,
+                    ExtraData = new Dictionary<string, JsonElement> { ["signatureRequestId"] = SigningTodayExtraData.NumberValue(0) },
+                },
+            },
+            SignatureRequests = new[]
+            {
+                new SignatureRequest
+                {
+                    Id = 0,
+                    Reason = options.Reason,
+                    SignerId = 0,
+                    SignProfile = options.SignProfile,
+                    WithTimestamp = options.WithTimestamp,
+                    Declinable = options.Declinable,
+                    ExtraData = options.SignatureExtraData,
+                },
+            },
+            SignerGroups = new[] { new SignerGroup { Label = "Group 1", Signers = new[] { plan } } },
+        };
+        return new RobotDstSpecification
+        {
+            Title = title,
+            Documents = new[] { document },
+            Status = options.Publish ? DstStatus.Published : DstStatus.Draft,
+            ExpiresAt = options.ExpiresAt,
+            Template = false,
+            PublicTemplate = false,
+            Urgent = false,
+            ExtraData = options.ExtraData,
+        };
+    }
+
+    private static async Task WriteBase64Async(Stream input, Stream output, CancellationToken cancellationToken)
+    {
+        // 3 * 16 KiB raw bytes per chunk: every chunk but the last encodes without padding, so chunks concatenate.
+        var buffer = new byte[3 * 16 * 1024];
+        while (true)
+        {
+            int filled = 0;
+            while (filled < buffer.Length)
+            {
+                int read = await input.ReadAsync(buffer, filled, buffer.Length - filled, cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                filled += read;
+            }
+
+            if (filled == 0)
+            {
+                return;
+            }
+
+            byte[] encoded = Encoding.ASCII.GetBytes(Convert.ToBase64String(buffer, 0, filled));
+            await output.WriteAsync(encoded, 0, encoded.Length, cancellationToken).ConfigureAwait(false);
+            if (filled < buffer.Length)
+            {
+                return;
+            }
+        }
+    }
+
+    private static int IndexOf(byte[] haystack, byte[] needle)
+    {
+        for (int i = 0; i <= haystack.Length - needle.Length; i++)
+        {
+            int j = 0;
+            while (j < needle.Length && haystack[i + j] == needle[j])
+            {
+                j++;
+            }
+
+            if (j == needle.Length)
+            {
+                return i;
+            }
+        }
+
+        throw new InvalidOperationException("The embedded-data marker was not found in the serialized request.");
+    }
+
+    private static SigningRequest WithAccount(SigningRequest request, RobotAccount? account)
+    {
+        request.Query.Add("username", account?.Username);
+        request.Query.Add("domain", account?.Domain);
+        return request;
+    }
+}

@@ -1,0 +1,274 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Threading.Tasks;
+using Signant.InstantSign.Models;
+using SigningClients.Core;
+using SigningClients.TestSupport;
+using Xunit;
+
+namespace Signant.InstantSign.Tests;
+
+public sealed class ResponseParsingTests
+{
+    private static readonly Guid PostingId = Guid.Parse(Responses.PostingId);
+    private static readonly Guid AttachmentId = Guid.Parse(Responses.AttachmentId);
+
+    [Fact]
+    public async Task Create_response_is_parsed_with_sign_urls()
+    {
+        var stub = new StubHandler();
+        stub.Respond(Responses.Create);
+        using var pdf = new MemoryStream(TestPdf.Create());
+
+        var result = await Clients.Stubbed(stub).CreateInstantPostingAsync(WireFormatTests.FullPosting(pdf), TestContext.Current.CancellationToken);
+
+        Assert.True(result.Success);
+        Assert.Equal(PostingId, result.PostingId);
+        Assert.Equal(AttachmentId, result.AttachmentId);
+        Assert.Equal(new[] { "Kari Nordmann", "Ola Nordmann" }, result.SignUrls.Select(u => u.Name));
+        Assert.Equal(new Uri("https://test3.signant.no/sign/def"), result.SignUrls[1].Url);
+    }
+
+    [Fact]
+    public async Task Status_response_is_parsed_with_all_counters_and_dates()
+    {
+        var stub = new StubHandler();
+        stub.Respond(Responses.Status("CompletedPartially"));
+
+        var s = await Clients.Stubbed(stub).GetPostingStatusAsync(PostingId, TestContext.Current.CancellationToken);
+
+        Assert.Equal(PostingStatus.CompletedPartially, s.Status);
+        Assert.Equal(PostingType.InstantSign, s.PostingType);
+        Assert.Equal(PostingId, s.PostingId);
+        Assert.True(s.Activated);
+        Assert.Equal(new DateTimeOffset(2024, 5, 1, 10, 15, 0, TimeSpan.Zero), s.ActiveTo);
+        Assert.Equal(new DateTimeOffset(2024, 5, 1, 10, 0, 0, TimeSpan.Zero), s.CreatedDateTime);
+        Assert.Equal(new DateTimeOffset(2024, 5, 1, 8, 0, 30, TimeSpan.Zero), s.LastModifiedDateTime);
+        Assert.Equal(new DateTimeOffset(2024, 5, 1, 10, 15, 0, TimeSpan.Zero), s.WillBeDeletedDateTime);
+        Assert.Null(s.CompletedDateTime);
+        Assert.Null(s.LastReminderDateTime);
+        Assert.Equal(1, s.SignatureCount);
+        Assert.Equal(2, s.ToBeSignedCount);
+        Assert.Equal(1, s.TotalDocsToSign);
+        Assert.Equal("Order terms", s.Title);
+        Assert.Equal("Terms", s.Description);
+        Assert.Equal("no", s.DefaultLanguage);
+    }
+
+    [Fact]
+    public async Task Status_members_are_read_in_any_order_and_unknown_ones_are_kept()
+    {
+        var stub = new StubHandler();
+        stub.Respond(Responses.Wrap("GetPostingStatus",
+            "<a:Success>true</a:Success><a:NewField>42</a:NewField><a:Status>Archived</a:Status><a:Nested><a:X>1</a:X></a:Nested><a:PostingID>" + Responses.PostingId + "</a:PostingID><a:Activated>true</a:Activated>"));
+
+        var s = await Clients.Stubbed(stub).GetPostingStatusAsync(PostingId, TestContext.Current.CancellationToken);
+
+        Assert.Equal("Archived", s.Status.Value);
+        Assert.Equal(PostingId, s.PostingId);
+        Assert.True(s.Activated);
+        Assert.Equal("42", s.AdditionalElements["NewField"]);
+        Assert.False(s.AdditionalElements.ContainsKey("Nested"));
+    }
+
+    [Fact]
+    public async Task Download_response_is_decoded_into_the_stream_and_hash_verified()
+    {
+        var file = TestPdf.Create("signed document");
+        var stub = new StubHandler();
+        stub.Respond(Responses.Download(file, Responses.Md5Hex(file).ToUpperInvariant()));
+        var destination = new MemoryStream();
+
+        var result = await Clients.Stubbed(stub).DownloadInstantAttachmentAsync(PostingId, AttachmentId, destination, TestContext.Current.CancellationToken);
+
+        Assert.Equal(file, destination.ToArray());
+        Assert.True(result.HashVerified);
+        Assert.Equal(file.Length, result.Length);
+        Assert.Equal("terms.pdf", result.FileName);
+        Assert.Equal("The terms", result.Description);
+        Assert.Equal(AttachmentId, result.AttachmentId);
+    }
+
+    [Fact]
+    public async Task Base64_FileHash_is_accepted()
+    {
+        var file = TestPdf.Create("b64");
+        var stub = new StubHandler();
+        stub.Respond(Responses.Download(file, Convert.ToBase64String(System.Security.Cryptography.MD5.HashData(file))));
+
+        var result = await Clients.Stubbed(stub).DownloadInstantAttachmentAsync(PostingId, AttachmentId, new MemoryStream(), TestContext.Current.CancellationToken);
+
+        Assert.True(result.HashVerified);
+    }
+
+    [Fact]
+    public async Task Corrupted_hash_is_an_integrity_failure()
+    {
+        var file = TestPdf.Create("signed");
+        var stub = new StubHandler();
+        stub.Respond(Responses.Download(file, new string('0', 32)));
+
+        var ex = await Assert.ThrowsAsync<SigningApiException>(() => Clients.Stubbed(stub).DownloadInstantAttachmentAsync(PostingId, AttachmentId, new MemoryStream(), TestContext.Current.CancellationToken));
+
+        Assert.Equal(SigningFailureKind.IntegrityFailure, ex.Kind);
+        Assert.Equal("DownloadInstantAttachment", ex.Operation);
+        Assert.Contains("discard", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Missing_hash_is_an_integrity_failure_unless_allowed()
+    {
+        var file = TestPdf.Create("signed");
+        var body = Responses.Wrap("DownloadInstantAttachment", "<a:AttachmentFile>" + Convert.ToBase64String(file) + "</a:AttachmentFile><a:Success>true</a:Success>");
+        var stub = new StubHandler();
+        stub.Respond(body);
+        stub.Respond(body);
+
+        var ex = await Assert.ThrowsAsync<SigningApiException>(() => Clients.Stubbed(stub).DownloadInstantAttachmentAsync(PostingId, AttachmentId, new MemoryStream(), TestContext.Current.CancellationToken));
+        Assert.Equal(SigningFailureKind.IntegrityFailure, ex.Kind);
+
+        var options = Clients.Options();
+        options.RequireFileHash = false;
+        var result = await Clients.Stubbed(stub, options).DownloadInstantAttachmentAsync(PostingId, AttachmentId, new MemoryStream(), TestContext.Current.CancellationToken);
+        Assert.False(result.HashVerified);
+    }
+
+    [Theory]
+    [InlineData("CreateInstantPosting")]
+    [InlineData("GetPostingStatus")]
+    [InlineData("DownloadInstantAttachment")]
+    public async Task Success_false_becomes_a_provider_error_with_code_and_message(string operation)
+    {
+        var stub = new StubHandler();
+        stub.Respond(Responses.Failure(operation, 4002, "Title is required"));
+        var client = Clients.Stubbed(stub);
+        using var pdf = new MemoryStream(TestPdf.Create());
+
+        Task call = operation switch
+        {
+            "CreateInstantPosting" => client.CreateInstantPostingAsync(WireFormatTests.FullPosting(pdf), TestContext.Current.CancellationToken),
+            "GetPostingStatus" => client.GetPostingStatusAsync(PostingId, TestContext.Current.CancellationToken),
+            _ => client.DownloadInstantAttachmentAsync(PostingId, AttachmentId, new MemoryStream(), TestContext.Current.CancellationToken),
+        };
+        var ex = await Assert.ThrowsAsync<SigningApiException>(() => call);
+
+        Assert.Equal(SigningFailureKind.ProviderError, ex.Kind);
+        Assert.Equal("4002", ex.ErrorCode);
+        Assert.Equal("Title is required", ex.ProviderMessage);
+        Assert.Equal(operation, ex.Operation);
+        Assert.Equal("Signant", ex.Provider);
+        Assert.False(ex.IsPostingExpired());
+    }
+
+    [Fact]
+    public async Task Error_4008_is_the_distinct_posting_expired_condition()
+    {
+        var stub = new StubHandler();
+        stub.Respond(Responses.Failure("GetPostingStatus", 4008, "Incorrect postingID"));
+
+        var ex = await Assert.ThrowsAsync<SigningApiException>(() => Clients.Stubbed(stub).GetPostingStatusAsync(PostingId, TestContext.Current.CancellationToken));
+
+        Assert.True(ex.IsPostingExpired());
+        Assert.Equal(SignantErrorCodes.PostingExpiredOrNotFound, ex.ErrorCode);
+    }
+
+    [Fact]
+    public async Task Soap_fault_with_http_500_is_parsed()
+    {
+        var stub = new StubHandler();
+        stub.Respond(Responses.Fault, HttpStatusCode.InternalServerError);
+        stub.Respond(Responses.Fault, HttpStatusCode.InternalServerError);
+
+        var ex = await Assert.ThrowsAsync<SigningApiException>(() => Clients.Stubbed(stub).GetPostingStatusAsync(PostingId, TestContext.Current.CancellationToken));
+
+        Assert.Equal(500, ex.Status);
+        Assert.Equal(SigningFailureKind.HttpError, ex.Kind);
+        Assert.Equal("a:ActionNotSupported", ex.ErrorCode);
+        Assert.Equal("The message with Action 'x' cannot be processed at the receiver.", ex.ProviderMessage);
+    }
+
+    [Fact]
+    public async Task Soap_fault_in_a_200_answer_is_a_provider_error()
+    {
+        var stub = new StubHandler();
+        stub.Respond(Responses.Fault);
+
+        var ex = await Assert.ThrowsAsync<SigningApiException>(() => Clients.Stubbed(stub).DownloadInstantAttachmentAsync(PostingId, AttachmentId, new MemoryStream(), TestContext.Current.CancellationToken));
+
+        Assert.Equal(SigningFailureKind.ProviderError, ex.Kind);
+        Assert.Equal("a:ActionNotSupported", ex.ErrorCode);
+    }
+
+    [Theory]
+    [InlineData("billion-laughs")]
+    [InlineData("xxe")]
+    public async Task Dtd_bearing_responses_are_rejected_quickly(string kind)
+    {
+        var body = kind == "xxe" ? Responses.Xxe : Responses.BillionLaughs;
+        var stub = new StubHandler();
+        stub.Respond(body);
+        stub.Respond(body);
+        var client = Clients.Stubbed(stub);
+        var watch = Stopwatch.StartNew();
+
+        var status = await Assert.ThrowsAsync<SigningApiException>(() => client.GetPostingStatusAsync(PostingId, TestContext.Current.CancellationToken));
+        var download = await Assert.ThrowsAsync<SigningApiException>(() => client.DownloadInstantAttachmentAsync(PostingId, AttachmentId, new MemoryStream(), TestContext.Current.CancellationToken));
+
+        watch.Stop();
+        Assert.Equal(SigningFailureKind.InvalidResponse, status.Kind);
+        Assert.Equal(SigningFailureKind.InvalidResponse, download.Kind);
+        Assert.Contains("DTD", status.ProviderMessage, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("root:", status.Message, StringComparison.Ordinal);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), "Rejection took " + watch.Elapsed);
+    }
+
+    [Fact]
+    public async Task Dtd_in_a_fault_body_is_not_parsed()
+    {
+        var stub = new StubHandler();
+        stub.Respond(Responses.BillionLaughs.Replace("<a:Title>&lol9;</a:Title>", string.Empty, StringComparison.Ordinal), HttpStatusCode.InternalServerError);
+        stub.Respond(Responses.BillionLaughs, HttpStatusCode.InternalServerError);
+
+        var ex = await Assert.ThrowsAsync<SigningApiException>(() => Clients.Stubbed(stub).GetPostingStatusAsync(PostingId, TestContext.Current.CancellationToken));
+
+        Assert.Equal(500, ex.Status);
+        Assert.Null(ex.ErrorCode);
+    }
+
+    [Fact]
+    public async Task Oversized_text_element_is_rejected()
+    {
+        var stub = new StubHandler();
+        stub.Respond(Responses.Wrap("GetPostingStatus", "<a:Title>" + new string('x', 70_000) + "</a:Title><a:Success>true</a:Success>"));
+
+        var ex = await Assert.ThrowsAsync<SigningApiException>(() => Clients.Stubbed(stub).GetPostingStatusAsync(PostingId, TestContext.Current.CancellationToken));
+
+        Assert.Equal(SigningFailureKind.InvalidResponse, ex.Kind);
+        Assert.Contains("limit", ex.ProviderMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Oversized_file_name_in_a_download_is_rejected()
+    {
+        var stub = new StubHandler();
+        stub.Respond(Responses.Wrap("DownloadInstantAttachment", "<a:FileName>" + new string('x', 70_000) + "</a:FileName><a:Success>true</a:Success>"));
+
+        var ex = await Assert.ThrowsAsync<SigningApiException>(() => Clients.Stubbed(stub).DownloadInstantAttachmentAsync(PostingId, AttachmentId, new MemoryStream(), TestContext.Current.CancellationToken));
+
+        Assert.Equal(SigningFailureKind.InvalidResponse, ex.Kind);
+    }
+
+    [Fact]
+    public async Task Non_soap_body_is_an_invalid_response()
+    {
+        var stub = new StubHandler();
+        stub.Respond("<html><body>gateway</body></html>");
+
+        var ex = await Assert.ThrowsAsync<SigningApiException>(() => Clients.Stubbed(stub).GetPostingStatusAsync(PostingId, TestContext.Current.CancellationToken));
+
+        Assert.Equal(SigningFailureKind.InvalidResponse, ex.Kind);
+    }
+}

@@ -1,0 +1,117 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using System.Xml.Linq;
+using Signant.InstantSign.Models;
+using SigningClients.TestSupport;
+using Xunit;
+
+namespace Signant.InstantSign.Tests;
+
+public sealed class WireFormatTests
+{
+    private const string DataContractNs = "http://schemas.datacontract.org/2004/07/Signant.Common.Models";
+    private static readonly Guid PostingId = Guid.Parse("6f9619ff-8b86-d011-b42d-00c04fc964ff");
+    private static readonly Guid AttachmentId = Guid.Parse("0b1e2d3c-4f5a-6b7c-8d9e-0f1a2b3c4d5e");
+
+    internal static InstantPosting FullPosting(Stream file) => new()
+    {
+        Title = "Order terms",
+        Description = "Terms for order 42",
+        DistributorSystemId = "OrderTerms",
+        UseWidget = true,
+        AfterSignAction = AfterSignAction.Redirect,
+        AfterSignRedirectUrl = new Uri("https://shop.example/signed"),
+        AfterSignRedirectCaption = "Back to the shop",
+        CancelUrl = new Uri("https://shop.example/cancelled"),
+        Recipients = new[]
+        {
+            new InstantPostingRecipient { Name = "Kari Nordmann", Email = "kari@example.no", Ssn = "01017012345", MinimumAge = 18, MaximumAge = 99, DateOfBirthRequired = new DateTime(1970, 1, 1) },
+            new InstantPostingRecipient { Name = "Ola Nordmann" },
+        },
+        AttachmentToSign = new InstantAttachment { File = file, FileName = "terms.pdf", Description = "The terms", CancelUrl = new Uri("https://shop.example/cancel-file") },
+    };
+
+    [Fact]
+    public async Task CreateInstantPosting_envelope_matches_snapshot_with_members_in_alphabetical_order()
+    {
+        var stub = new StubHandler();
+        stub.Respond(Responses.Create);
+        var client = Clients.Stubbed(stub);
+        using var pdf = new MemoryStream(TestPdf.Create("snapshot"));
+
+        await client.CreateInstantPostingAsync(FullPosting(pdf), TestContext.Current.CancellationToken);
+
+        var (request, body) = Assert.Single(stub.Requests);
+        Assert.Equal("\"http://tempuri.org/IInstantSignatureService/CreateInstantPosting\"", request.Headers.GetValues("SOAPAction").Single());
+        Assert.Equal("text/xml", request.Content!.Headers.ContentType!.MediaType);
+        Assert.Equal("utf-8", request.Content.Headers.ContentType.CharSet);
+        Assert.Equal(Clients.Endpoint, request.RequestUri);
+        Approvals.VerifyXml(body);
+        AssertDataContractMembersSorted(body);
+        var file = XDocument.Parse(body).Descendants(XName.Get("File", DataContractNs)).Single().Value;
+        Assert.Equal(TestPdf.Create("snapshot"), Convert.FromBase64String(file));
+    }
+
+    [Fact]
+    public async Task GetPostingStatus_envelope_matches_snapshot()
+    {
+        var stub = new StubHandler();
+        stub.Respond(Responses.Status("Sent"));
+        var client = Clients.Stubbed(stub);
+
+        await client.GetPostingStatusAsync(PostingId, TestContext.Current.CancellationToken);
+
+        var (request, body) = Assert.Single(stub.Requests);
+        Assert.Equal("\"http://tempuri.org/IInstantSignatureService/GetPostingStatus\"", request.Headers.GetValues("SOAPAction").Single());
+        Approvals.VerifyXml(body);
+    }
+
+    [Fact]
+    public async Task DownloadInstantAttachment_envelope_matches_snapshot()
+    {
+        var stub = new StubHandler();
+        var content = TestPdf.Create("signed");
+        stub.Respond(Responses.Download(content));
+        var client = Clients.Stubbed(stub);
+
+        await client.DownloadInstantAttachmentAsync(PostingId, AttachmentId, new MemoryStream(), TestContext.Current.CancellationToken);
+
+        var (request, body) = Assert.Single(stub.Requests);
+        Assert.Equal("\"http://tempuri.org/IInstantSignatureService/DownloadInstantAttachment\"", request.Headers.GetValues("SOAPAction").Single());
+        Approvals.VerifyXml(body);
+    }
+
+    [Fact]
+    public async Task Namespaces_and_contract_are_options()
+    {
+        var stub = new StubHandler();
+        stub.Respond(Responses.Status("Sent"));
+        var options = Clients.Options();
+        options.ServiceNamespace = "urn:signant:";
+        options.ContractName = "IInstantSignature";
+        var client = Clients.Stubbed(stub, options);
+
+        await client.GetPostingStatusAsync(PostingId, TestContext.Current.CancellationToken);
+
+        var (request, body) = Assert.Single(stub.Requests);
+        Assert.Equal("\"urn:signant:IInstantSignature/GetPostingStatus\"", request.Headers.GetValues("SOAPAction").Single());
+        Assert.NotNull(XDocument.Parse(body).Descendants(XName.Get("GetPostingStatus", "urn:signant:")).SingleOrDefault());
+    }
+
+    private static void AssertDataContractMembersSorted(string xml)
+    {
+        var posting = XDocument.Parse(xml).Descendants(XName.Get("Posting", "http://tempuri.org/")).Single();
+        int checkedElements = 0;
+        foreach (var element in posting.DescendantsAndSelf().Where(e => e.Elements().Any() && e.Name.LocalName != "Recipients"))
+        {
+            var names = element.Elements().Select(e => e.Name.LocalName).ToArray();
+            Assert.Equal(names.OrderBy(n => n, StringComparer.Ordinal), names);
+            Assert.All(element.Elements(), e => Assert.Equal(DataContractNs, e.Name.NamespaceName));
+            checkedElements++;
+        }
+
+        Assert.Equal(4, checkedElements); // Posting, AttachmentToSign, two recipients
+    }
+}

@@ -1,0 +1,150 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using SigningClients.Testing;
+using SigningToday.Dst;
+
+namespace SigningToday.Dst.Tests;
+
+internal static class TestHelpers
+{
+    public static string DocExamples => Path.Combine(AppContext.BaseDirectory, "DocExamples");
+
+    public static SigningTodayClient RobotClient(SigningTodaySimulator sim, ILoggerFactory? logs = null, Action<SigningTodayClientOptions>? configure = null)
+    {
+        var options = new SigningTodayClientOptions
+        {
+            Endpoint = sim.ApiEndpoint,
+            AllowHttpOnLoopback = true,
+            RobotToken = sim.Settings.RobotToken,
+        };
+        options.Retry.InitialDelay = TimeSpan.FromMilliseconds(10);
+        configure?.Invoke(options);
+        return new SigningTodayClient(options, loggerFactory: logs);
+    }
+
+    public static SigningTodayClient AdminClient(SigningTodaySimulator sim, ILoggerFactory? logs = null, TimeProvider? time = null) =>
+        new(
+            new SigningTodayClientOptions
+            {
+                Endpoint = sim.ApiEndpoint,
+                AllowHttpOnLoopback = true,
+                AuthenticationMode = SigningTodayAuthenticationMode.Password,
+                Username = sim.Settings.AdminUsername,
+                Domain = sim.Settings.Domain,
+                Password = sim.Settings.AdminPassword,
+                ClientId = sim.Settings.ClientId,
+                ClientSecret = sim.Settings.ClientSecret,
+                Retry = { InitialDelay = TimeSpan.FromMilliseconds(10) },
+            },
+            loggerFactory: logs,
+            timeProvider: time);
+
+    public static MemoryStream Pdf(string text = "Hello") => new(SigningClients.TestSupport.TestPdf.Create(text));
+}
+
+/// <summary>
+/// Compares JSON: every member of <c>expected</c> must be present in <c>actual</c> with the same value. An explicit
+/// <c>null</c> counts as absent (the SDK omits nulls); numbers and numeric strings compare by value ("100.00" == 100);
+/// date-time strings compare as instants ("2021-10-17T07:26Z" == "2021-10-17T07:26:00+00:00").
+/// </summary>
+internal static class JsonCompare
+{
+    public static IReadOnlyList<string> Missing(JsonElement expected, JsonElement actual, string path = "$")
+    {
+        var problems = new List<string>();
+        Walk(expected, actual, path, problems);
+        return problems;
+    }
+
+    private static void Walk(JsonElement expected, JsonElement actual, string path, List<string> problems)
+    {
+        switch (expected.ValueKind)
+        {
+            case JsonValueKind.Object:
+                if (actual.ValueKind != JsonValueKind.Object)
+                {
+                    problems.Add(path + ": expected an object, got " + actual.ValueKind);
+                    return;
+                }
+
+                foreach (var member in expected.EnumerateObject())
+                {
+                    if (member.Value.ValueKind == JsonValueKind.Null)
+                    {
+                        if (actual.TryGetProperty(member.Name, out var a) && a.ValueKind != JsonValueKind.Null)
+                        {
+                            problems.Add(path + "." + member.Name + ": expected null");
+                        }
+
+                        continue;
+                    }
+
+                    if (!actual.TryGetProperty(member.Name, out var value))
+                    {
+                        problems.Add(path + "." + member.Name + ": missing");
+                        continue;
+                    }
+
+                    Walk(member.Value, value, path + "." + member.Name, problems);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                if (actual.ValueKind != JsonValueKind.Array || actual.GetArrayLength() != expected.GetArrayLength())
+                {
+                    problems.Add(path + ": array differs");
+                    return;
+                }
+
+                int i = 0;
+                foreach (var (e, a) in expected.EnumerateArray().Zip(actual.EnumerateArray()))
+                {
+                    Walk(e, a, path + "[" + i++ + "]", problems);
+                }
+
+                break;
+            default:
+                if (!ScalarEqual(expected, actual))
+                {
+                    problems.Add(path + ": " + expected.GetRawText() + " != " + actual.GetRawText());
+                }
+
+                break;
+        }
+    }
+
+    private static bool ScalarEqual(JsonElement e, JsonElement a)
+    {
+        if (e.GetRawText() == a.GetRawText() || (e.ValueKind == JsonValueKind.String && a.ValueKind == JsonValueKind.String && e.GetString() == a.GetString()))
+        {
+            return true;
+        }
+
+        if (AsNumber(e) is { } x && AsNumber(a) is { } y)
+        {
+            return x == y;
+        }
+
+        if (e.ValueKind == JsonValueKind.String && a.ValueKind == JsonValueKind.String
+            && SigningClients.Core.Serialization.TolerantDateTimeOffsetConverter.TryParse(e.GetString(), out var d1)
+            && SigningClients.Core.Serialization.TolerantDateTimeOffsetConverter.TryParse(a.GetString(), out var d2))
+        {
+            return d1 == d2;
+        }
+
+        return false;
+    }
+
+    private static decimal? AsNumber(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Number => element.GetDecimal(),
+        JsonValueKind.String when decimal.TryParse(element.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
+        _ => null,
+    };
+}
