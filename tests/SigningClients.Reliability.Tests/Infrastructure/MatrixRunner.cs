@@ -271,6 +271,10 @@ internal static class MatrixRunner
 
         bool IsApi() => api is not null;
         var success = observed.Kind == OutcomeKind.Success;
+        if (success && op.PollsThroughFaults && retryable)
+        {
+            return null; // the wait helper outlasted the fault (documented: it polls through transient failures)
+        }
 
         switch (fault.Class)
         {

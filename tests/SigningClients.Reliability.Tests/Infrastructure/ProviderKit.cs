@@ -58,6 +58,12 @@ internal sealed class OperationCase
     /// <summary>Whether a documented, non-<see cref="SigningApiException"/> exception type is this operation's answer to a malformed body.</summary>
     public Func<Exception, bool>? IsDocumentedException { get; init; }
 
+    /// <summary>
+    /// A long-running wait helper that keeps polling through transient failures until its own timeout: outlasting a
+    /// persistent (20-request) fault and then succeeding is an allowed outcome.
+    /// </summary>
+    public bool PollsThroughFaults { get; set; }
+
     /// <summary>For writes: counts the write's effect in the simulator's state (not the journal), given the setup's state.</summary>
     public Func<SimulatorHost, object?, int>? Effect { get; init; }
 

@@ -19,5 +19,6 @@ public sealed partial class ReliabilitySuite
     {
         new AlphaTrustKit(),
         new TridentKit(),
+        new SignantKit(),
     };
 }
