@@ -1,0 +1,25 @@
+using System;
+using System.Collections.Generic;
+
+namespace SigningClients.Reliability.Tests.Infrastructure;
+
+/// <summary>
+/// Cells that fail because of a defect found by this suite and reported (not fixed here because the fix is not
+/// small and obviously right). They stay red in docs/reliability.md; the suite fails if one of them starts to pass
+/// (remove it then) or if any other cell fails.
+/// </summary>
+internal static class KnownDefects
+{
+    private static readonly Dictionary<(string Provider, string Operation, string Fault), string> Defects = new()
+    {
+        [("Trident", "DeleteDocument", "drop-after")] =
+            "Trident.SignerProcess TridentClient.DeleteDocumentAsync is declared Idempotent, so after a lost response the "
+            + "pipeline replays the DELETE; the document is already gone and the replay's 404 surfaces as "
+            + "SigningApiException(HttpError 404, not_found) although the delete succeeded.",
+    };
+
+    public static IReadOnlyDictionary<(string Provider, string Operation, string Fault), string> All => Defects;
+
+    public static string? Find(string provider, string operation, string fault)
+        => Defects.TryGetValue((provider, operation, fault), out var why) ? why : null;
+}

@@ -1,0 +1,24 @@
+using System.Collections.Generic;
+using SigningClients.Reliability.Tests.Infrastructure;
+using SigningClients.Reliability.Tests.Providers;
+using Xunit;
+
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
+namespace SigningClients.Reliability.Tests.Suite;
+
+/// <summary>
+/// The reliability and security suite. One class (split over files) so that its steps run in order and the last
+/// step (the report) sees everything the others recorded.
+/// </summary>
+[TestCaseOrderer(typeof(StepOrderer))]
+public sealed partial class ReliabilitySuite
+{
+    /// <summary>Every provider in the matrix (extend as providers land).</summary>
+    internal static IReadOnlyList<ProviderKit> Kits { get; } = new ProviderKit[]
+    {
+        new AlphaTrustKit(),
+        new TridentKit(),
+        new SignantKit(),
+    };
+}
