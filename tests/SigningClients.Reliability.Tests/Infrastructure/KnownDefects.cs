@@ -16,6 +16,18 @@ internal static class KnownDefects
             "Trident.SignerProcess TridentClient.DeleteDocumentAsync is declared Idempotent, so after a lost response the "
             + "pipeline replays the DELETE; the document is already gone and the replay's 404 surfaces as "
             + "SigningApiException(HttpError 404, not_found) although the delete succeeded.",
+        [("ConsignO", "DeleteWorkflow", "drop-after")] =
+            "ConsignO.Workflows ConsignOClient.DeleteWorkflowAsync is declared Idempotent, so after a lost response the pipeline "
+            + "replays the DELETE; the workflow is already deleted and the replay's 404 surfaces as SigningApiException(HttpError 404, "
+            + "ENTITY_NOT_FOUND) although the delete succeeded (same Core behaviour as Trident DeleteDocument).",
+        [("ConsignO", "TokenRotation", "concurrency")] =
+            "ConsignO.Workflows ConsignOSessionPolicy.OnResponse adopts every rotated X-Auth-Token it processes (last processed wins), "
+            + "even when the request that brought it carried a token older than the one now held. Under concurrency answers are "
+            + "processed out of the server's issue order, so the client can roll back to an older token: a call then sends a token older "
+            + "than one a call that had already completed sent (seen in about 1 run of 3 with 25 workers on 2 cores; the check is not "
+            + "deterministic, so a run without a violation does not retire this entry). Against a server that invalidates superseded "
+            + "tokens (documented: a new token 'replaces the old one at once') such calls get 401 and resend. Fix: adopt a rotated token "
+            + "only if the request carried the token currently held (compare-and-swap on the sent token).",
     };
 
     public static IReadOnlyDictionary<(string Provider, string Operation, string Fault), string> All => Defects;
