@@ -12,14 +12,8 @@ internal static class KnownDefects
 {
     private static readonly Dictionary<(string Provider, string Operation, string Fault), string> Defects = new()
     {
-        [("Trident", "DeleteDocument", "drop-after")] =
-            "Trident.SignerProcess TridentClient.DeleteDocumentAsync is declared Idempotent, so after a lost response the "
-            + "pipeline replays the DELETE; the document is already gone and the replay's 404 surfaces as "
-            + "SigningApiException(HttpError 404, not_found) although the delete succeeded.",
-        [("ConsignO", "DeleteWorkflow", "drop-after")] =
-            "ConsignO.Workflows ConsignOClient.DeleteWorkflowAsync is declared Idempotent, so after a lost response the pipeline "
-            + "replays the DELETE; the workflow is already deleted and the replay's 404 surfaces as SigningApiException(HttpError 404, "
-            + "ENTITY_NOT_FOUND) although the delete succeeded (same Core behaviour as Trident DeleteDocument).",
+        // Fixed in Core: an idempotent DELETE replayed after an attempt that may have been applied reports a 404 as done
+        // (was listed for Trident DeleteDocument and ConsignO DeleteWorkflow × drop-after).
         [("ConsignO", "TokenRotation", "concurrency")] =
             "ConsignO.Workflows ConsignOSessionPolicy.OnResponse adopts every rotated X-Auth-Token it processes (last processed wins), "
             + "even when the request that brought it carried a token older than the one now held. Under concurrency answers are "
