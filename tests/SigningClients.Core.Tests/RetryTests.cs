@@ -244,6 +244,40 @@ public sealed class RetryTests
     }
 
     [Fact]
+    public async Task Replayed_delete_that_finds_the_resource_gone_is_reported_as_done()
+    {
+        int deletes = 0;
+        bool exists = true;
+        await using var host = await SimulatorHost.StartAsync(r => r.MapDelete("/things/1", () =>
+        {
+            Interlocked.Increment(ref deletes);
+            if (!exists)
+            {
+                return Results.Json(new { code = "NOT_FOUND", message = "no such thing" }, statusCode: 404);
+            }
+
+            exists = false;
+            return Results.NoContent();
+        }), cancellationToken: TestContext.Current.CancellationToken);
+        var pipeline = Pipelines.Create(host.BaseAddress);
+        host.Faults.Enqueue(SimulatedFault.DropAfterProcessing());
+
+        int status = await pipeline.SendAsync(new SigningRequest(HttpMethod.Delete, "things/1", "DeleteThing", Idempotency.Idempotent), TestContext.Current.CancellationToken);
+
+        Assert.Equal(404, status);
+        Assert.Equal(2, deletes);
+
+        // A first-attempt 404 is still an error: the resource never existed.
+        var ex = await Assert.ThrowsAsync<SigningApiException>(() => pipeline.SendAsync(new SigningRequest(HttpMethod.Delete, "things/1", "DeleteThing", Idempotency.Idempotent), TestContext.Current.CancellationToken));
+        Assert.Equal(404, ex.Status);
+
+        // And a replay after a refused connection (never sent) that finds 404 is an error too.
+        host.Faults.Enqueue(SimulatedFault.Status(429));
+        ex = await Assert.ThrowsAsync<SigningApiException>(() => pipeline.SendAsync(new SigningRequest(HttpMethod.Delete, "things/1", "DeleteThing", Idempotency.Idempotent), TestContext.Current.CancellationToken));
+        Assert.Equal(404, ex.Status);
+    }
+
+    [Fact]
     public async Task Write_dropped_before_the_response_is_not_replayed_because_the_client_cannot_know()
     {
         await using var host = await StartAsync();

@@ -307,7 +307,7 @@ public sealed class SigningPipeline
 
             var response = await SendOnceAsync(state, cancellationToken).ConfigureAwait(false);
             int status = (int)response.StatusCode;
-            if (!request.IsAccepted(status))
+            if (!request.IsAccepted(status) && !IsReplayedDeleteAlreadyDone(state, status))
             {
                 using (response)
                 {
@@ -347,6 +347,14 @@ public sealed class SigningPipeline
             return Outcome.FromException<object>(ex);
         }
     }
+
+    /// <summary>
+    /// An idempotent DELETE replayed after an attempt that may have been applied (lost response, timeout, 5xx) and now
+    /// answered 404 has done its job: the earlier attempt deleted the resource. Reported as success, not as an error.
+    /// </summary>
+    private static bool IsReplayedDeleteAlreadyDone(CallState state, int status) =>
+        status == 404 && state.EarlierAttemptMayHaveApplied && state.Request.Method == HttpMethod.Delete &&
+        state.Request.Idempotency == Idempotency.Idempotent;
 
     private async Task<HttpResponseMessage> SendOnceAsync(CallState state, CancellationToken cancellationToken)
     {
@@ -583,10 +591,12 @@ public sealed class SigningPipeline
                 return false;
             }
 
-            return failed.RetryAfter is null || failed.RetryAfter <= _options.Retry.MaxRetryAfter;
+            bool retry = failed.RetryAfter is null || failed.RetryAfter <= _options.Retry.MaxRetryAfter;
+            state.EarlierAttemptMayHaveApplied |= retry && failed.Status is not 429 and not 503;
+            return retry;
         }
 
-        return outcome.Exception switch
+        bool decision = outcome.Exception switch
         {
             null => false,
             SigningApiException => false,
@@ -596,6 +606,8 @@ public sealed class SigningPipeline
             var ex when TransportFailure.IsTransport(ex) => replayable || TransportFailure.IsCertainlyNotSent(ex),
             _ => false,
         };
+        state.EarlierAttemptMayHaveApplied |= decision && outcome.Exception is { } e && !TransportFailure.IsCertainlyNotSent(e);
+        return decision;
     }
 
     private static Func<HttpClient> CaptureClient(HttpClient httpClient)
@@ -625,6 +637,8 @@ public sealed class SigningPipeline
         public bool ContentUsed { get; set; }
 
         public bool Reauthenticated { get; set; }
+
+        public bool EarlierAttemptMayHaveApplied { get; set; }
     }
 
     private sealed class AttemptArgs<T>

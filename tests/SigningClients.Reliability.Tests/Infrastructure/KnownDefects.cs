@@ -12,10 +12,10 @@ internal static class KnownDefects
 {
     private static readonly Dictionary<(string Provider, string Operation, string Fault), string> Defects = new()
     {
-        [("Trident", "DeleteDocument", "drop-after")] =
-            "Trident.SignerProcess TridentClient.DeleteDocumentAsync is declared Idempotent, so after a lost response the "
-            + "pipeline replays the DELETE; the document is already gone and the replay's 404 surfaces as "
-            + "SigningApiException(HttpError 404, not_found) although the delete succeeded.",
+        // Fixed in Core: an idempotent DELETE replayed after an attempt that may have been applied reports a 404 as done
+        // (was listed for Trident DeleteDocument and ConsignO DeleteWorkflow × drop-after).
+        // Fixed in ConsignO.Workflows: a rotated token is adopted only from an answer to a request that carried the token held
+        // now (compare-and-swap), so the token sent never goes backwards (was listed as ConsignO TokenRotation × concurrency).
     };
 
     public static IReadOnlyDictionary<(string Provider, string Operation, string Fault), string> All => Defects;
