@@ -49,6 +49,7 @@ internal static class Suite
         var scenarios = MemoryScenarios.All.Where(s => filter is null || s.Name.Contains(filter, StringComparison.OrdinalIgnoreCase)).ToList();
         var server = ServerProcess.Shared;
         Console.WriteLine("Loopback server (own process): " + server.Address);
+        var cpu = CpuMeter.Start(server.ProcessId);
 
         var artifacts = Path.Combine(AppContext.BaseDirectory, "BenchmarkDotNet.Artifacts");
         var summaries = new List<Summary>();
@@ -64,6 +65,7 @@ internal static class Suite
                 }
             }
 
+            double foreign = cpu.ForeignShare();
             long size = quick ? QuickMemorySize : FullMemorySize;
             var memory = new List<MemoryResult>();
             foreach (var scenario in scenarios)
@@ -76,7 +78,7 @@ internal static class Suite
                 memory.Add(result);
             }
 
-            var report = new Report(quick, started, machine, MachineInfo.Capture(), entries, summaries, memory, scenarios);
+            var report = new Report(quick, started, machine, MachineInfo.Capture(), foreign, entries, summaries, memory, scenarios);
             ok = report.AllRan(out var failures);
             foreach (var failure in failures)
             {

@@ -47,6 +47,9 @@ internal sealed class ServerProcess : IDisposable
     /// <summary>Whether the shared server was started.</summary>
     public static bool IsStarted => SharedInstance.IsValueCreated;
 
+    /// <summary>The server's process id.</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>The base address, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri Address { get; }
 

@@ -24,18 +24,20 @@ internal sealed class Report
     private readonly DateTimeOffset _started;
     private readonly MachineInfo _before;
     private readonly MachineInfo _after;
+    private readonly double _foreignShare;
     private readonly IReadOnlyList<SuiteEntry> _entries;
     private readonly IReadOnlyList<Summary> _summaries;
     private readonly IReadOnlyList<MemoryResult> _memory;
     private readonly IReadOnlyList<MemoryScenario> _scenarios;
     private readonly List<Measured> _measured;
 
-    public Report(bool quick, DateTimeOffset started, MachineInfo before, MachineInfo after, IReadOnlyList<SuiteEntry> entries, IReadOnlyList<Summary> summaries, IReadOnlyList<MemoryResult> memory, IReadOnlyList<MemoryScenario> scenarios)
+    public Report(bool quick, DateTimeOffset started, MachineInfo before, MachineInfo after, double foreignShare, IReadOnlyList<SuiteEntry> entries, IReadOnlyList<Summary> summaries, IReadOnlyList<MemoryResult> memory, IReadOnlyList<MemoryScenario> scenarios)
     {
         _quick = quick;
         _started = started;
         _before = before;
         _after = after;
+        _foreignShare = foreignShare;
         _entries = entries;
         _summaries = summaries;
         _memory = memory;
@@ -88,7 +90,7 @@ internal sealed class Report
 
         if (!_quick && Busy)
         {
-            md.AppendLine("> **Warning: the machine was busy** (load average " + _before.LoadAverage + " at start, " + _after.LoadAverage + " at the end, on " + _before.Cores + " cores). Timing ratios are unreliable under load; allocation figures are not affected.");
+            md.AppendLine("> **Warning: the machine was shared with other work during the timed benchmarks** (other processes used " + ForeignText + "; load average " + _before.LoadAverage + " at start, " + _after.LoadAverage + " at the end, on " + _before.Cores + " cores). Timing ratios are not representative: they are marked so below. Allocation, paging-flatness and streaming-memory figures are not affected by load.");
             md.AppendLine();
         }
 
@@ -101,7 +103,8 @@ internal sealed class Report
         md.AppendLine("| Logical cores | " + _before.Cores + " |");
         md.AppendLine("| OS | " + _before.Os + " (" + _before.Architecture + ") |");
         md.AppendLine("| .NET | " + _before.Runtime + ", " + _before.Gc + " GC |");
-        md.AppendLine("| Load average (1/5/15 min) | start " + _before.LoadAverage + ", end " + _after.LoadAverage + " |");
+        md.AppendLine("| Load average (1/5/15 min) | start " + _before.LoadAverage + ", end " + _after.LoadAverage + " (the run itself keeps both cores busy) |");
+        md.AppendLine("| CPU used by other processes during the timed benchmarks | " + ForeignText + " |");
         md.AppendLine("| Mode | " + (_quick ? "quick (smoke test)" : "full") + " |");
         md.AppendLine();
         md.AppendLine("## Results against the targets");
@@ -350,7 +353,11 @@ internal sealed class Report
         (_measured.FirstOrDefault(m => m.Type == type && m.N == n && m.Method == "Baseline" && !double.IsNaN(m.MeanNs)),
          _measured.FirstOrDefault(m => m.Type == type && m.N == n && m.Method == "Sdk" && !double.IsNaN(m.MeanNs)));
 
-    private bool Busy => _before.OneMinuteLoad > 3 || _after.OneMinuteLoad > 3;
+    // Busy: other processes took more than 10 % of the cores while the timed benchmarks ran (or, when that cannot be
+    // measured, the load average was above 3 at the start).
+    private bool Busy => _foreignShare >= 0 ? _foreignShare > 0.10 : _before.OneMinuteLoad > 3;
+
+    private string ForeignText => _foreignShare < 0 ? "unknown" : (_foreignShare * 100).ToString("0", Inv) + " % of all cores";
 
     private string Verdict(bool pass, bool timing = false) =>
         _quick ? (pass ? "pass (quick, not representative)" : "miss (quick, not representative)")
