@@ -14,6 +14,11 @@ internal static class KnownDefects
     {
         // Fixed in Core: an idempotent DELETE replayed after an attempt that may have been applied reports a 404 as done
         // (was listed for Trident DeleteDocument and ConsignO DeleteWorkflow × drop-after).
+        [("SigningToday", "Dsts.Fill", "drop-after")] =
+            "SigningToday.Dst DstOperations.FillAsync (PATCH /DST/{id}/fill) is declared Idempotent, so after a lost response the "
+            + "pipeline replays it; the first PATCH already filled the form and moved the DST from toFill to toSign, so the replay gets "
+            + "409 ILLEGAL_STATUS and the caller sees SigningApiException(409) although the fill succeeded. Either declare it "
+            + "NotIdempotent (OutcomeUnknown on a lost response) or treat 409 on a replay as done.",
         [("ConsignO", "TokenRotation", "concurrency")] =
             "ConsignO.Workflows ConsignOSessionPolicy.OnResponse adopts every rotated X-Auth-Token it processes (last processed wins), "
             + "even when the request that brought it carried a token older than the one now held. Under concurrency answers are "
