@@ -14,12 +14,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Signant.InstantSign;
-using Signant.InstantSign.DependencyInjection;
 using SigningClients.Core;
 using SigningToday.Dst;
-using SigningToday.Dst.DependencyInjection;
 using Trident.SignerProcess;
-using Trident.SignerProcess.DependencyInjection;
 
 // A loopback port with no listener: connection refused, quickly, on every attempt.
 int port;

@@ -9,7 +9,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Signant.InstantSign;
-using Signant.InstantSign.DependencyInjection;
 using Signant.InstantSign.Models;
 using SigningClients.Core;
 using SigningClients.Testing;

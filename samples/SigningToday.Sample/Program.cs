@@ -9,7 +9,6 @@ using Microsoft.Extensions.Hosting;
 using SigningClients.Core;
 using SigningClients.Testing;
 using SigningToday.Dst;
-using SigningToday.Dst.DependencyInjection;
 using SigningToday.Dst.Models;
 
 var builder = Host.CreateApplicationBuilder(args);

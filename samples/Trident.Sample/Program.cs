@@ -15,7 +15,6 @@ using Microsoft.Extensions.Logging;
 using SigningClients.Testing;
 using Trident.SignerProcess;
 using Trident.SignerProcess.Callbacks;
-using Trident.SignerProcess.DependencyInjection;
 using Trident.SignerProcess.Models;
 
 var builder = Host.CreateApplicationBuilder(args);

@@ -9,7 +9,6 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Signant.InstantSign.DependencyInjection;
 using Signant.InstantSign.Models;
 using SigningClients.Core;
 using SigningClients.Core.DependencyInjection;

@@ -9,7 +9,6 @@ using SigningClients.Core;
 using SigningClients.Core.DependencyInjection;
 using SigningClients.TestSupport;
 using Trident.SignerProcess.Callbacks;
-using Trident.SignerProcess.DependencyInjection;
 using Trident.SignerProcess.Models;
 using Xunit;
 

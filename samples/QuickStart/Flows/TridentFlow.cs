@@ -11,7 +11,6 @@ using Microsoft.Extensions.DependencyInjection;
 using SigningClients.Testing;
 using Trident.SignerProcess;
 using Trident.SignerProcess.Callbacks;
-using Trident.SignerProcess.DependencyInjection;
 using Trident.SignerProcess.Models;
 
 namespace QuickStart.Flows;

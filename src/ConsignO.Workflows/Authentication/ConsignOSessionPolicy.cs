@@ -148,6 +148,7 @@ internal sealed class ConsignOSessionPolicy : AuthenticationPolicy
         }
 
         long sentGeneration = request.TryGetProperty(GenerationProperty, out var g) && g is long value ? value : -1;
+        string? sentToken = request.TryGetProperty(SentTokenProperty, out var t) ? t as string : null;
         string? rotated = ReadToken(response);
         lock (_gate)
         {
@@ -162,7 +163,13 @@ internal sealed class ConsignOSessionPolicy : AuthenticationPolicy
                 _lastActivity = _timeProvider.GetUtcNow();
             }
 
-            if (rotated is not null && !string.Equals(rotated, _token, StringComparison.Ordinal))
+            // Adopt a rotated token only from an answer to a request that carried the token held now (compare-and-swap).
+            // Concurrent answers are processed in any order; taking every rotated token (last processed wins) could roll
+            // the session back to a token older than one already sent. The adopted tokens form a chain in the server's
+            // issue order, so the token the client sends never goes backwards; a superseded one at worst costs one 401
+            // and one re-login.
+            if (rotated is not null && !string.Equals(rotated, _token, StringComparison.Ordinal) &&
+                string.Equals(sentToken, _token, StringComparison.Ordinal))
             {
                 _redactor.AddSecret(rotated);
                 _token = rotated;

@@ -1,10 +1,10 @@
 using System;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SigningClients.Core.DependencyInjection;
+using Signant.InstantSign;
 
-namespace Signant.InstantSign.DependencyInjection;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers <see cref="ISignantClient"/> with dependency injection.</summary>
 public static class SignantServiceCollectionExtensions
@@ -14,14 +14,14 @@ public static class SignantServiceCollectionExtensions
     /// <param name="configure">Configures the options.</param>
     /// <returns>The HTTP client builder (add handlers to it).</returns>
     public static IHttpClientBuilder AddSignantInstantSignClient(this IServiceCollection services, Action<SignantClientOptions> configure) =>
-        services.AddSignantInstantSignClient(Options.DefaultName, configure);
+        services.AddSignantInstantSignClient(Options.Options.DefaultName, configure);
 
     /// <summary>Registers the default <see cref="ISignantClient"/> bound to a configuration section.</summary>
     /// <param name="services">The services.</param>
     /// <param name="section">The section (e.g. <c>Signant</c>) with Endpoint, DistributorId, AccessCode, ….</param>
     /// <returns>The HTTP client builder.</returns>
     public static IHttpClientBuilder AddSignantInstantSignClient(this IServiceCollection services, IConfiguration section) =>
-        services.AddSignantInstantSignClient(Options.DefaultName, section);
+        services.AddSignantInstantSignClient(Options.Options.DefaultName, section);
 
     /// <summary>Registers a named <see cref="ISignantClient"/> (resolve it with <c>ISigningClientFactory&lt;ISignantClient&gt;</c>).</summary>
     /// <param name="services">The services.</param>

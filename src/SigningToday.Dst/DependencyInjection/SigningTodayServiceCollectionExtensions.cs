@@ -1,10 +1,10 @@
 using System;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SigningClients.Core.DependencyInjection;
+using SigningToday.Dst;
 
-namespace SigningToday.Dst.DependencyInjection;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers <see cref="ISigningTodayClient"/> in a service collection.</summary>
 public static class SigningTodayServiceCollectionExtensions
@@ -14,14 +14,14 @@ public static class SigningTodayServiceCollectionExtensions
     /// <param name="configure">Configures the options.</param>
     /// <returns>The HTTP client builder (add handlers to it).</returns>
     public static IHttpClientBuilder AddSigningTodayClient(this IServiceCollection services, Action<SigningTodayClientOptions> configure) =>
-        services.AddSigningTodayClient(Options.DefaultName, configure);
+        services.AddSigningTodayClient(Options.Options.DefaultName, configure);
 
     /// <summary>Registers the default Signing Today client bound to a configuration section.</summary>
     /// <param name="services">The services.</param>
     /// <param name="section">The section, e.g. <c>configuration.GetSection("SigningToday")</c>.</param>
     /// <returns>The HTTP client builder.</returns>
     public static IHttpClientBuilder AddSigningTodayClient(this IServiceCollection services, IConfiguration section) =>
-        services.AddSigningTodayClient(Options.DefaultName, section);
+        services.AddSigningTodayClient(Options.Options.DefaultName, section);
 
     /// <summary>Registers a named Signing Today client (resolve it with <c>ISigningClientFactory&lt;ISigningTodayClient&gt;</c>).</summary>
     /// <param name="services">The services.</param>

@@ -1,10 +1,10 @@
 using System;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SigningClients.Core.DependencyInjection;
+using Trident.SignerProcess;
 
-namespace Trident.SignerProcess.DependencyInjection;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers <see cref="ITridentClient"/> in a service collection.</summary>
 public static class TridentServiceCollectionExtensions
@@ -14,14 +14,14 @@ public static class TridentServiceCollectionExtensions
     /// <param name="configure">Configures the options.</param>
     /// <returns>The HTTP client builder (add handlers to it).</returns>
     public static IHttpClientBuilder AddTridentClient(this IServiceCollection services, Action<TridentClientOptions> configure) =>
-        services.AddTridentClient(Options.DefaultName, configure);
+        services.AddTridentClient(Options.Options.DefaultName, configure);
 
     /// <summary>Registers the default <see cref="ITridentClient"/> bound to a configuration section.</summary>
     /// <param name="services">The services.</param>
     /// <param name="section">The section (e.g. <c>Trident</c>).</param>
     /// <returns>The HTTP client builder.</returns>
     public static IHttpClientBuilder AddTridentClient(this IServiceCollection services, IConfiguration section) =>
-        services.AddTridentClient(Options.DefaultName, section);
+        services.AddTridentClient(Options.Options.DefaultName, section);
 
     /// <summary>Registers a named <see cref="ITridentClient"/> configured in code; resolve it with <see cref="ISigningClientFactory{TClient}"/>.</summary>
     /// <param name="services">The services.</param>

@@ -19,14 +19,8 @@ internal static class KnownDefects
             + "pipeline replays it; the first PATCH already filled the form and moved the DST from toFill to toSign, so the replay gets "
             + "409 ILLEGAL_STATUS and the caller sees SigningApiException(409) although the fill succeeded. Either declare it "
             + "NotIdempotent (OutcomeUnknown on a lost response) or treat 409 on a replay as done.",
-        [("ConsignO", "TokenRotation", "concurrency")] =
-            "ConsignO.Workflows ConsignOSessionPolicy.OnResponse adopts every rotated X-Auth-Token it processes (last processed wins), "
-            + "even when the request that brought it carried a token older than the one now held. Under concurrency answers are "
-            + "processed out of the server's issue order, so the client can roll back to an older token: a call then sends a token older "
-            + "than one a call that had already completed sent (seen in about 1 run of 3 with 25 workers on 2 cores; the check is not "
-            + "deterministic, so a run without a violation does not retire this entry). Against a server that invalidates superseded "
-            + "tokens (documented: a new token 'replaces the old one at once') such calls get 401 and resend. Fix: adopt a rotated token "
-            + "only if the request carried the token currently held (compare-and-swap on the sent token).",
+        // Fixed in ConsignO.Workflows: a rotated token is adopted only from an answer to a request that carried the token held
+        // now (compare-and-swap), so the token sent never goes backwards (was listed as ConsignO TokenRotation × concurrency).
     };
 
     public static IReadOnlyDictionary<(string Provider, string Operation, string Fault), string> All => Defects;
