@@ -86,7 +86,7 @@ internal sealed class Report
             md.AppendLine();
         }
 
-        if (_before.OneMinuteLoad > 3 || _after.OneMinuteLoad > 3)
+        if (!_quick && Busy)
         {
             md.AppendLine("> **Warning: the machine was busy** (load average " + _before.LoadAverage + " at start, " + _after.LoadAverage + " at the end, on " + _before.Cores + " cores). Timing ratios are unreliable under load; allocation figures are not affected.");
             md.AppendLine();
@@ -146,7 +146,7 @@ internal sealed class Report
 
                         double time = s.MeanNs / b.MeanNs;
                         double alloc = b.Allocated > 0 ? (double)s.Allocated / b.Allocated : double.NaN;
-                        t.AppendLine("| P1 | " + entry.Title + " — time | " + Ratio(time) + " (" + Time(s.MeanNs) + " vs " + Time(b.MeanNs) + ") | ≤ " + P1TimeTarget.ToString("0.00", Inv) + "× | " + Verdict(time <= P1TimeTarget) + " |");
+                        t.AppendLine("| P1 | " + entry.Title + " — time | " + Ratio(time) + " (" + Time(s.MeanNs) + " vs " + Time(b.MeanNs) + ") | ≤ " + P1TimeTarget.ToString("0.00", Inv) + "× | " + Verdict(time <= P1TimeTarget, timing: true) + " |");
                         t.AppendLine("| P1 | " + entry.Title + " — allocated | " + Ratio(alloc) + " (" + Bytes(s.Allocated) + " vs " + Bytes(b.Allocated) + ") | ≤ " + P1AllocTarget.ToString("0.00", Inv) + "× | " + Verdict(alloc <= P1AllocTarget) + " |");
                         break;
                     }
@@ -165,7 +165,7 @@ internal sealed class Report
                         if (b is not null && s is not null)
                         {
                             double time = s.MeanNs / b.MeanNs;
-                            t.AppendLine("| P4 | " + entry.Title + " — time, N = " + largest.ToString("N0", Inv) + " | " + Ratio(time) + " (" + Time(s.MeanNs) + " vs " + Time(b.MeanNs) + ") | ≤ " + P4TimeTarget.ToString("0.00", Inv) + "× | " + Verdict(time <= P4TimeTarget) + " |");
+                            t.AppendLine("| P4 | " + entry.Title + " — time, N = " + largest.ToString("N0", Inv) + " | " + Ratio(time) + " (" + Time(s.MeanNs) + " vs " + Time(b.MeanNs) + ") | ≤ " + P4TimeTarget.ToString("0.00", Inv) + "× | " + Verdict(time <= P4TimeTarget, timing: true) + " |");
                         }
 
                         if (sizes.Count > 1)
@@ -195,7 +195,7 @@ internal sealed class Report
                         }
 
                         double throughput = b.MeanNs / s.MeanNs;
-                        t.AppendLine("| P5 | " + entry.Title + " — throughput | " + Ratio(throughput) + " (" + Rate(s.MeanNs) + " vs " + Rate(b.MeanNs) + ") | ≥ " + P5ThroughputTarget.ToString("0.00", Inv) + "× | " + Verdict(throughput >= P5ThroughputTarget) + " |");
+                        t.AppendLine("| P5 | " + entry.Title + " — throughput | " + Ratio(throughput) + " (" + Rate(s.MeanNs) + " vs " + Rate(b.MeanNs) + ") | ≥ " + P5ThroughputTarget.ToString("0.00", Inv) + "× | " + Verdict(throughput >= P5ThroughputTarget, timing: true) + " |");
                         break;
                     }
             }
@@ -350,7 +350,12 @@ internal sealed class Report
         (_measured.FirstOrDefault(m => m.Type == type && m.N == n && m.Method == "Baseline" && !double.IsNaN(m.MeanNs)),
          _measured.FirstOrDefault(m => m.Type == type && m.N == n && m.Method == "Sdk" && !double.IsNaN(m.MeanNs)));
 
-    private string Verdict(bool pass) => _quick ? (pass ? "pass (quick, not representative)" : "miss (quick, not representative)") : pass ? "**pass**" : "**MISS**";
+    private bool Busy => _before.OneMinuteLoad > 3 || _after.OneMinuteLoad > 3;
+
+    private string Verdict(bool pass, bool timing = false) =>
+        _quick ? (pass ? "pass (quick, not representative)" : "miss (quick, not representative)")
+        : timing && Busy ? (pass ? "pass (busy machine: not representative)" : "miss (busy machine: not representative)")
+        : pass ? "**pass**" : "**MISS**";
 
     private static string Ratio(double r) => double.IsNaN(r) ? "n/a" : r.ToString("0.00", Inv) + "×";
 

@@ -198,23 +198,30 @@ public sealed class SigningPipeline
             throw new ArgumentNullException(nameof(request));
         }
 
-        var builder = new StringBuilder();
-        if (Uri.TryCreate(request.Path, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps))
+        string baseText;
+        if (IsAbsoluteHttp(request.Path) && Uri.TryCreate(request.Path, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps))
         {
             SigningClientOptions.EnsureSecureEndpoint(absolute, _options.AllowHttpOnLoopback, "request URI");
-            builder.Append(request.Path);
+            if (request.Query.Count == 0)
+            {
+                return absolute;
+            }
+
+            baseText = request.Path;
         }
         else
         {
-            builder.Append(_endpoint.OriginalString).Append(request.Path.TrimStart('/'));
+            baseText = _endpoint.OriginalString + (request.Path.Length > 0 && request.Path[0] == '/' ? request.Path.TrimStart('/') : request.Path);
         }
 
-        if (request.Query.Count > 0)
+        if (request.Query.Count == 0)
         {
-            builder.Append(builder.ToString().IndexOf('?') >= 0 ? '&' : '?');
-            request.Query.AppendTo(builder);
+            return new Uri(baseText);
         }
 
+        var builder = new StringBuilder(baseText, baseText.Length + 64);
+        builder.Append(baseText.IndexOf('?') >= 0 ? '&' : '?');
+        request.Query.AppendTo(builder);
         return new Uri(builder.ToString());
     }
 
@@ -228,7 +235,9 @@ public sealed class SigningPipeline
         var state = new CallState(request, BuildUri(request));
         cancellationToken.ThrowIfCancellationRequested();
 
-        using var activity = SigningDiagnostics.ActivitySource.StartActivity(ProviderName + "." + request.Operation, ActivityKind.Client);
+        using var activity = SigningDiagnostics.ActivitySource.HasListeners()
+            ? SigningDiagnostics.ActivitySource.StartActivity(ProviderName + "." + request.Operation, ActivityKind.Client)
+            : null;
         activity?.SetTag("signing.provider", ProviderName);
         activity?.SetTag("signing.operation", request.Operation);
         activity?.SetTag("http.request.method", request.Method.Method);
@@ -240,17 +249,7 @@ public sealed class SigningPipeline
         try
         {
             var outcome = await _resilience.ExecuteOutcomeAsync(
-                static async (ctx, s) =>
-                {
-                    try
-                    {
-                        return Outcome.FromResult<object>(await s.Pipeline.AttemptAsync(s.State, s.Handler, s.DisposeResponse, ctx.CancellationToken).ConfigureAwait(false));
-                    }
-                    catch (Exception ex)
-                    {
-                        return Outcome.FromException<object>(ex);
-                    }
-                },
+                static (ctx, s) => s.Pipeline.AttemptAsync(s.State, s.Handler, s.DisposeResponse, ctx.CancellationToken),
                 context,
                 new AttemptArgs<T>(this, state, handler, disposeResponse)).ConfigureAwait(false);
 
@@ -278,7 +277,10 @@ public sealed class SigningPipeline
         {
             ResilienceContextPool.Shared.Return(context);
             double seconds = (Stopwatch.GetTimestamp() - started) / (double)Stopwatch.Frequency;
-            SigningDiagnostics.Duration.Record(seconds, new("signing.provider", ProviderName), new("signing.operation", request.Operation), new("signing.outcome", outcomeTag));
+            if (SigningDiagnostics.Duration.Enabled)
+            {
+                SigningDiagnostics.Duration.Record(seconds, new("signing.provider", ProviderName), new("signing.operation", request.Operation), new("signing.outcome", outcomeTag));
+            }
         }
     }
 
@@ -294,47 +296,55 @@ public sealed class SigningPipeline
         return exception;
     }
 
-    private async Task<object> AttemptAsync<T>(CallState state, Func<SigningResponse, CancellationToken, ValueTask<T>> handler, bool disposeResponse, CancellationToken cancellationToken)
+    // One async method per attempt: every exception of the attempt becomes Polly's outcome (the retry strategy decides on it).
+    private async ValueTask<Outcome<object>> AttemptAsync<T>(CallState state, Func<SigningResponse, CancellationToken, ValueTask<T>> handler, bool disposeResponse, CancellationToken cancellationToken)
     {
-        var request = state.Request;
-        state.Attempts++;
-        state.ContentUsed |= request.Content is not null;
-
-        var response = await SendOnceAsync(state, cancellationToken).ConfigureAwait(false);
-        int status = (int)response.StatusCode;
-        if (!request.IsAccepted(status) && !IsReplayedDeleteAlreadyDone(state, status))
-        {
-            using (response)
-            {
-                return await FailedAttempt.CreateAsync(response, this, _options.MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        var signingResponse = new SigningResponse(response, this, request, ReadRequestId(response));
-        if (!disposeResponse)
-        {
-            return new SuccessfulAttempt<T>(await handler(signingResponse, cancellationToken).ConfigureAwait(false));
-        }
-
         try
         {
-            return new SuccessfulAttempt<T>(await handler(signingResponse, cancellationToken).ConfigureAwait(false));
+            var request = state.Request;
+            state.Attempts++;
+            state.ContentUsed |= request.Content is not null;
+
+            var response = await SendOnceAsync(state, cancellationToken).ConfigureAwait(false);
+            int status = (int)response.StatusCode;
+            if (!request.IsAccepted(status) && !IsReplayedDeleteAlreadyDone(state, status))
+            {
+                using (response)
+                {
+                    return Outcome.FromResult<object>(await FailedAttempt.CreateAsync(response, this, _options.MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false));
+                }
+            }
+
+            var signingResponse = new SigningResponse(response, this, request, ReadRequestId(response));
+            if (!disposeResponse)
+            {
+                return Outcome.FromResult<object>(new SuccessfulAttempt<T>(await handler(signingResponse, cancellationToken).ConfigureAwait(false)));
+            }
+
+            try
+            {
+                return Outcome.FromResult<object>(new SuccessfulAttempt<T>(await handler(signingResponse, cancellationToken).ConfigureAwait(false)));
+            }
+            catch (Exception ex) when (TransportFailure.IsTransport(ex) && ex is not ResponseBodyException)
+            {
+                throw new ResponseBodyException(status, ex);
+            }
+            catch (XmlException ex)
+            {
+                throw CreateException(request, signingResponse, SigningFailureKind.InvalidResponse, null, "The response body is not valid XML.", innerException: ex);
+            }
+            catch (JsonException ex)
+            {
+                throw CreateException(request, signingResponse, SigningFailureKind.InvalidResponse, null, "The response body is not valid JSON.", innerException: ex);
+            }
+            finally
+            {
+                signingResponse.Dispose();
+            }
         }
-        catch (Exception ex) when (TransportFailure.IsTransport(ex) && ex is not ResponseBodyException)
+        catch (Exception ex)
         {
-            throw new ResponseBodyException(status, ex);
-        }
-        catch (XmlException ex)
-        {
-            throw CreateException(request, signingResponse, SigningFailureKind.InvalidResponse, null, "The response body is not valid XML.", innerException: ex);
-        }
-        catch (JsonException ex)
-        {
-            throw CreateException(request, signingResponse, SigningFailureKind.InvalidResponse, null, "The response body is not valid JSON.", innerException: ex);
-        }
-        finally
-        {
-            signingResponse.Dispose();
+            return Outcome.FromException<object>(ex);
         }
     }
 
@@ -351,7 +361,9 @@ public sealed class SigningPipeline
         var request = state.Request;
         var auth = request.Authenticate ? _options.Authentication : null;
         var message = await CreateMessageAsync(state, auth, cancellationToken).ConfigureAwait(false);
+        long started = Stopwatch.GetTimestamp();
         var response = await SendMessageAsync(state, message, cancellationToken).ConfigureAwait(false);
+        OnReceived(state, response, started);
 
         if (auth is not null && response.StatusCode == System.Net.HttpStatusCode.Unauthorized && !state.Reauthenticated &&
             (request.Content is null || request.Content.IsReplayable))
@@ -363,7 +375,9 @@ public sealed class SigningPipeline
                 response.Dispose();
                 message.Dispose();
                 message = await CreateMessageAsync(state, auth, cancellationToken).ConfigureAwait(false);
+                started = Stopwatch.GetTimestamp();
                 response = await SendMessageAsync(state, message, cancellationToken).ConfigureAwait(false);
+                OnReceived(state, response, started);
             }
         }
 
@@ -396,7 +410,7 @@ public sealed class SigningPipeline
         return message;
     }
 
-    private async Task<HttpResponseMessage> SendMessageAsync(CallState state, HttpRequestMessage message, CancellationToken cancellationToken)
+    private Task<HttpResponseMessage> SendMessageAsync(CallState state, HttpRequestMessage message, CancellationToken cancellationToken)
     {
         var request = state.Request;
         if (_logger.IsEnabled(LogLevel.Debug))
@@ -404,17 +418,24 @@ public sealed class SigningPipeline
             Log.Sending(_logger, ProviderName, request.Operation, request.Method.Method, Redactor.RedactUri(message.RequestUri), state.Attempts);
         }
 
-        long started = Stopwatch.GetTimestamp();
-        var response = await _httpClient().SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        return _httpClient().SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+    }
+
+    private void OnReceived(CallState state, HttpResponseMessage response, long started)
+    {
+        var request = state.Request;
         int status = (int)response.StatusCode;
-        SigningDiagnostics.Attempts.Add(1, new("signing.provider", ProviderName), new("signing.operation", request.Operation), new("http.response.status_code", status));
+        if (SigningDiagnostics.Attempts.Enabled)
+        {
+            SigningDiagnostics.Attempts.Add(1, new("signing.provider", ProviderName), new("signing.operation", request.Operation), new("http.response.status_code", status));
+        }
+
         if (_logger.IsEnabled(LogLevel.Debug))
         {
             Log.Received(_logger, ProviderName, request.Operation, status, (Stopwatch.GetTimestamp() - started) * 1000.0 / Stopwatch.Frequency);
         }
 
         _options.Authentication?.OnResponse(response, request);
-        return response;
     }
 
     private SigningApiException? MapException(Exception exception, CallState state, CancellationToken callerToken)
@@ -486,6 +507,10 @@ public sealed class SigningPipeline
             bodyExcerpt: failed.Body.Length == 0 ? null : Truncate(redactor.Redact(failed.Body)),
             retryAfter: failed.RetryAfter);
     }
+
+    // Only "http:" / "https:" prefixes can be absolute request URIs: checking the prefix first spares the Uri parse of every relative path.
+    private static bool IsAbsoluteHttp(string path) =>
+        path.StartsWith("http:", StringComparison.OrdinalIgnoreCase) || path.StartsWith("https:", StringComparison.OrdinalIgnoreCase);
 
     private static string Truncate(string text) =>
         text.Length > SigningApiException.MaxBodyExcerptLength ? text.Substring(0, SigningApiException.MaxBodyExcerptLength) : text;

@@ -1,0 +1,119 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Diagnostics.Tracing;
+using System.Linq;
+using System.Threading.Tasks;
+using SigningClients.Benchmarks.Infrastructure;
+using SigningClients.Benchmarks.Overhead;
+
+namespace SigningClients.Benchmarks.Reporting;
+
+/// <summary>
+/// <c>alloc</c> mode: where do the SDK's extra bytes per call go? Runs many calls of the baseline and of the SDK and
+/// samples the runtime's GCAllocationTick events (one per ~100 KB allocated, with the type that crossed the mark),
+/// then prints bytes per call and the sampled type breakdown of each side. A diagnostic, not part of the report.
+/// </summary>
+internal static class AllocationProfiler
+{
+    public static async Task<int> RunAsync(string which, int calls)
+    {
+        using var server = ServerProcess.Shared;
+        Func<Task> baseline, sdk;
+        switch (which)
+        {
+            case "consigno":
+                {
+                    var b = new ConsignOGetWorkflowBenchmarks();
+                    await b.SetupAsync().ConfigureAwait(false);
+                    baseline = b.Baseline;
+                    sdk = b.Sdk;
+                    break;
+                }
+
+            case "signant":
+                {
+                    var b = new SignantGetPostingStatusBenchmarks();
+                    await b.SetupAsync().ConfigureAwait(false);
+                    baseline = b.Baseline;
+                    sdk = b.Sdk;
+                    break;
+                }
+
+            case "st-get":
+                {
+                    var b = new SigningTodayGetDstBenchmarks();
+                    await b.SetupAsync().ConfigureAwait(false);
+                    baseline = b.Baseline;
+                    sdk = b.Sdk;
+                    break;
+                }
+
+            case "st-create":
+                {
+                    var b = new SigningTodayCreateDstBenchmarks();
+                    await b.SetupAsync().ConfigureAwait(false);
+                    baseline = b.Baseline;
+                    sdk = b.Sdk;
+                    break;
+                }
+
+            default:
+                Console.Error.WriteLine("alloc consigno|signant|st-get|st-create [calls]");
+                return 2;
+        }
+
+        await MeasureAsync("baseline", baseline, calls).ConfigureAwait(false);
+        await MeasureAsync("sdk", sdk, calls).ConfigureAwait(false);
+        return 0;
+    }
+
+    private static async Task MeasureAsync(string name, Func<Task> call, int calls)
+    {
+        for (int i = 0; i < 200; i++)
+        {
+            await call().ConfigureAwait(false);
+        }
+
+        using var listener = new TickListener();
+        long before = GC.GetTotalAllocatedBytes(precise: true);
+        for (int i = 0; i < calls; i++)
+        {
+            await call().ConfigureAwait(false);
+        }
+
+        long perCall = (GC.GetTotalAllocatedBytes(precise: true) - before) / calls;
+        listener.Dispose();
+        Console.WriteLine(name + ": " + perCall + " B/call; sampled types (≈ bytes/call):");
+        long totalTicks = listener.Types.Values.Sum();
+        foreach (var (type, count) in listener.Types.OrderByDescending(p => p.Value).Take(40))
+        {
+            Console.WriteLine("  " + (perCall * count / Math.Max(1, totalTicks)).ToString().PadLeft(7) + "  " + type);
+        }
+    }
+
+    private sealed class TickListener : EventListener
+    {
+        public ConcurrentDictionary<string, long> Types { get; } = new();
+
+        protected override void OnEventSourceCreated(EventSource eventSource)
+        {
+            if (eventSource.Name == "Microsoft-Windows-DotNETRuntime")
+            {
+                EnableEvents(eventSource, EventLevel.Verbose, (EventKeywords)0x1);
+            }
+        }
+
+        protected override void OnEventWritten(EventWrittenEventArgs e)
+        {
+            if (e.EventName is not null && e.EventName.StartsWith("GCAllocationTick", StringComparison.Ordinal) && e.PayloadNames is not null)
+            {
+                int index = e.PayloadNames.IndexOf("TypeName");
+                if (index >= 0 && e.Payload![index] is string type)
+                {
+                    Types.AddOrUpdate(type, 1, (_, c) => c + 1);
+                }
+            }
+        }
+    }
+}
