@@ -14,11 +14,7 @@ internal static class KnownDefects
     {
         // Fixed in Core: an idempotent DELETE replayed after an attempt that may have been applied reports a 404 as done
         // (was listed for Trident DeleteDocument and ConsignO DeleteWorkflow × drop-after).
-        [("SigningToday", "Dsts.Fill", "drop-after")] =
-            "SigningToday.Dst DstOperations.FillAsync (PATCH /DST/{id}/fill) is declared Idempotent, so after a lost response the "
-            + "pipeline replays it; the first PATCH already filled the form and moved the DST from toFill to toSign, so the replay gets "
-            + "409 ILLEGAL_STATUS and the caller sees SigningApiException(409) although the fill succeeded. Either declare it "
-            + "NotIdempotent (OutcomeUnknown on a lost response) or treat 409 on a replay as done.",
+        // Fixed in SigningToday.Dst: FillAsync is declared NotIdempotent (a lost answer is reported as OutcomeUnknown, never replayed).
         // Fixed in ConsignO.Workflows: a rotated token is adopted only from an answer to a request that carried the token held
         // now (compare-and-swap), so the token sent never goes backwards (was listed as ConsignO TokenRotation × concurrency).
     };
