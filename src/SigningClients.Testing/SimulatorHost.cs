@@ -82,18 +82,29 @@ public class SimulatorHost : IAsyncDisposable
     /// <param name="options">Settings, or <see langword="null"/> for the defaults.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The started server; dispose it to stop it.</returns>
-    public static async Task<SimulatorHost> StartAsync(Action<IEndpointRouteBuilder> mapRoutes, SimulatorHostOptions? options = null, CancellationToken cancellationToken = default)
+    public static Task<SimulatorHost> StartAsync(Action<IEndpointRouteBuilder> mapRoutes, SimulatorHostOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(mapRoutes);
-        var host = new SimulatorHost(mapRoutes, options);
+        return StartSimulatorAsync(new SimulatorHost(mapRoutes, options), cancellationToken);
+    }
+
+    /// <summary>Starts <paramref name="simulator"/> and returns it; if the start fails, disposes it and rethrows.</summary>
+    /// <typeparam name="TSimulator">The simulator type.</typeparam>
+    /// <param name="simulator">A simulator that has not been started.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running simulator.</returns>
+    protected static async Task<TSimulator> StartSimulatorAsync<TSimulator>(TSimulator simulator, CancellationToken cancellationToken)
+        where TSimulator : SimulatorHost
+    {
+        ArgumentNullException.ThrowIfNull(simulator);
         try
         {
-            await host.StartHostAsync(cancellationToken).ConfigureAwait(false);
-            return host;
+            await simulator.StartHostAsync(cancellationToken).ConfigureAwait(false);
+            return simulator;
         }
         catch
         {
-            await host.DisposeAsync().ConfigureAwait(false);
+            await simulator.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }

@@ -84,19 +84,9 @@ public sealed class AlphaTrustSimulator : SimulatorHost
     /// <param name="options">Settings, or <see langword="null"/> for the defaults.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running simulator; dispose it to stop it.</returns>
-    public static async Task<AlphaTrustSimulator> StartAsync(AlphaTrustSimulatorOptions? options = null, CancellationToken cancellationToken = default)
+    public static Task<AlphaTrustSimulator> StartAsync(AlphaTrustSimulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var simulator = new AlphaTrustSimulator(options ?? new AlphaTrustSimulatorOptions());
-        try
-        {
-            await simulator.StartHostAsync(cancellationToken).ConfigureAwait(false);
-            return simulator;
-        }
-        catch
-        {
-            await simulator.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
+        return StartSimulatorAsync(new AlphaTrustSimulator(options ?? new AlphaTrustSimulatorOptions()), cancellationToken);
     }
 
     /// <summary>The hash a PasswordHashed participant stores: lower-case hex SHA-256 of the UTF-8 password.</summary>

@@ -70,19 +70,9 @@ public sealed class ConsignOSimulator : SimulatorHost
     /// <param name="options">Settings, or <see langword="null"/> for the defaults.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running simulator; dispose it to stop it.</returns>
-    public static async Task<ConsignOSimulator> StartAsync(ConsignOSimulatorOptions? options = null, CancellationToken cancellationToken = default)
+    public static Task<ConsignOSimulator> StartAsync(ConsignOSimulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var simulator = new ConsignOSimulator(options ?? new ConsignOSimulatorOptions());
-        try
-        {
-            await simulator.StartHostAsync(cancellationToken).ConfigureAwait(false);
-            return simulator;
-        }
-        catch
-        {
-            await simulator.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
+        return StartSimulatorAsync(new ConsignOSimulator(options ?? new ConsignOSimulatorOptions()), cancellationToken);
     }
 
     /// <summary>Adds a document whose content is generated while it is sent (a valid PDF header, filler, <c>%%EOF</c>), for large-download tests.</summary>

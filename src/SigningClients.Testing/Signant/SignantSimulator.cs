@@ -92,19 +92,9 @@ public sealed class SignantSimulator : SimulatorHost
     /// <param name="options">Host options (clock, logging).</param>
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The running simulator; dispose it to stop it and delete its files.</returns>
-    public static async Task<SignantSimulator> StartAsync(SimulatorHostOptions? options = null, CancellationToken cancellationToken = default)
+    public static Task<SignantSimulator> StartAsync(SimulatorHostOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var simulator = new SignantSimulator(options);
-        try
-        {
-            await simulator.StartHostAsync(cancellationToken).ConfigureAwait(false);
-            return simulator;
-        }
-        catch
-        {
-            await simulator.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
+        return StartSimulatorAsync(new SignantSimulator(options), cancellationToken);
     }
 
     /// <summary>Gets a posting by id.</summary>

@@ -107,19 +107,9 @@ public sealed partial class SigningTodaySimulator : SimulatorHost
     /// <param name="hostOptions">Host settings (clock, logging, journal limit), or the defaults.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The started simulator; dispose it to stop it.</returns>
-    public static async Task<SigningTodaySimulator> StartAsync(SigningTodaySimulatorOptions? options = null, SimulatorHostOptions? hostOptions = null, CancellationToken cancellationToken = default)
+    public static Task<SigningTodaySimulator> StartAsync(SigningTodaySimulatorOptions? options = null, SimulatorHostOptions? hostOptions = null, CancellationToken cancellationToken = default)
     {
-        var simulator = new SigningTodaySimulator(options, hostOptions);
-        try
-        {
-            await simulator.StartHostAsync(cancellationToken).ConfigureAwait(false);
-            return simulator;
-        }
-        catch
-        {
-            await simulator.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
+        return StartSimulatorAsync(new SigningTodaySimulator(options, hostOptions), cancellationToken);
     }
 
     /// <summary>Adds <paramref name="count"/> minimal DSTs (for paging tests); titles are <c>Seed 00001</c>….</summary>

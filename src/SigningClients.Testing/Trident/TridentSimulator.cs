@@ -74,19 +74,9 @@ public sealed class TridentSimulator : SimulatorHost
     /// <param name="options">Settings, or <see langword="null"/> for the defaults.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The started simulator; dispose it to stop it.</returns>
-    public static async Task<TridentSimulator> StartAsync(TridentSimulatorOptions? options = null, CancellationToken cancellationToken = default)
+    public static Task<TridentSimulator> StartAsync(TridentSimulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var simulator = new TridentSimulator(options ?? new TridentSimulatorOptions());
-        try
-        {
-            await simulator.StartHostAsync(cancellationToken).ConfigureAwait(false);
-            return simulator;
-        }
-        catch
-        {
-            await simulator.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
+        return StartSimulatorAsync(new TridentSimulator(options ?? new TridentSimulatorOptions()), cancellationToken);
     }
 
     /// <summary>The ids of the signer processes that exist (not deleted).</summary>

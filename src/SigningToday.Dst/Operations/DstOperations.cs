@@ -138,7 +138,8 @@ internal sealed class DstOperations : IDstOperations
     {
         string escaped = SigningTodayTransport.Id(id, nameof(id));
         SigningTodayTransport.NotNull(form, nameof(form));
-        var request = SigningTodayTransport.Request(SigningTodayTransport.Patch, "DST/" + escaped + "/fill", "FillDstForm", Idempotency.Idempotent);
+        // Not idempotent: filling moves the DST from toFill to toSign, so a replay after a lost answer would get 409.
+        var request = SigningTodayTransport.Request(SigningTodayTransport.Patch, "DST/" + escaped + "/fill", "FillDstForm", Idempotency.NotIdempotent);
         request.Content = RequestContent.Json(form, Json.DstForm);
         return _t.SendAsync(request, Json.DigitalSignatureTransaction, cancellationToken);
     }

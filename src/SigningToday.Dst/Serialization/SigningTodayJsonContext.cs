@@ -46,6 +46,6 @@ namespace SigningToday.Dst.Serialization;
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(Dictionary<string, JsonElement>))]
-public sealed partial class SigningTodayJsonContext : JsonSerializerContext
+internal sealed partial class SigningTodayJsonContext : JsonSerializerContext
 {
 }

@@ -16,7 +16,7 @@ namespace Trident.SignerProcess.Serialization;
 [JsonSerializable(typeof(SignerProcessDocument))]
 [JsonSerializable(typeof(List<SignerProcessDocument>))]
 [JsonSerializable(typeof(JsonElement))]
-public sealed partial class TridentJsonContext : JsonSerializerContext
+internal sealed partial class TridentJsonContext : JsonSerializerContext
 {
 }
 

@@ -14,6 +14,7 @@ internal static class KnownDefects
     {
         // Fixed in Core: an idempotent DELETE replayed after an attempt that may have been applied reports a 404 as done
         // (was listed for Trident DeleteDocument and ConsignO DeleteWorkflow × drop-after).
+        // Fixed in SigningToday.Dst: FillAsync is declared NotIdempotent (a lost answer is reported as OutcomeUnknown, never replayed).
         // Fixed in ConsignO.Workflows: a rotated token is adopted only from an answer to a request that carried the token held
         // now (compare-and-swap), so the token sent never goes backwards (was listed as ConsignO TokenRotation × concurrency).
     };

@@ -132,7 +132,16 @@ internal static class ReportWriter
             Line(area switch
             {
                 "Write safety" => "Every non-idempotent operation × a connection dropped after the server processed it must leave exactly one effect in the simulator's state and journal, and tell the caller `OutcomeUnknown = true`; dropped before processing: no effect, still `OutcomeUnknown`.",
-                "Token lifecycle" => "Expired tokens under load (fake clocks on simulator and client) and session-token rotation under concurrency.",
+                "Token lifecycle" => "Expired tokens under load (fake clocks on simulator and client) and session-token rotation under concurrency.\n\n"
+                    + "ConsignO rotation check, precisely: the simulator rotates the X-Auth-Token on every answer (RotateTokenEvery = 1) and keeps superseded "
+                    + "tokens valid (so concurrent callers are not turned into a 401 storm that would hide what the client sends); 25 workers × 8 sequential "
+                    + "GetWorkflow calls share one client. A transport tap under the client numbers on one clock each call's start and end, each request "
+                    + "entering the transport (with the token the client attached) and each response leaving it (with the token it delivers); token age is "
+                    + "the simulator's issue order. Judged: no request of a call C carries a token older than a token sent by any call that had completed "
+                    + "(returned to its caller, so the client had processed its answer) before C started. Not judged, reported as figures: requests older "
+                    + "than a token merely delivered to the transport before their call started, and in-flight overlaps (authenticated before a newer token "
+                    + "arrived). The journal records arrival order only (no response headers), so it cannot say which answer delivered which token; it is "
+                    + "used to cross-check that the server saw exactly the requests and tokens the tap saw.",
                 "Data loss" => "Signed documents are never lost by the wait-then-download helpers; corrupted downloads are detected.",
                 _ => "Oversized error bodies, XXE and entity expansion, bounded in time and memory.",
             });
@@ -152,6 +161,18 @@ internal static class ReportWriter
             }
         }
 
+        Line();
+        Line("## Operations left out of the matrix");
+        Line();
+        Line("SigningToday: the matrix drives " + Providers.SigningTodayKit.Operations_Count() + " client methods (every operation group, every idempotency class) of the 68 documented endpoints; these client methods are left out:");
+        Line();
+        foreach (var item in Providers.SigningTodayKit.LeftOut)
+        {
+            Line("- " + item);
+        }
+
+        Line();
+        Line("AlphaTrust, Trident, Signant and ConsignO: every public operation is in the matrix.");
         Line();
         Line("## Bad arguments");
         Line();

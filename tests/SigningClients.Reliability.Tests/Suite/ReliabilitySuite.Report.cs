@@ -38,7 +38,7 @@ public sealed partial class ReliabilitySuite
 
         if (Environment.GetEnvironmentVariable("SIGNINGCLIENTS_WRITE_DOCS") == "1")
         {
-            var expected = new[] { "matrix", "write-safety", "bad-arguments", "fuzz", "oversized", "secrets", "hostile-xml", "data-loss-signant", "tokens-trident", "tokens-consigno", "rotation-consigno", "data-loss-consigno" };
+            var expected = new[] { "matrix", "write-safety", "bad-arguments", "fuzz", "oversized", "secrets", "hostile-xml", "data-loss-signant", "tokens-trident", "tokens-consigno", "rotation-consigno", "data-loss-consigno", "tokens-signingtoday", "data-loss-signingtoday" };
             Assert.True(string.IsNullOrWhiteSpace(ProviderFilter), "docs/reliability.md is written from a run of every provider (unset SIGNINGCLIENTS_RELIABILITY_PROVIDERS)");
             var missing = expected.Except(Recorder.Steps).ToList();
             Assert.True(missing.Count == 0, "docs/reliability.md is written from a full run only; steps not run: " + string.Join(", ", missing));

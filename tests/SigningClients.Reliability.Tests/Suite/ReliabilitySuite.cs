@@ -23,6 +23,7 @@ public sealed partial class ReliabilitySuite
         new TridentKit(),
         new SignantKit(),
         new ConsignOKit(),
+        new SigningTodayKit(),
     });
 
     /// <summary>SIGNINGCLIENTS_RELIABILITY_PROVIDERS=ConsignO,SigningToday limits a local run to some kits (docs are then not written).</summary>
