@@ -63,8 +63,11 @@ internal static class AllocationProfiler
                 return 2;
         }
 
-        await MeasureAsync("baseline", baseline, calls).ConfigureAwait(false);
-        await MeasureAsync("sdk", sdk, calls).ConfigureAwait(false);
+        for (int round = 0; round < 2; round++)
+        {
+            await MeasureAsync("baseline", baseline, calls).ConfigureAwait(false);
+            await MeasureAsync("sdk", sdk, calls).ConfigureAwait(false);
+        }
         return 0;
     }
 
@@ -75,6 +78,13 @@ internal static class AllocationProfiler
             await call().ConfigureAwait(false);
         }
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        for (int i = 0; i < calls; i++)
+        {
+            await call().ConfigureAwait(false);
+        }
+
+        double microseconds = clock.Elapsed.TotalMilliseconds * 1000 / calls;
         using var listener = new TickListener();
         long before = GC.GetTotalAllocatedBytes(precise: true);
         for (int i = 0; i < calls; i++)
@@ -84,7 +94,7 @@ internal static class AllocationProfiler
 
         long perCall = (GC.GetTotalAllocatedBytes(precise: true) - before) / calls;
         listener.Dispose();
-        Console.WriteLine(name + ": " + perCall + " B/call; sampled types (≈ bytes/call):");
+        Console.WriteLine(name + ": " + perCall + " B/call, " + microseconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " µs/call (sequential, unlisted run); sampled types (≈ bytes/call):");
         long totalTicks = listener.Types.Values.Sum();
         foreach (var (type, count) in listener.Types.OrderByDescending(p => p.Value).Take(40))
         {
