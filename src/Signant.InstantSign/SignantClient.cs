@@ -17,8 +17,10 @@ namespace Signant.InstantSign;
 /// The Signant instant signature service client (SOAP 1.1 over the SigningClients pipeline, without WCF). See
 /// <see cref="ISignantClient"/>. Thread-safe; create one per account and reuse it.
 /// </summary>
-public sealed class SignantClient : ISignantClient
+public sealed class SignantClient : ISignantClient, IDisposable
 {
+    private readonly HttpClientOwner? _httpClientOwner;
+
     /// <summary>The provider name used in errors, logs and traces: <c>Signant</c>.</summary>
     public const string ProviderName = "Signant";
 
@@ -44,9 +46,12 @@ public sealed class SignantClient : ISignantClient
     /// <param name="timeProvider">The clock (polling, retries), optional.</param>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
     public SignantClient(SignantClientOptions options, HttpClient? httpClient = null, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
-        : this(options, CreateProvider(httpClient), loggerFactory, timeProvider)
+        : this(options, new HttpClientOwner(httpClient), loggerFactory, timeProvider)
     {
     }
+
+    private SignantClient(SignantClientOptions options, HttpClientOwner httpClient, ILoggerFactory? loggerFactory, TimeProvider? timeProvider)
+        : this(options, httpClient.Provider, loggerFactory, timeProvider) => _httpClientOwner = httpClient;
 
     /// <summary>Creates a client over an <see cref="HttpClient"/> provider (used by dependency injection with <c>IHttpClientFactory</c>).</summary>
     /// <param name="options">The options (validated here).</param>
@@ -451,9 +456,6 @@ public sealed class SignantClient : ISignantClient
         }
     }
 
-    private static Func<HttpClient> CreateProvider(HttpClient? httpClient)
-    {
-        var client = httpClient ?? new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        return () => client;
-    }
+    /// <summary>Disposes the <see cref="HttpClient"/> this client created itself, if any (a caller's or a DI client is left alone).</summary>
+    public void Dispose() => _httpClientOwner?.Dispose();
 }

@@ -3,6 +3,7 @@ using System.Net.Http;
 using System.Threading;
 using Microsoft.Extensions.Logging;
 using SigningClients.Core;
+using SigningClients.Core.Http;
 using SigningClients.Core.Authentication;
 using SigningClients.Core.Pipeline;
 using SigningClients.Core.Security;
@@ -11,8 +12,10 @@ using SigningToday.Dst.Internal;
 namespace SigningToday.Dst;
 
 /// <summary>The Signing Today v2 client (see <see cref="ISigningTodayClient"/>).</summary>
-public sealed class SigningTodayClient : ISigningTodayClient
+public sealed class SigningTodayClient : ISigningTodayClient, IDisposable
 {
+    private readonly HttpClientOwner? _httpClientOwner;
+
     /// <summary>The provider name used in errors, logs and metrics.</summary>
     public const string ProviderName = "SigningToday";
 
@@ -22,9 +25,12 @@ public sealed class SigningTodayClient : ISigningTodayClient
     /// <param name="loggerFactory">Logging; none when <see langword="null"/>.</param>
     /// <param name="timeProvider">Time (token expiry, polling, retry); the system clock when <see langword="null"/>.</param>
     public SigningTodayClient(SigningTodayClientOptions options, HttpClient? httpClient = null, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
-        : this(options, CaptureClient(httpClient), loggerFactory, timeProvider)
+        : this(options, new HttpClientOwner(httpClient), loggerFactory, timeProvider)
     {
     }
+
+    private SigningTodayClient(SigningTodayClientOptions options, HttpClientOwner httpClient, ILoggerFactory? loggerFactory, TimeProvider? timeProvider)
+        : this(options, httpClient.Provider, loggerFactory, timeProvider) => _httpClientOwner = httpClient;
 
     /// <summary>Creates a client that takes its <see cref="HttpClient"/> from a factory on each attempt (DI).</summary>
     /// <param name="options">The options (validated here).</param>
@@ -130,9 +136,6 @@ public sealed class SigningTodayClient : ISigningTodayClient
     /// <inheritdoc />
     public override string ToString() => "SigningTodayClient(" + Pipeline.Endpoint + ")";
 
-    private static Func<HttpClient> CaptureClient(HttpClient? httpClient)
-    {
-        var client = httpClient ?? new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        return () => client;
-    }
+    /// <summary>Disposes the <see cref="HttpClient"/> this client created itself, if any (a caller's or a DI client is left alone).</summary>
+    public void Dispose() => _httpClientOwner?.Dispose();
 }

@@ -22,8 +22,10 @@ namespace Trident.SignerProcess;
 /// The TRIDENT eSignSP client. Thread-safe; create one per account and reuse it (the OAuth2 token is cached and
 /// shared by all calls).
 /// </summary>
-public sealed class TridentClient : ITridentClient
+public sealed class TridentClient : ITridentClient, IDisposable
 {
+    private readonly HttpClientOwner? _httpClientOwner;
+
     /// <summary>The provider name used in logs, traces and errors.</summary>
     public const string ProviderName = "Trident";
 
@@ -39,9 +41,12 @@ public sealed class TridentClient : ITridentClient
     /// <param name="timeProvider">The clock; the system clock when <see langword="null"/>.</param>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
     public TridentClient(TridentClientOptions options, HttpClient? httpClient = null, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
-        : this(options, CreateProvider(httpClient), loggerFactory, timeProvider)
+        : this(options, new HttpClientOwner(httpClient), loggerFactory, timeProvider)
     {
     }
+
+    private TridentClient(TridentClientOptions options, HttpClientOwner httpClient, ILoggerFactory? loggerFactory, TimeProvider? timeProvider)
+        : this(options, httpClient.Provider, loggerFactory, timeProvider) => _httpClientOwner = httpClient;
 
     /// <summary>Creates a client that takes its <see cref="HttpClient"/> from a provider (e.g. <c>IHttpClientFactory</c>).</summary>
     /// <param name="options">The settings (validated here).</param>
@@ -257,11 +262,6 @@ public sealed class TridentClient : ITridentClient
     /// <inheritdoc />
     public override string ToString() => "TridentClient(" + _options.Endpoint + ")";
 
-    private static Func<HttpClient> CreateProvider(HttpClient? httpClient)
-    {
-        var client = httpClient ?? new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        return () => client;
-    }
 
     private SigningRequest ProcessRequest(string signerProcessId, string suffix, string operation)
     {
@@ -284,4 +284,7 @@ public sealed class TridentClient : ITridentClient
             throw new SignerProcessGoneException(response.Request.Operation, signerProcessId, response.RequestId);
         }
     }
+
+    /// <summary>Disposes the <see cref="HttpClient"/> this client created itself, if any (a caller's or a DI client is left alone).</summary>
+    public void Dispose() => _httpClientOwner?.Dispose();
 }
