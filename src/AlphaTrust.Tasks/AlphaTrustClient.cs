@@ -32,7 +32,7 @@ public sealed class AlphaTrustClient : IAlphaTrustClient, IDisposable
     private readonly SigningPipeline _pipeline;
     private readonly AlphaTrustPaths _paths;
     private readonly int _maxBatch;
-    private readonly HttpClient? _ownedHttpClient;
+    private readonly HttpClientOwner? _httpClientOwner;
 
     /// <summary>Creates a client for direct (non-DI) use.</summary>
     /// <param name="options">The options; validated here.</param>
@@ -95,8 +95,8 @@ public sealed class AlphaTrustClient : IAlphaTrustClient, IDisposable
         _maxBatch = options.MaxRemoteSignBatchSize;
         if (ownsClient)
         {
-            _ownedHttpClient = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-            httpClientProvider = CaptureOwned(_ownedHttpClient);
+            _httpClientOwner = new HttpClientOwner(null);
+            httpClientProvider = _httpClientOwner.Provider;
         }
 
         _pipeline = new SigningPipeline(httpClientProvider!, pipelineOptions);
@@ -381,7 +381,7 @@ public sealed class AlphaTrustClient : IAlphaTrustClient, IDisposable
     }
 
     /// <summary>Disposes the HTTP client this instance created, if any.</summary>
-    public void Dispose() => _ownedHttpClient?.Dispose();
+    public void Dispose() => _httpClientOwner?.Dispose();
 
     /// <summary>
     /// Validates a client IP address for the audit trail: an IPv6 address, or an IPv4 address in dotted-decimal form
@@ -454,7 +454,6 @@ public sealed class AlphaTrustClient : IAlphaTrustClient, IDisposable
         return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
     }
 
-    private static Func<HttpClient> CaptureOwned(HttpClient client) => () => client;
 
     private Task<T> SendAsync<T>(SigningRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
         where T : DefaultReturnModel =>

@@ -24,7 +24,7 @@ public sealed class ConsignOClient : IConsignOClient, IDisposable
     private readonly ConsignOClientOptions _options;
     private readonly SigningPipeline _pipeline;
     private readonly ConsignOSessionPolicy _session;
-    private readonly HttpClient? _ownedHttpClient;
+    private readonly HttpClientOwner? _httpClientOwner;
 
     /// <summary>Creates a client.</summary>
     /// <param name="options">The options (validated here).</param>
@@ -33,7 +33,7 @@ public sealed class ConsignOClient : IConsignOClient, IDisposable
     /// <param name="timeProvider">The clock (session idle time, polling, retry delays).</param>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
     public ConsignOClient(ConsignOClientOptions options, HttpClient? httpClient = null, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
-        : this(options, CreateProvider(httpClient, out var owned), owned, loggerFactory, timeProvider)
+        : this(options, new HttpClientOwner(httpClient), loggerFactory, timeProvider)
     {
     }
 
@@ -47,11 +47,16 @@ public sealed class ConsignOClient : IConsignOClient, IDisposable
     {
     }
 
-    private ConsignOClient(ConsignOClientOptions options, Func<HttpClient> httpClientProvider, HttpClient? owned, ILoggerFactory? loggerFactory, TimeProvider? timeProvider)
+    private ConsignOClient(ConsignOClientOptions options, HttpClientOwner httpClient, ILoggerFactory? loggerFactory, TimeProvider? timeProvider)
+        : this(options, httpClient.Provider, httpClient, loggerFactory, timeProvider)
+    {
+    }
+
+    private ConsignOClient(ConsignOClientOptions options, Func<HttpClient> httpClientProvider, HttpClientOwner? owner, ILoggerFactory? loggerFactory, TimeProvider? timeProvider)
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
         options.Validate();
-        _ownedHttpClient = owned;
+        _httpClientOwner = owner;
         var clock = timeProvider ?? TimeProvider.System;
         var redactor = new SecretRedactor();
         var loginPipeline = new SigningPipeline(httpClientProvider, CreatePipelineOptions(options, loggerFactory, clock, redactor));
@@ -219,7 +224,7 @@ public sealed class ConsignOClient : IConsignOClient, IDisposable
     }
 
     /// <summary>Disposes the private <see cref="HttpClient"/>, if this client created one.</summary>
-    public void Dispose() => _ownedHttpClient?.Dispose();
+    public void Dispose() => _httpClientOwner?.Dispose();
 
     /// <inheritdoc />
     public override string ToString() => "ConsignOClient(" + _options.Endpoint + ", " + _options.Username + ")";
@@ -282,10 +287,4 @@ public sealed class ConsignOClient : IConsignOClient, IDisposable
             Redactor = redactor,
         };
 
-    private static Func<HttpClient> CreateProvider(HttpClient? httpClient, out HttpClient? owned)
-    {
-        owned = httpClient is null ? new HttpClient { Timeout = Timeout.InfiniteTimeSpan } : null;
-        var client = httpClient ?? owned!;
-        return () => client;
-    }
 }
