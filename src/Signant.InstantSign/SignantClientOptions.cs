@@ -40,7 +40,10 @@ public sealed class SignantClientOptions : SigningClientOptions
     /// </summary>
     public int MaxElementLength { get; set; } = 64 * 1024;
 
-    /// <summary>Largest response (in characters) accepted for calls that carry no file. Default 4 MB.</summary>
+    /// <summary>
+    /// Largest response accepted for calls that carry no file (create, status), in characters and, since these small
+    /// answers are read whole before they are parsed, in bytes. Default 4 MB. Larger answers are rejected while read.
+    /// </summary>
     public long MaxResponseCharacters { get; set; } = 4L * 1024 * 1024;
 
     /// <summary>
@@ -69,6 +72,8 @@ public sealed class SignantClientOptions : SigningClientOptions
             throw new ArgumentException("SignantClientOptions.AccessCode is required.", nameof(AccessCode));
         }
 
+        RequireXmlText(DistributorId!, nameof(DistributorId));
+        RequireXmlText(AccessCode!, nameof(AccessCode));
         RequireText(ServiceNamespace, nameof(ServiceNamespace));
         RequireText(ContractName, nameof(ContractName));
         RequireText(DataContractNamespace, nameof(DataContractNamespace));
@@ -81,6 +86,20 @@ public sealed class SignantClientOptions : SigningClientOptions
         if (MaxResponseCharacters < 64 * 1024)
         {
             throw new ArgumentException("SignantClientOptions.MaxResponseCharacters must be at least 65536.", nameof(MaxResponseCharacters));
+        }
+    }
+
+    // Both values travel inside every SOAP envelope: a character XML cannot carry is a configuration error.
+    private static void RequireXmlText(string value, string name)
+    {
+        try
+        {
+            System.Xml.XmlConvert.VerifyXmlChars(value);
+        }
+        catch (System.Xml.XmlException)
+        {
+            // The value itself is not echoed: the access code is a secret.
+            throw new ArgumentException("SignantClientOptions." + name + " contains a character that XML cannot carry.", name);
         }
     }
 

@@ -3,6 +3,8 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Net;
+using System.Net.Http;
+using System.Text;
 using System.Threading.Tasks;
 using Signant.InstantSign.Models;
 using SigningClients.Core;
@@ -270,5 +272,118 @@ public sealed class ResponseParsingTests
         var ex = await Assert.ThrowsAsync<SigningApiException>(() => Clients.Stubbed(stub).GetPostingStatusAsync(PostingId, TestContext.Current.CancellationToken));
 
         Assert.Equal(SigningFailureKind.InvalidResponse, ex.Kind);
+    }
+
+    [Theory]
+    [InlineData("GetPostingStatus")]
+    [InlineData("CreateInstantPosting")]
+    public async Task An_answer_over_the_response_limit_is_rejected_while_it_is_read(string operation)
+    {
+        // 64 MB of well-formed filler: the client must stop at the limit (64 K), not read or hold the whole body.
+        var open = Responses.Wrap(operation, "|");
+        var prefix = Encoding.UTF8.GetBytes(open[..open.IndexOf('|', StringComparison.Ordinal)]);
+        var body = new CountingStream(new RepeatingStream(prefix, Encoding.UTF8.GetBytes("<a:Filler>xxxxxxxxxxxxxxxx</a:Filler>"), 64L * 1024 * 1024));
+        var stub = new StubHandler();
+        stub.Respond(() => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(body) });
+        var options = Clients.Options();
+        options.MaxResponseCharacters = 64 * 1024;
+        options.Retry.MaxRetries = 0;
+        var client = Clients.Stubbed(stub, options);
+
+        var ex = await Assert.ThrowsAsync<SigningApiException>(() => operation == "GetPostingStatus"
+            ? client.GetPostingStatusAsync(PostingId, TestContext.Current.CancellationToken)
+            : client.CreateInstantPostingAsync(WireFormatTests.FullPosting(new MemoryStream(TestPdf.Create("limit"))), TestContext.Current.CancellationToken));
+
+        Assert.Equal(SigningFailureKind.InvalidResponse, ex.Kind);
+        Assert.Contains("limit", ex.ProviderMessage, StringComparison.Ordinal);
+        Assert.InRange(body.BytesRead, 64 * 1024, 1024 * 1024);
+    }
+
+    [Fact]
+    public async Task A_status_answer_arriving_a_byte_at_a_time_is_read_whole()
+    {
+        var stub = new StubHandler();
+        stub.Respond(() => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new TrickleStream(Encoding.UTF8.GetBytes(Responses.Status("Completed")))) });
+
+        var status = await Clients.Stubbed(stub).GetPostingStatusAsync(PostingId, TestContext.Current.CancellationToken);
+
+        Assert.Equal(PostingStatus.Completed, status.Status);
+        Assert.Equal(PostingId, status.PostingId);
+        Assert.Equal("Order terms", status.Title);
+    }
+
+    /// <summary>A prefix followed by a repeated filler, up to a total length; generated as it is read.</summary>
+    private sealed class RepeatingStream(byte[] prefix, byte[] filler, long length) : Stream
+    {
+        private long _position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            int n = 0;
+            while (n < count && _position < length)
+            {
+                buffer[offset + n++] = _position < prefix.Length ? prefix[_position] : filler[(_position - prefix.Length) % filler.Length];
+                _position++;
+            }
+
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    /// <summary>Hands out one byte per read, like a slow network.</summary>
+    private sealed class TrickleStream(byte[] content) : Stream
+    {
+        private int _position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (_position >= content.Length || count == 0)
+            {
+                return 0;
+            }
+
+            buffer[offset] = content[_position++];
+            return 1;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -69,6 +69,43 @@ public sealed class WireFormatTests
     }
 
     [Fact]
+    public async Task Small_envelopes_escape_the_credentials_they_carry()
+    {
+        var stub = new StubHandler();
+        stub.Respond(Responses.Status("Sent"));
+        stub.Respond(Responses.Download(TestPdf.Create("signed")));
+        const string Distributor = "Shop & Co <\"north\"> 'a'\r";
+        const string Code = "p<&>'\"x";
+        var client = Clients.Stubbed(stub, Clients.Options(distributor: Distributor, accessCode: Code));
+
+        await client.GetPostingStatusAsync(PostingId, TestContext.Current.CancellationToken);
+        await client.DownloadInstantAttachmentAsync(PostingId, AttachmentId, new MemoryStream(), TestContext.Current.CancellationToken);
+
+        const string ServiceNs = "http://tempuri.org/";
+        foreach (var (_, body) in stub.Requests)
+        {
+            var document = XDocument.Parse(body, LoadOptions.PreserveWhitespace);
+            Assert.Equal(Distributor, document.Descendants(XName.Get("DistributorID", ServiceNs)).Single().Value);
+            Assert.Equal(Code, document.Descendants(XName.Get("AccessCode", ServiceNs)).Single().Value);
+            Assert.Equal(PostingId, Guid.Parse(document.Descendants(XName.Get("PostingID", ServiceNs)).Single().Value));
+        }
+    }
+
+    [Theory]
+    [InlineData("\u0001")]
+    [InlineData("\uFFFE")]
+    public void Credentials_that_XML_cannot_carry_are_rejected_when_the_client_is_built(string bad)
+    {
+        var stub = new StubHandler();
+        var distributor = Assert.Throws<ArgumentException>(() => Clients.Stubbed(stub, Clients.Options(distributor: "shop" + bad)));
+        Assert.Equal("DistributorId", distributor.ParamName);
+        var code = Assert.Throws<ArgumentException>(() => Clients.Stubbed(stub, Clients.Options(accessCode: "secret-" + bad)));
+        Assert.Equal("AccessCode", code.ParamName);
+        Assert.DoesNotContain("secret-", code.Message, StringComparison.Ordinal);
+        Assert.Empty(stub.Requests);
+    }
+
+    [Fact]
     public async Task DownloadInstantAttachment_envelope_matches_snapshot()
     {
         var stub = new StubHandler();

@@ -83,29 +83,59 @@ internal sealed class SoapEnvelopeWriter
     public byte[] DownloadInstantAttachment(Guid postingId, Guid attachmentId) =>
         Small(SoapNames.DownloadInstantAttachment, ("PostingID", postingId), ("AttachmentID", attachmentId));
 
+    // The two small envelopes are plain text: an XmlWriter (with its buffers) per call would cost more than the call's
+    // own payload. Values are checked for characters XML cannot carry and escaped; the ids are GUIDs.
     private byte[] Small(string operation, (string Name, Guid Value) first, (string Name, Guid Value)? second)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = XmlWriter.Create(buffer, Settings(async: false)))
+        var ns = Escape(_options.ServiceNamespace);
+        var text = new StringBuilder(512)
+            .Append("<s:Envelope xmlns:s=\"").Append(SoapNames.EnvelopeNamespace).Append("\"><s:Body><")
+            .Append(operation).Append(" xmlns=\"").Append(ns).Append("\"><DistributorID>")
+            .Append(Escape(_options.DistributorId ?? string.Empty)).Append("</DistributorID><AccessCode>")
+            .Append(Escape(_options.AccessCode ?? string.Empty)).Append("</AccessCode>");
+        AppendGuid(text, first);
+        if (second is { } s)
         {
-            writer.WriteStartElement("s", "Envelope", SoapNames.EnvelopeNamespace);
-            writer.WriteStartElement("s", "Body", SoapNames.EnvelopeNamespace);
-            writer.WriteStartElement(operation, _options.ServiceNamespace);
-            writer.WriteElementString("DistributorID", _options.ServiceNamespace, _options.DistributorId ?? string.Empty);
-            writer.WriteElementString("AccessCode", _options.ServiceNamespace, _options.AccessCode ?? string.Empty);
-            writer.WriteElementString(first.Name, _options.ServiceNamespace, first.Value.ToString("D"));
-            if (second is { } s)
-            {
-                writer.WriteElementString(s.Name, _options.ServiceNamespace, s.Value.ToString("D"));
-            }
-
-            writer.WriteEndElement();
-            writer.WriteEndElement();
-            writer.WriteEndElement();
+            AppendGuid(text, s);
         }
 
-        return buffer.ToArray();
+        text.Append("</").Append(operation).Append("></s:Body></s:Envelope>");
+        return Utf8.GetBytes(text.ToString());
     }
+
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private static void AppendGuid(StringBuilder text, (string Name, Guid Value) element) =>
+        text.Append('<').Append(element.Name).Append('>').Append(element.Value.ToString("D")).Append("</").Append(element.Name).Append('>');
+
+    /// <summary>Escapes text for element content and attribute values; characters XML cannot carry are refused.</summary>
+    internal static string Escape(string value)
+    {
+        XmlConvert.VerifyXmlChars(value);
+        if (value.IndexOfAny(Special) < 0)
+        {
+            return value;
+        }
+
+        var escaped = new StringBuilder(value.Length + 16);
+        foreach (char c in value)
+        {
+            switch (c)
+            {
+                case '&': escaped.Append("&amp;"); break;
+                case '<': escaped.Append("&lt;"); break;
+                case '>': escaped.Append("&gt;"); break;
+                case '"': escaped.Append("&quot;"); break;
+                case '\'': escaped.Append("&apos;"); break;
+                case '\r': escaped.Append("&#xD;"); break;
+                default: escaped.Append(c); break;
+            }
+        }
+
+        return escaped.ToString();
+    }
+
+    private static readonly char[] Special = { '&', '<', '>', '"', '\'', '\r' };
 
     private async Task StartOperationAsync(XmlWriter writer, string operation)
     {

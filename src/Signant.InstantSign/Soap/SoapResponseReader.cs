@@ -35,12 +35,14 @@ internal sealed class SoapResponseReader
     private const int MaxListItems = 10_000;
     private const int MaxAdditionalElements = 256;
     private readonly XmlReader _reader;
+    private readonly bool _async;
     private readonly int _maxElementLength;
-    private readonly char[] _chars = new char[4096];
+    private readonly char[] _chars = new char[1024];
 
     private SoapResponseReader(XmlReader reader, int maxElementLength)
     {
         _reader = reader;
+        _async = reader.Settings?.Async ?? false;
         _maxElementLength = maxElementLength;
     }
 
@@ -58,9 +60,25 @@ internal sealed class SoapResponseReader
         CloseInput = false,
     };
 
+    private static XmlReaderSettings? s_smallAnswerSettings;
+
+    // Settings are read-only once used and safe to share; the last one is kept (one limit per process is the norm).
+    private static XmlReaderSettings SmallAnswerSettings(long maxCharacters)
+    {
+        var settings = Volatile.Read(ref s_smallAnswerSettings);
+        if (settings is null || settings.MaxCharactersInDocument != maxCharacters)
+        {
+            settings = CreateSettings(maxCharacters, async: false);
+            Volatile.Write(ref s_smallAnswerSettings, settings);
+        }
+
+        return settings;
+    }
+
     public static async Task<CreateInstantPostingResult> ReadCreateAsync(Stream body, SignantClientOptions options, CancellationToken cancellationToken)
     {
-        using var xml = XmlReader.Create(new TokenStream(body, cancellationToken), CreateSettings(options.MaxResponseCharacters, async: true));
+        using var buffered = await BufferedBody.ReadAsync(body, options.MaxResponseCharacters, cancellationToken).ConfigureAwait(false);
+        using var xml = XmlReader.Create(buffered.AsStream(), SmallAnswerSettings(options.MaxResponseCharacters));
         var reader = new SoapResponseReader(xml, options.MaxElementLength);
         var common = new Common();
         Guid postingId = default, attachmentId = default;
@@ -117,7 +135,8 @@ internal sealed class SoapResponseReader
 
     public static async Task<InstantPostingStatus> ReadStatusAsync(Stream body, SignantClientOptions options, CancellationToken cancellationToken)
     {
-        using var xml = XmlReader.Create(new TokenStream(body, cancellationToken), CreateSettings(options.MaxResponseCharacters, async: true));
+        using var buffered = await BufferedBody.ReadAsync(body, options.MaxResponseCharacters, cancellationToken).ConfigureAwait(false);
+        using var xml = XmlReader.Create(buffered.AsStream(), SmallAnswerSettings(options.MaxResponseCharacters));
         var r = new SoapResponseReader(xml, options.MaxElementLength);
         var c = new Common();
         Guid postingId = default;
@@ -279,9 +298,9 @@ internal sealed class SoapResponseReader
     private static string Bounded(string value, int max) => value.Length > max ? value.Substring(0, max) : value;
 
     /// <summary>Navigates Envelope/Body/{op}Response/{op}Result and hands each member of the result to <paramref name="onMember"/>.</summary>
-    private async Task ReadResultAsync(string operation, Func<string, Task> onMember)
+    private async ValueTask ReadResultAsync(string operation, Func<string, ValueTask> onMember)
     {
-        await _reader.MoveToContentAsync().ConfigureAwait(false);
+        await MoveToContentAsync().ConfigureAwait(false);
         if (_reader.NodeType != XmlNodeType.Element || _reader.LocalName != "Envelope")
         {
             throw new XmlException("The response is not a SOAP envelope.");
@@ -344,7 +363,7 @@ internal sealed class SoapResponseReader
         }
     }
 
-    private async Task ReadFaultAsync()
+    private async ValueTask ReadFaultAsync()
     {
         string? code = null, text = null, errorCode = null, message = null;
         await ReadChildrenAsync(async name =>
@@ -377,7 +396,7 @@ internal sealed class SoapResponseReader
         throw new SoapFaultException(errorCode is { Length: > 0 } and not "0" ? errorCode : code, text ?? message);
     }
 
-    private async Task ReadDescendantsAsync(Func<string, Task<bool>> onElement)
+    private async ValueTask ReadDescendantsAsync(Func<string, ValueTask<bool>> onElement)
     {
         await ReadChildrenAsync(async name =>
         {
@@ -388,7 +407,7 @@ internal sealed class SoapResponseReader
         }).ConfigureAwait(false);
     }
 
-    private async Task ReadCommonOrExtraAsync(string name, Common common)
+    private async ValueTask ReadCommonOrExtraAsync(string name, Common common)
     {
         switch (name)
         {
@@ -415,16 +434,16 @@ internal sealed class SoapResponseReader
     }
 
     /// <summary>Calls <paramref name="onChild"/> for each child element (positioned on it; it must consume it) and consumes the parent.</summary>
-    private async Task ReadChildrenAsync(Func<string, Task> onChild)
+    private async ValueTask ReadChildrenAsync(Func<string, ValueTask> onChild)
     {
         if (_reader.IsEmptyElement)
         {
-            await _reader.ReadAsync().ConfigureAwait(false);
+            await ReadNodeAsync().ConfigureAwait(false);
             return;
         }
 
         int depth = _reader.Depth;
-        await _reader.ReadAsync().ConfigureAwait(false);
+        await ReadNodeAsync().ConfigureAwait(false);
         while (true)
         {
             switch (_reader.NodeType)
@@ -438,12 +457,12 @@ internal sealed class SoapResponseReader
 
                     break;
                 case XmlNodeType.EndElement:
-                    await _reader.ReadAsync().ConfigureAwait(false);
+                    await ReadNodeAsync().ConfigureAwait(false);
                     return;
                 case XmlNodeType.None:
                     throw new XmlException("The response ended unexpectedly.");
                 default:
-                    if (!await _reader.ReadAsync().ConfigureAwait(false))
+                    if (!await ReadNodeAsync().ConfigureAwait(false))
                     {
                         throw new XmlException("The response ended unexpectedly.");
                     }
@@ -453,29 +472,50 @@ internal sealed class SoapResponseReader
         }
     }
 
-    private Task SkipAsync() => _reader.SkipAsync();
+    private ValueTask SkipAsync()
+    {
+        if (_async)
+        {
+            return new ValueTask(_reader.SkipAsync());
+        }
+
+        _reader.Skip();
+        return default;
+    }
+
+    // The reader is either asynchronous (a streamed download) or synchronous over a buffered small answer; in the
+    // synchronous case every await below completes at once and the ValueTask-based methods allocate nothing.
+    private ValueTask<bool> ReadNodeAsync() => _async ? new ValueTask<bool>(_reader.ReadAsync()) : new ValueTask<bool>(_reader.Read());
+
+    private ValueTask<int> ReadValueChunkAsync() =>
+        _async ? new ValueTask<int>(_reader.ReadValueChunkAsync(_chars, 0, _chars.Length)) : new ValueTask<int>(_reader.ReadValueChunk(_chars, 0, _chars.Length));
+
+    private ValueTask<string> GetValueAsync() => _async ? new ValueTask<string>(_reader.GetValueAsync()) : new ValueTask<string>(_reader.Value);
+
+    private ValueTask<XmlNodeType> MoveToContentAsync() => _async ? new ValueTask<XmlNodeType>(_reader.MoveToContentAsync()) : new ValueTask<XmlNodeType>(_reader.MoveToContent());
 
     private bool IsNil() => string.Equals(_reader.GetAttribute("nil", SoapNames.XsiNamespace), "true", StringComparison.Ordinal);
 
     /// <summary>Reads the text of the current element (bounded); <see langword="null"/> when nil.</summary>
-    private async Task<string?> ReadTextAsync(bool lenient = false)
+    private async ValueTask<string?> ReadTextAsync(bool lenient = false)
     {
         if (IsNil())
         {
-            await _reader.SkipAsync().ConfigureAwait(false);
+            await SkipAsync().ConfigureAwait(false);
             return null;
         }
 
         if (_reader.IsEmptyElement)
         {
-            await _reader.ReadAsync().ConfigureAwait(false);
+            await ReadNodeAsync().ConfigureAwait(false);
             return string.Empty;
         }
 
         string name = _reader.LocalName;
         bool complex = false;
-        var builder = new StringBuilder();
-        await _reader.ReadAsync().ConfigureAwait(false);
+        StringBuilder? builder = null;
+        string? single = null;
+        await ReadNodeAsync().ConfigureAwait(false);
         while (_reader.NodeType != XmlNodeType.EndElement)
         {
             switch (_reader.NodeType)
@@ -487,28 +527,40 @@ internal sealed class SoapResponseReader
                     if (_reader.CanReadValueChunk)
                     {
                         int read;
-                        while ((read = await _reader.ReadValueChunkAsync(_chars, 0, _chars.Length).ConfigureAwait(false)) > 0)
+                        while ((read = await ReadValueChunkAsync().ConfigureAwait(false)) > 0)
                         {
-                            if (builder.Length + read > _maxElementLength)
+                            if (Length(single, builder) + read > _maxElementLength)
                             {
-                                throw new XmlException("The element '" + name + "' is longer than the limit of " + _maxElementLength + " characters.");
+                                throw TooLong(name);
                             }
 
-                            builder.Append(_chars, 0, read);
+                            // The common case, one text node within one chunk, makes one string and no builder.
+                            if (single is null && builder is null)
+                            {
+                                single = new string(_chars, 0, read);
+                            }
+                            else
+                            {
+                                builder ??= new StringBuilder(single);
+                                single = null;
+                                builder.Append(_chars, 0, read);
+                            }
                         }
                     }
                     else
                     {
-                        var value = await _reader.GetValueAsync().ConfigureAwait(false);
-                        if (builder.Length + value.Length > _maxElementLength)
+                        var value = await GetValueAsync().ConfigureAwait(false);
+                        if (Length(single, builder) + value.Length > _maxElementLength)
                         {
-                            throw new XmlException("The element '" + name + "' is longer than the limit of " + _maxElementLength + " characters.");
+                            throw TooLong(name);
                         }
 
+                        builder ??= new StringBuilder(single);
+                        single = null;
                         builder.Append(value);
                     }
 
-                    await _reader.ReadAsync().ConfigureAwait(false);
+                    await ReadNodeAsync().ConfigureAwait(false);
                     break;
                 case XmlNodeType.Element:
                     if (!lenient)
@@ -517,23 +569,29 @@ internal sealed class SoapResponseReader
                     }
 
                     complex = true;
-                    await _reader.SkipAsync().ConfigureAwait(false);
+                    await SkipAsync().ConfigureAwait(false);
                     break;
                 case XmlNodeType.None:
                     throw new XmlException("The response ended unexpectedly.");
                 default:
-                    await _reader.ReadAsync().ConfigureAwait(false);
+                    await ReadNodeAsync().ConfigureAwait(false);
                     break;
             }
         }
 
-        await _reader.ReadAsync().ConfigureAwait(false);
-        return complex ? null : builder.ToString();
+        await ReadNodeAsync().ConfigureAwait(false);
+        return complex ? null : single ?? builder?.ToString() ?? string.Empty;
     }
 
-    private Task<string?> TryReadSimpleAsync() => ReadTextAsync(lenient: true);
+    private static int Length(string? single, StringBuilder? builder) => single?.Length ?? builder?.Length ?? 0;
 
-    private async Task<Guid?> ReadGuidAsync()
+    private XmlException TooLong(string name) =>
+        new("The element '" + name + "' is longer than the limit of " + _maxElementLength + " characters.");
+
+
+    private ValueTask<string?> TryReadSimpleAsync() => ReadTextAsync(lenient: true);
+
+    private async ValueTask<Guid?> ReadGuidAsync()
     {
         var text = await ReadTextAsync().ConfigureAwait(false);
         if (string.IsNullOrWhiteSpace(text))
@@ -544,7 +602,7 @@ internal sealed class SoapResponseReader
         return Guid.TryParse(text!.Trim(), out var id) ? id : throw new XmlException("'" + text + "' is not a GUID.");
     }
 
-    private async Task<int> ReadIntAsync()
+    private async ValueTask<int> ReadIntAsync()
     {
         var text = await ReadTextAsync().ConfigureAwait(false);
         if (string.IsNullOrWhiteSpace(text))
@@ -555,7 +613,7 @@ internal sealed class SoapResponseReader
         return int.TryParse(text!.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : throw new XmlException("'" + text + "' is not an integer.");
     }
 
-    private async Task<bool> ReadBoolAsync()
+    private async ValueTask<bool> ReadBoolAsync()
     {
         var text = (await ReadTextAsync().ConfigureAwait(false))?.Trim();
         return text switch
@@ -567,7 +625,7 @@ internal sealed class SoapResponseReader
         };
     }
 
-    private async Task<DateTimeOffset?> ReadDateAsync()
+    private async ValueTask<DateTimeOffset?> ReadDateAsync()
     {
         var text = (await ReadTextAsync().ConfigureAwait(false))?.Trim();
         if (string.IsNullOrEmpty(text))
@@ -583,12 +641,12 @@ internal sealed class SoapResponseReader
         throw new XmlException("'" + text + "' is not a date.");
     }
 
-    private async Task<(long Length, string Hash)> ReadBase64IntoAsync(Stream destination, CancellationToken cancellationToken)
+    private async ValueTask<(long Length, string Hash)> ReadBase64IntoAsync(Stream destination, CancellationToken cancellationToken)
     {
         using var md5 = new Md5Accumulator();
         if (IsNil())
         {
-            await _reader.SkipAsync().ConfigureAwait(false);
+            await SkipAsync().ConfigureAwait(false);
             return (0, md5.FinishHex());
         }
 
