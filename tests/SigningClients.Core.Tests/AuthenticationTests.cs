@@ -11,6 +11,7 @@ using Microsoft.Extensions.Time.Testing;
 using SigningClients.Core.Authentication;
 using SigningClients.Core.Http;
 using SigningClients.Core.Pipeline;
+using SigningClients.Core.Security;
 using SigningClients.Testing;
 using Xunit;
 
@@ -72,6 +73,37 @@ public sealed class AuthenticationTests
     }
 
     private static SigningRequest Resource() => new(HttpMethod.Get, "resource", "GetResource", Idempotency.Safe);
+
+    [Fact]
+    public async Task Bearer_policy_sends_the_current_token_and_registers_each_new_token_as_a_secret()
+    {
+        var source = new SwitchingTokenSource { Token = "first-token-value-1" };
+        var redactor = new SecretRedactor();
+        var policy = new BearerTokenAuthenticationPolicy(source, redactor);
+        var request = Resource();
+
+        async Task<string> ApplyAsync()
+        {
+            using var message = new HttpRequestMessage(HttpMethod.Get, "https://example.com/resource");
+            await policy.AuthenticateAsync(message, request, TestContext.Current.CancellationToken);
+            return message.Headers.Authorization!.Scheme + " " + message.Headers.Authorization.Parameter;
+        }
+
+        Assert.Equal("Bearer first-token-value-1", await ApplyAsync());
+        Assert.Equal("Bearer first-token-value-1", await ApplyAsync());
+        Assert.DoesNotContain("first-token-value-1", redactor.Redact("x first-token-value-1 y"), StringComparison.Ordinal);
+        source.Token = "second-token-value-2";
+        Assert.Equal("Bearer second-token-value-2", await ApplyAsync());
+        Assert.DoesNotContain("second-token-value-2", redactor.Redact("x second-token-value-2 y"), StringComparison.Ordinal);
+        Assert.DoesNotContain("first-token-value-1", redactor.Redact("x first-token-value-1 y"), StringComparison.Ordinal);
+    }
+
+    private sealed class SwitchingTokenSource : TokenSource
+    {
+        public string Token { get; set; } = string.Empty;
+
+        public override ValueTask<AccessToken> GetTokenAsync(CancellationToken cancellationToken) => new(new AccessToken(Token, DateTimeOffset.MaxValue));
+    }
 
     [Fact]
     public async Task Token_is_fetched_once_and_reused_across_calls()

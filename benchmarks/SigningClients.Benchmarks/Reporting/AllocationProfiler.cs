@@ -16,7 +16,7 @@ namespace SigningClients.Benchmarks.Reporting;
 /// </summary>
 internal static class AllocationProfiler
 {
-    public static async Task<int> RunAsync(string which, int calls)
+    public static async Task<int> RunAsync(string which, int calls, string? only = null)
     {
         using var server = ServerProcess.Shared;
         Func<Task> baseline, sdk;
@@ -59,14 +59,22 @@ internal static class AllocationProfiler
                 }
 
             default:
-                Console.Error.WriteLine("alloc consigno|signant|st-get|st-create [calls]");
+                Console.Error.WriteLine("alloc consigno|signant|st-get|st-create [calls] [sdk|baseline]");
                 return 2;
         }
 
         for (int round = 0; round < 2; round++)
         {
-            await MeasureAsync("baseline", baseline, calls).ConfigureAwait(false);
-            await MeasureAsync("sdk", sdk, calls).ConfigureAwait(false);
+            // "sdk" or "baseline" alone: for a CPU profile of one side (dotnet-trace collect -- ... alloc signant 50000 sdk).
+            if (only is null or "baseline")
+            {
+                await MeasureAsync("baseline", baseline, calls).ConfigureAwait(false);
+            }
+
+            if (only is null or "sdk")
+            {
+                await MeasureAsync("sdk", sdk, calls).ConfigureAwait(false);
+            }
         }
         return 0;
     }

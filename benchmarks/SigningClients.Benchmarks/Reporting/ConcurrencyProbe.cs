@@ -55,37 +55,84 @@ internal static class ConcurrencyProbe
             await System.Text.Json.JsonSerializer.DeserializeAsync(body, ConsignOBaselineJsonContext.Default.RawConsignOEnvelopeWorkflow, cts.Token).ConfigureAwait(false);
         };
 
-        var variants = new (string Name, Func<Task> Call)[]
+        Func<Task> coreAsyncHandler = () => pipeline.SendAsync(
+            new SigningRequest(HttpMethod.Get, "workflows/" + Canned.ConsignOWorkflowId, "GetWorkflow", Idempotency.Safe),
+            async (response, ct) => (await response.ReadJsonAsync(ConsignOBaselineJsonContext.Default.RawConsignOEnvelopeWorkflow, ct).ConfigureAwait(false)).Response!);
+        var variants = new List<(string Name, Func<Task> Call)>
         {
             ("raw HttpClient", consigno.Baseline),
             ("raw + 100 s timeout token", rawWithTimeout),
             ("core pipeline, no retry", corePipelineNoRetry),
             ("core pipeline + static header", corePipeline),
+            ("core + static header + async handler", coreAsyncHandler),
             ("ConsignO client", consigno.Sdk),
         };
-        for (int pass = 0; pass < 2; pass++)
+        var signant = new SignantGetPostingStatusBenchmarks();
+        await signant.SetupAsync().ConfigureAwait(false);
+        variants.Add(("Signant raw", signant.Baseline));
+        variants.Add(("Signant client", signant.Sdk));
+        var stGet = new SigningTodayGetDstBenchmarks();
+        await stGet.SetupAsync().ConfigureAwait(false);
+        variants.Add(("SigningToday get raw", stGet.Baseline));
+        variants.Add(("SigningToday get client", stGet.Sdk));
+        var st = new SigningTodayCreateDstBenchmarks();
+        await st.SetupAsync().ConfigureAwait(false);
+        variants.Add(("SigningToday create raw", st.Baseline));
+        variants.Add(("SigningToday create client", st.Sdk));
+
+        // Sequential calls, interleaved in short blocks so that load changes on the machine hit every variant alike;
+        // the median block time per variant is reported.
+        const int Block = 200;
+        int blocks = Math.Max(5, rounds / Block);
+        var samples = new List<double>[variants.Count];
+        for (int v = 0; v < variants.Count; v++)
         {
-            foreach (var (name, call) in variants)
+            samples[v] = new List<double>();
+            for (int i = 0; i < Block; i++)
             {
-                foreach (int concurrency in new[] { 1, 256 })
-                {
-                    var tasks = new Task[concurrency];
-                    int batches = Math.Max(1, rounds / concurrency);
-                    var clock = Stopwatch.StartNew();
-                    for (int b = 0; b < batches; b++)
-                    {
-                        for (int i = 0; i < concurrency; i++)
-                        {
-                            tasks[i] = call();
-                        }
-
-                        await Task.WhenAll(tasks).ConfigureAwait(false);
-                    }
-
-                    double us = clock.Elapsed.TotalMilliseconds * 1000 / (batches * concurrency);
-                    Console.WriteLine((pass == 0 ? "warm-up  " : "measured ") + name.PadRight(32) + " x" + concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture).PadRight(4) + us.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " µs/call");
-                }
+                await variants[v].Call().ConfigureAwait(false);
             }
+        }
+
+        for (int b = 0; b < blocks; b++)
+        {
+            for (int v = 0; v < variants.Count; v++)
+            {
+                var clock = Stopwatch.StartNew();
+                for (int i = 0; i < Block; i++)
+                {
+                    await variants[v].Call().ConfigureAwait(false);
+                }
+
+                samples[v].Add(clock.Elapsed.TotalMilliseconds * 1000 / Block);
+            }
+        }
+
+        for (int v = 0; v < variants.Count; v++)
+        {
+            samples[v].Sort();
+            double median = samples[v][samples[v].Count / 2];
+            Console.WriteLine(variants[v].Name.PadRight(40) + " x1   median " + median.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " µs/call over " + blocks + " interleaved blocks of " + Block);
+        }
+
+        foreach (var (name, call) in variants)
+        {
+            const int Concurrency = 256;
+            var tasks = new Task[Concurrency];
+            int batches = Math.Max(2, rounds / Concurrency / 4);
+            var clock = Stopwatch.StartNew();
+            for (int b = 0; b < batches; b++)
+            {
+                for (int i = 0; i < Concurrency; i++)
+                {
+                    tasks[i] = call();
+                }
+
+                await Task.WhenAll(tasks).ConfigureAwait(false);
+            }
+
+            double us = clock.Elapsed.TotalMilliseconds * 1000 / (batches * Concurrency);
+            Console.WriteLine(name.PadRight(40) + " x256 " + us.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " µs/call");
         }
 
         consigno.Cleanup();

@@ -48,7 +48,8 @@ internal sealed class Report
             r.BenchmarkCase.Parameters.Items.FirstOrDefault(p => p.Name == "N")?.Value is int n ? n : 0,
             r.Success && r.ResultStatistics is not null ? r.ResultStatistics.Mean : double.NaN,
             r.Success && r.ResultStatistics is not null ? r.ResultStatistics.StandardError : double.NaN,
-            r.GcStats.GetBytesAllocatedPerOperation(r.BenchmarkCase) ?? -1)).ToList();
+            r.GcStats.GetBytesAllocatedPerOperation(r.BenchmarkCase) ?? -1,
+            r.BenchmarkCase.Job.Id == Suite.SdkFirstJobId)).ToList();
     }
 
     public static string Mb(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("0.0", Inv) + " MB";
@@ -231,10 +232,11 @@ internal sealed class Report
 
         md.AppendLine("## P1 — per-call overhead");
         md.AppendLine();
-        md.AppendLine("One call per operation; mean time per call (± standard error) and bytes allocated per call in the client process.");
+        md.AppendLine("One call per operation; mean time per call (± standard error) and bytes allocated per call in the client process." +
+            (HasSdkFirstPass ? " Times are the mean of two passes, one with the baseline measured first and one with the SDK first; the ratio of each pass is shown too." : string.Empty));
         md.AppendLine();
-        md.AppendLine("| Operation | Baseline | SDK | Time ratio | Baseline allocated | SDK allocated | Alloc ratio |");
-        md.AppendLine("|---|---|---|---|---|---|---|");
+        md.AppendLine("| Operation | Baseline | SDK | Time ratio | Ratio, baseline first / SDK first | Baseline allocated | SDK allocated | Alloc ratio |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|");
         foreach (var entry in p1)
         {
             var (b, s) = Pair(entry.Type, 0);
@@ -245,6 +247,7 @@ internal sealed class Report
             }
 
             md.AppendLine("| " + entry.Title + " | " + Time(b.MeanNs) + " ± " + Time(b.ErrorNs) + " | " + Time(s.MeanNs) + " ± " + Time(s.ErrorNs) + " | " + Ratio(s.MeanNs / b.MeanNs) +
+                " | " + Ratio(PassRatio(entry.Type, 0, sdkFirst: false)) + " / " + Ratio(PassRatio(entry.Type, 0, sdkFirst: true)) +
                 " | " + Bytes(b.Allocated) + " | " + Bytes(s.Allocated) + " | " + Ratio(b.Allocated > 0 ? (double)s.Allocated / b.Allocated : double.NaN) + " |");
         }
 
@@ -325,8 +328,8 @@ internal sealed class Report
         md.AppendLine();
         md.AppendLine("256 calls started at once through one client (SDK) or one `HttpClient` (baseline); figures per call.");
         md.AppendLine();
-        md.AppendLine("| Operation | Baseline calls/s | SDK calls/s | Throughput ratio | Baseline allocated / call | SDK allocated / call |");
-        md.AppendLine("|---|---|---|---|---|---|");
+        md.AppendLine("| Operation | Baseline calls/s | SDK calls/s | Throughput ratio | Ratio, baseline first / SDK first | Baseline allocated / call | SDK allocated / call |");
+        md.AppendLine("|---|---|---|---|---|---|---|");
         foreach (var entry in p5)
         {
             var (b, s) = Pair(entry.Type, 0);
@@ -335,7 +338,8 @@ internal sealed class Report
                 continue;
             }
 
-            md.AppendLine("| " + entry.Title + " | " + Rate(b.MeanNs) + " | " + Rate(s.MeanNs) + " | " + Ratio(b.MeanNs / s.MeanNs) + " | " + Bytes(b.Allocated) + " | " + Bytes(s.Allocated) + " |");
+            md.AppendLine("| " + entry.Title + " | " + Rate(b.MeanNs) + " | " + Rate(s.MeanNs) + " | " + Ratio(b.MeanNs / s.MeanNs) +
+                " | " + Ratio(1 / PassRatio(entry.Type, 0, sdkFirst: false)) + " / " + Ratio(1 / PassRatio(entry.Type, 0, sdkFirst: true)) + " | " + Bytes(b.Allocated) + " | " + Bytes(s.Allocated) + " |");
         }
 
         md.AppendLine();
@@ -343,7 +347,16 @@ internal sealed class Report
 
     private static void AppendNotes(StringBuilder md)
     {
-        var notes = Path.Combine(Suite.RepositoryRoot(), "benchmarks", "SigningClients.Benchmarks", "NOTES.md");
+        string notes;
+        try
+        {
+            notes = Path.Combine(Suite.RepositoryRoot(), "benchmarks", "SigningClients.Benchmarks", "NOTES.md");
+        }
+        catch (InvalidOperationException)
+        {
+            return; // run from a copy outside the repository: the report has no hand-written notes
+        }
+
         if (File.Exists(notes))
         {
             md.AppendLine(File.ReadAllText(notes).TrimEnd());
@@ -351,9 +364,30 @@ internal sealed class Report
         }
     }
 
-    private (Measured? Baseline, Measured? Sdk) Pair(Type type, int n) =>
-        (_measured.FirstOrDefault(m => m.Type == type && m.N == n && m.Method == "Baseline" && !double.IsNaN(m.MeanNs)),
-         _measured.FirstOrDefault(m => m.Type == type && m.N == n && m.Method == "Sdk" && !double.IsNaN(m.MeanNs)));
+    // Both passes (baseline first, SDK first) merged: mean of the means, standard error of that mean, mean allocation.
+    private (Measured? Baseline, Measured? Sdk) Pair(Type type, int n) => (Merge(type, n, "Baseline"), Merge(type, n, "Sdk"));
+
+    private Measured? Merge(Type type, int n, string method)
+    {
+        var runs = _measured.Where(m => m.Type == type && m.N == n && m.Method == method && !double.IsNaN(m.MeanNs)).ToList();
+        if (runs.Count == 0)
+        {
+            return null;
+        }
+
+        double error = Math.Sqrt(runs.Sum(r => r.ErrorNs * r.ErrorNs)) / runs.Count;
+        return new Measured(type, method, n, runs.Average(r => r.MeanNs), error, (long)runs.Average(r => (double)r.Allocated));
+    }
+
+    /// <summary>The time ratio (SDK / baseline) of one pass, or NaN when that pass did not run.</summary>
+    private double PassRatio(Type type, int n, bool sdkFirst)
+    {
+        var b = _measured.FirstOrDefault(m => m.Type == type && m.N == n && m.Method == "Baseline" && m.SdkFirst == sdkFirst && !double.IsNaN(m.MeanNs));
+        var s = _measured.FirstOrDefault(m => m.Type == type && m.N == n && m.Method == "Sdk" && m.SdkFirst == sdkFirst && !double.IsNaN(m.MeanNs));
+        return b is null || s is null ? double.NaN : s.MeanNs / b.MeanNs;
+    }
+
+    private bool HasSdkFirstPass => _measured.Any(m => m.SdkFirst);
 
     // Busy: other processes took more than 10 % of the cores while the timed benchmarks ran (or, when that cannot be
     // measured, the load average was above 3 at the start).
@@ -375,5 +409,5 @@ internal sealed class Report
 
     private static string Bytes(long b) => b < 0 ? "n/a" : b >= 1024 * 1024 ? Mb(b) : b >= 10 * 1024 ? (b / 1024.0).ToString("0.0", Inv) + " KB" : b.ToString("N0", Inv) + " B";
 
-    private sealed record Measured(Type Type, string Method, int N, double MeanNs, double ErrorNs, long Allocated);
+    private sealed record Measured(Type Type, string Method, int N, double MeanNs, double ErrorNs, long Allocated, bool SdkFirst = false);
 }

@@ -13,6 +13,7 @@ public sealed class BearerTokenAuthenticationPolicy : AuthenticationPolicy
 {
     private readonly TokenSource _source;
     private readonly SecretRedactor _redactor;
+    private volatile AppliedToken? _applied;
 
     /// <summary>Creates the policy.</summary>
     /// <param name="source">The token source.</param>
@@ -32,8 +33,17 @@ public sealed class BearerTokenAuthenticationPolicy : AuthenticationPolicy
         }
 
         var token = await _source.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-        _redactor.AddSecret(token.Token);
-        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
+        var applied = _applied;
+        if (applied is null || !string.Equals(applied.Token, token.Token, StringComparison.Ordinal))
+        {
+            // A token seen for the first time is registered with the redactor (a lock and a hash) once, not on every
+            // request: under many concurrent calls that lock was the policy's main cost.
+            _redactor.AddSecret(token.Token);
+            applied = new AppliedToken(token.Token);
+            _applied = applied;
+        }
+
+        message.Headers.Authorization = applied.Header;
     }
 
     /// <inheritdoc />
@@ -50,4 +60,18 @@ public sealed class BearerTokenAuthenticationPolicy : AuthenticationPolicy
 
     /// <inheritdoc />
     public override string ToString() => "Bearer(" + _source.GetType().Name + ")";
+
+    /// <summary>The last token applied and its header value (immutable, shared by the requests that carry it).</summary>
+    private sealed class AppliedToken
+    {
+        public AppliedToken(string token)
+        {
+            Token = token;
+            Header = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        public string Token { get; }
+
+        public AuthenticationHeaderValue Header { get; }
+    }
 }
