@@ -27,4 +27,22 @@ public sealed class MultipartFileNameTests
 
         Assert.Equal("Müller.pdf", disposition.FileNameStar);
     }
+
+    [Fact]
+    public async Task Content_type_is_sent_as_given_and_still_readable_as_a_parsed_header()
+    {
+        var content = RequestContent.Multipart(new MultipartPart("document", RequestContent.Bytes(new byte[] { 1 }, "application/pdf; name=a"), "contract.pdf")).CreateHttpContent();
+        var text = await content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var json = RequestContent.Json(new Item { Id = 1, Name = "a" }, TestJsonContext.Default.Item).CreateHttpContent();
+
+        Assert.Contains("Content-Type: application/pdf; name=a\r\n", text, System.StringComparison.Ordinal);
+        Assert.Equal("application/json", json.Headers.ContentType!.MediaType);
+        Assert.Equal("utf-8", json.Headers.ContentType.CharSet);
+    }
+
+    [Fact]
+    public void A_content_type_with_a_line_break_is_refused_not_sent()
+    {
+        Assert.Throws<System.FormatException>(() => RequestContent.Bytes(new byte[] { 1 }, "text/plain\r\nX-Injected: 1").CreateHttpContent());
+    }
 }

@@ -144,8 +144,17 @@ public abstract class RequestContent
 
     private static string FormEncode(string value) => Uri.EscapeDataString(value ?? string.Empty).Replace("%20", "+");
 
-    private static void SetContentType(HttpContent content, string contentType) =>
-        content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+    // Added unparsed (written as is; parsed only if someone reads ContentType): parsing it on every request cost more
+    // than serializing a small JSON body. A value with a line break gets the strict parse (and is refused).
+    private static readonly char[] LineBreaks = { '\r', '\n' };
+
+    private static void SetContentType(HttpContent content, string contentType)
+    {
+        if (contentType.IndexOfAny(LineBreaks) >= 0 || !content.Headers.TryAddWithoutValidation("Content-Type", contentType))
+        {
+            content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        }
+    }
 
     private sealed class BytesContent : RequestContent
     {
