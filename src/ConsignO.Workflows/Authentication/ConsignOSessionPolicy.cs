@@ -31,15 +31,15 @@ internal sealed class ConsignOSessionPolicy : AuthenticationPolicy
     /// <summary>Request property: use the current token as is (no login, no re-login on 401).</summary>
     public const string CurrentTokenOnlyProperty = "ConsignO.CurrentTokenOnly";
 
-    private const string SentTokenProperty = "ConsignO.SentToken";
-    private const string GenerationProperty = "ConsignO.Generation";
+    // The session a request was sent with (token and login generation): one immutable object per session, shared.
+    private const string SentSessionProperty = "ConsignO.SentSession";
 
     private readonly object _gate = new();
     private readonly SigningPipeline _loginPipeline;
     private readonly ConsignOClientOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly SecretRedactor _redactor;
-    private string? _token;
+    private Session? _session;
     private long _generation;
     private DateTimeOffset _lastActivity;
     private Task<Session>? _inFlight;
@@ -65,7 +65,7 @@ internal sealed class ConsignOSessionPolicy : AuthenticationPolicy
         {
             lock (_gate)
             {
-                return _token is not null;
+                return _session is not null;
             }
         }
     }
@@ -77,7 +77,7 @@ internal sealed class ConsignOSessionPolicy : AuthenticationPolicy
         {
             if (_inFlight is null)
             {
-                _token = null;
+                _session = null;
             }
         }
 
@@ -89,7 +89,7 @@ internal sealed class ConsignOSessionPolicy : AuthenticationPolicy
     {
         lock (_gate)
         {
-            _token = null;
+            _session = null;
             _generation++;
         }
     }
@@ -112,7 +112,7 @@ internal sealed class ConsignOSessionPolicy : AuthenticationPolicy
         {
             lock (_gate)
             {
-                session = new Session(_token ?? throw new InvalidOperationException("There is no ConsignO session."), _generation);
+                session = _session ?? throw new InvalidOperationException("There is no ConsignO session.");
             }
         }
         else
@@ -120,8 +120,7 @@ internal sealed class ConsignOSessionPolicy : AuthenticationPolicy
             session = await GetSessionAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        request.Properties[SentTokenProperty] = session.Token;
-        request.Properties[GenerationProperty] = session.Generation;
+        request.Properties[SentSessionProperty] = session;
         if (request.TryGetProperty(TokenInFormProperty, out _))
         {
             // The download operations take the token as a form parameter; it is written here, at send time, so that a
@@ -147,12 +146,12 @@ internal sealed class ConsignOSessionPolicy : AuthenticationPolicy
             return;
         }
 
-        long sentGeneration = request.TryGetProperty(GenerationProperty, out var g) && g is long value ? value : -1;
-        string? sentToken = request.TryGetProperty(SentTokenProperty, out var t) ? t as string : null;
+        var sent = request.TryGetProperty(SentSessionProperty, out var value) ? value as Session : null;
         string? rotated = ReadToken(response);
         lock (_gate)
         {
-            if (sentGeneration != _generation || _token is null)
+            var current = _session;
+            if (sent is null || sent.Generation != _generation || current is null)
             {
                 // An answer from a session that has since been replaced or ended: it must not bring an old session back.
                 return;
@@ -168,11 +167,11 @@ internal sealed class ConsignOSessionPolicy : AuthenticationPolicy
             // the session back to a token older than one already sent. The adopted tokens form a chain in the server's
             // issue order, so the token the client sends never goes backwards; a superseded one at worst costs one 401
             // and one re-login.
-            if (rotated is not null && !string.Equals(rotated, _token, StringComparison.Ordinal) &&
-                string.Equals(sentToken, _token, StringComparison.Ordinal))
+            if (rotated is not null && !string.Equals(rotated, current.Token, StringComparison.Ordinal) &&
+                string.Equals(sent.Token, current.Token, StringComparison.Ordinal))
             {
                 _redactor.AddSecret(rotated);
-                _token = rotated;
+                _session = new Session(rotated, current.Generation);
             }
         }
     }
@@ -185,13 +184,13 @@ internal sealed class ConsignOSessionPolicy : AuthenticationPolicy
             return new ValueTask<bool>(false);
         }
 
-        var sent = request.TryGetProperty(SentTokenProperty, out var t) ? t as string : null;
+        var sent = request.TryGetProperty(SentSessionProperty, out var value) ? (value as Session)?.Token : null;
         lock (_gate)
         {
-            if (_token is not null && string.Equals(_token, sent, StringComparison.Ordinal))
+            if (_session is not null && string.Equals(_session.Token, sent, StringComparison.Ordinal))
             {
                 // The server no longer accepts this session: the resend logs in again (shared with concurrent callers).
-                _token = null;
+                _session = null;
             }
         }
 
@@ -218,7 +217,7 @@ internal sealed class ConsignOSessionPolicy : AuthenticationPolicy
     }
 
     private bool IsUsable() =>
-        _token is not null && _timeProvider.GetUtcNow() - _lastActivity < _options.SessionIdleTimeout;
+        _session is not null && _timeProvider.GetUtcNow() - _lastActivity < _options.SessionIdleTimeout;
 
     private ValueTask<Session> GetSessionAsync(CancellationToken cancellationToken)
     {
@@ -227,7 +226,7 @@ internal sealed class ConsignOSessionPolicy : AuthenticationPolicy
         {
             if (IsUsable())
             {
-                return new ValueTask<Session>(new Session(_token!, _generation));
+                return new ValueTask<Session>(_session!);
             }
 
             if (_inFlight is null)
@@ -250,11 +249,11 @@ internal sealed class ConsignOSessionPolicy : AuthenticationPolicy
             var token = await LoginCoreAsync(CancellationToken.None).ConfigureAwait(false);
             lock (_gate)
             {
-                _token = token;
                 _generation++;
+                _session = new Session(token, _generation);
                 _lastActivity = _timeProvider.GetUtcNow();
                 _inFlight = null;
-                return new Session(token, _generation);
+                return _session;
             }
         }
         catch
@@ -336,7 +335,7 @@ internal sealed class ConsignOSessionPolicy : AuthenticationPolicy
         return await login.ConfigureAwait(false);
     }
 
-    private readonly struct Session
+    private sealed class Session
     {
         public Session(string token, long generation)
         {
