@@ -78,7 +78,9 @@ public abstract class SimulatedFault
     /// <c>Content-Length</c> of the full body, but only the first <paramref name="fraction"/> of the body bytes
     /// (always at least one byte short); then the server stops the response and closes the connection. Headers
     /// arrive; reading the body fails (<c>IOException</c> "The response ended prematurely"). An empty route body is
-    /// advertised as one byte long. The server logs the cut as an application error naming the fault.
+    /// advertised as one byte long; a status without a body (204, 304) goes out whole. The response carries
+    /// <c>Connection: close</c>, so the client never reuses the closing connection for its next request. The server
+    /// logs the cut as an application error naming the fault.
     /// Meant for small and medium responses; use <see cref="ResetMidBody()"/> for large or streamed ones.
     /// </summary>
     /// <param name="fraction">The part of the body that is sent, from 0 (headers only) up to but excluding 1.</param>
@@ -99,9 +101,10 @@ public abstract class SimulatedFault
     /// length is unknown); then the server stops the response there and closes the connection, and the route's
     /// further writes fail with an <c>IOException</c> (as on a reset socket), so a large download is not generated
     /// to its end. A response shorter than that is cut at its end, before the final chunk or the last promised
-    /// byte, so the client never sees a complete body (except a declared <c>Content-Length: 0</c>). Status and
-    /// headers arrive; reading the body fails (<c>IOException</c>). The server logs the cut as an application error
-    /// naming the fault.
+    /// byte, so the client never sees a complete body (except a declared <c>Content-Length: 0</c> or a status
+    /// without a body). Status and headers arrive, with <c>Connection: close</c> so the client never reuses the
+    /// closing connection for its next request; reading the body fails (<c>IOException</c>). The server logs the cut
+    /// as an application error naming the fault.
     /// </summary>
     /// <returns>The fault.</returns>
     public static SimulatedFault ResetMidBody() => new ResetMidBodyFault(null);
@@ -283,6 +286,7 @@ public abstract class SimulatedFault
         internal override async Task ApplyAsync(RequestRecording recording, RequestDelegate next)
         {
             var context = recording.HttpContext;
+            recording.AnnounceClose();
             using var capture = new ResponseCaptureStream(keepBytes: true);
             var swap = ResponseBodySwap.Install(context, capture);
             try
@@ -292,6 +296,14 @@ public abstract class SimulatedFault
             finally
             {
                 await swap.RestoreAsync().ConfigureAwait(false);
+            }
+
+            if (context.Response.StatusCode is 204 or 304)
+            {
+                // A status without a body has nothing to truncate (and may not carry a Content-Length): the answer
+                // goes out whole, then the connection closes.
+                await recording.CutResponseAsync(context.Response.Body).ConfigureAwait(false);
+                return;
             }
 
             var body = capture.ToArray();
@@ -323,6 +335,7 @@ public abstract class SimulatedFault
         internal override async Task ApplyAsync(RequestRecording recording, RequestDelegate next)
         {
             var context = recording.HttpContext;
+            recording.AnnounceClose();
             var real = context.Response.Body;
             var resetting = new ResettingResponseStream(real, recording, _afterBytes);
             var swap = ResponseBodySwap.Install(context, resetting);

@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Threading;
@@ -186,6 +187,32 @@ public sealed class FaultTests
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10), $"took {stopwatch.Elapsed}");
         Assert.Equal(1, api.Calls);
         Assert.Equal(200, Assert.Single(api.Host.Journal.Entries).ResponseStatus);
+    }
+
+    [Theory]
+    [InlineData("ResetMidBody")]
+    [InlineData("TruncatedBody")]
+    public async Task A_cut_bodiless_answer_announces_the_close_so_the_next_request_reaches_the_route(string kind)
+    {
+        await using var api = await TestApi.StartAsync();
+        for (var i = 0; i < 20; i++)
+        {
+            api.Host.Faults.EnqueueFor("POST", "/ignore", kind == "ResetMidBody" ? SimulatedFault.ResetMidBody() : SimulatedFault.TruncatedBody());
+            using (var cut = await api.Http.PostAsync("ignore", null, Ct))
+            {
+                // Status and headers are all the client gets, which looks complete: without the announced close it
+                // would reuse the connection the server is closing and lose the next request.
+                Assert.Equal(HttpStatusCode.NoContent, cut.StatusCode);
+                Assert.True(cut.Headers.ConnectionClose, "the cut answer must carry Connection: close");
+            }
+
+            using var next = await api.Http.PostAsync("items", new StringContent("payload"), Ct);
+            Assert.Equal(HttpStatusCode.Created, next.StatusCode);
+        }
+
+        Assert.Equal(40, api.Calls);
+        Assert.Equal(40, api.Host.Journal.Count);
+        Assert.Equal(20, api.Host.Journal.Entries.Count(e => e.FaultApplied == kind || e.FaultApplied?.StartsWith(kind + "(", StringComparison.Ordinal) == true));
     }
 
     [Fact]

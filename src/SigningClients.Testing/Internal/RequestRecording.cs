@@ -111,6 +111,15 @@ internal sealed class RequestRecording
     }
 
     /// <summary>
+    /// Adds <c>Connection: close</c> to the response of a request whose connection a fault will close after the
+    /// response (set before the route runs, so it is in the headers whenever they are sent). When the client gets
+    /// all of a cut answer — status and headers of a bodiless 204, say — it would otherwise keep the connection for
+    /// its next request, which then races the close and is lost before the server reads it (the request never
+    /// reaches the journal or the route).
+    /// </summary>
+    public void AnnounceClose() => HttpContext.Response.Headers.Connection = "close";
+
+    /// <summary>
     /// Sends what has been written so far (status and headers included) and marks the response as cut: the
     /// middleware then ends the request with an exception, on which the server (HTTP/1.1) stops the response where it
     /// is — no final chunk, no missing Content-Length bytes — and closes the connection after flushing.

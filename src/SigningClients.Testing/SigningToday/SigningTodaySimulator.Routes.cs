@@ -262,10 +262,35 @@ public sealed partial class SigningTodaySimulator
         }));
         Map(routes, "GET", "/api/auth/user", (c, u) => Locked(c, () => Json(c, _users[u])));
         routes.MapMethods("/api/auth/passwordLost", GetMethod, c => Locked(c, () =>
-            Query(c, "username") is null || Query(c, "domain") is null ? Error(c, 400, "MISSING_PARAMETER", "username and domain are required.", "username") : NoContent(c)));
+        {
+            if (Query(c, "username") is null || Query(c, "domain") is null)
+            {
+                return Error(c, 400, "MISSING_PARAMETER", "username and domain are required.", "username");
+            }
+
+            // Unknown users get the same answer (no account enumeration); known users get the e-mail.
+            if (FindUser(Query(c, "username"), Query(c, "domain")) is { } target)
+            {
+                SendPasswordEmail(target);
+            }
+
+            return NoContent(c);
+        }));
         Map(routes, "GET", "/api/auth/passwordReset", (c, u) => Locked(c, () =>
-            (string?)_users[u]["role"] != "admin" ? Error(c, 403, "FORBIDDEN", "A superuser is required.", null)
-            : FindUser(Query(c, "username"), Query(c, "domain")) is null ? NotFound(c, "username") : NoContent(c)));
+        {
+            if ((string?)_users[u]["role"] != "admin")
+            {
+                return Error(c, 403, "FORBIDDEN", "A superuser is required.", null);
+            }
+
+            if (FindUser(Query(c, "username"), Query(c, "domain")) is not { } target)
+            {
+                return NotFound(c, "username");
+            }
+
+            SendPasswordEmail(target);
+            return NoContent(c);
+        }));
         Map(routes, "POST", "/api/auth/passwordReset", async (c, u) =>
         {
             var body = await ReadObject(c).ConfigureAwait(false);
@@ -276,7 +301,7 @@ public sealed partial class SigningTodaySimulator
                     return Error(c, 400, "WRONG_PASSWORD", "The current password is not correct.", "currentPassword");
                 }
 
-                _passwords[u] = (string?)body?["newPassword"] ?? current;
+                SetPassword(u, (string?)body?["newPassword"] ?? current);
                 return NoContent(c);
             }).ConfigureAwait(false);
         });
@@ -291,7 +316,7 @@ public sealed partial class SigningTodaySimulator
                     return Error(c, 400, "INVALID_TOKEN", "The password token is not valid.", "passwordToken");
                 }
 
-                _passwords[userId] = password ?? string.Empty;
+                SetPassword(userId, password ?? string.Empty);
                 return NoContent(c);
             }).ConfigureAwait(false);
         });
@@ -306,7 +331,7 @@ public sealed partial class SigningTodaySimulator
                     return NotFound(c, "username");
                 }
 
-                _passwords[target] = password ?? string.Empty;
+                SetPassword(target, password ?? string.Empty);
                 return NoContent(c);
             }).ConfigureAwait(false);
         });

@@ -46,6 +46,8 @@ public sealed partial class SigningTodaySimulator : SimulatorHost
     private readonly Dictionary<string, List<JsonObject>> _identities = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _appearances = new(StringComparer.Ordinal);
     private readonly List<JsonObject> _instantiationGroups = new();
+    private readonly Dictionary<string, int> _passwordChanges = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _passwordEmails = new(StringComparer.Ordinal);
     private long _noteSeq;
     private long _instanceSeq = 7000;
 
@@ -53,9 +55,9 @@ public sealed partial class SigningTodaySimulator : SimulatorHost
         : base(hostOptions)
     {
         _sim = options ?? new SigningTodaySimulatorOptions();
-        AdminUserId = AddUser(_sim.AdminUsername, "admin", "Ada", "Admin", "admin@" + _sim.Domain + ".example", _sim.AdminPassword, automatic: false);
-        SignerUserId = AddUser(_sim.SignerUsername, "signer", "John", "Doe", "jdo@" + _sim.Domain + ".example", _sim.SignerPassword, automatic: false);
-        RobotUserId = AddUser("robot", "instructor", "Robot", "Service", "robot@" + _sim.Domain + ".example", null, automatic: true);
+        AdminUserId = SeedUser(_sim.AdminUsername, "admin", "Ada", "Admin", "admin@" + _sim.Domain + ".example", _sim.AdminPassword, automatic: false);
+        SignerUserId = SeedUser(_sim.SignerUsername, "signer", "John", "Doe", "jdo@" + _sim.Domain + ".example", _sim.SignerPassword, automatic: false);
+        RobotUserId = SeedUser("robot", "instructor", "Robot", "Service", "robot@" + _sim.Domain + ".example", null, automatic: true);
         _robotTokens[_sim.RobotToken] = RobotUserId;
         _identities[SignerUserId] = new List<JsonObject>
         {
@@ -297,12 +299,122 @@ public sealed partial class SigningTodaySimulator : SimulatorHost
         }
     }
 
+    /// <summary>Number of stored resources (documents, signed documents, appearances, templates' files).</summary>
+    public int ResourceCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _resources.Count;
+            }
+        }
+    }
+
+    /// <summary>Number of user groups.</summary>
+    public int UserGroupCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _groups.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Adds a user who can log in with the OAuth password grant as <c>username@domain</c> (for tests that change or
+    /// revoke a user's credentials without touching the seeded accounts).
+    /// </summary>
+    /// <param name="username">The user name (unique in the domain).</param>
+    /// <param name="password">The password.</param>
+    /// <param name="role"><c>admin</c>, <c>instructor</c> or <c>signer</c>.</param>
+    /// <returns>The new user's id.</returns>
+    /// <exception cref="InvalidOperationException">The user name is taken.</exception>
+    public string AddUser(string username, string password, string role = "signer")
+    {
+        ArgumentException.ThrowIfNullOrEmpty(username);
+        ArgumentException.ThrowIfNullOrEmpty(password);
+        if (role is not ("admin" or "instructor" or "signer"))
+        {
+            throw new ArgumentException("The role must be admin, instructor or signer.", nameof(role));
+        }
+
+        lock (_gate)
+        {
+            if (FindUser(username, _sim.Domain) is not null)
+            {
+                throw new InvalidOperationException("The user name is taken: " + username);
+            }
+
+            return SeedUser(username, role, username, "User", username + "@" + _sim.Domain + ".example", password, automatic: false);
+        }
+    }
+
+    /// <summary>Adds a robot (automatic) account with its own lifetime token, next to the seeded robot.</summary>
+    /// <param name="username">The robot's user name (unique in the domain).</param>
+    /// <returns>The robot's lifetime token (send it as a bearer token).</returns>
+    /// <exception cref="InvalidOperationException">The user name is taken.</exception>
+    public string AddRobot(string username)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(username);
+        lock (_gate)
+        {
+            if (FindUser(username, _sim.Domain) is not null)
+            {
+                throw new InvalidOperationException("The user name is taken: " + username);
+            }
+
+            var id = SeedUser(username, "instructor", username, "Robot", username + "@" + _sim.Domain + ".example", null, automatic: true);
+            var token = "robot-token-" + Guid.NewGuid().ToString("N");
+            _robotTokens[token] = id;
+            return token;
+        }
+    }
+
+    /// <summary>Whether a robot token is currently valid.</summary>
+    /// <param name="token">The robot token.</param>
+    /// <returns><see langword="true"/> when the token authenticates a robot.</returns>
+    public bool IsRobotTokenValid(string token)
+    {
+        lock (_gate)
+        {
+            return _robotTokens.ContainsKey(token);
+        }
+    }
+
+    /// <summary>How many times the password of a user was set (own change, change with a token, service change).</summary>
+    /// <param name="userId">The user.</param>
+    /// <returns>The count.</returns>
+    public int PasswordChanges(string userId)
+    {
+        lock (_gate)
+        {
+            return _passwordChanges.TryGetValue(userId, out var n) ? n : 0;
+        }
+    }
+
+    /// <summary>
+    /// How many password e-mails (a password token to choose a new password) the simulator sent a user: one per
+    /// recovery request (<c>GET /auth/passwordLost</c>) and per superuser reset (<c>GET /auth/passwordReset</c>).
+    /// </summary>
+    /// <param name="userId">The user.</param>
+    /// <returns>The count.</returns>
+    public int PasswordEmails(string userId)
+    {
+        lock (_gate)
+        {
+            return _passwordEmails.TryGetValue(userId, out var n) ? n : 0;
+        }
+    }
+
     /// <inheritdoc />
     protected override void MapRoutes(IEndpointRouteBuilder routes) => MapSigningToday(routes);
 
     private static string Iso(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
-    private string AddUser(string username, string role, string name, string surname, string email, string? password, bool automatic)
+    private string SeedUser(string username, string role, string name, string surname, string email, string? password, bool automatic)
     {
         var id = Guid.NewGuid().ToString();
         _users[id] = new JsonObject
@@ -327,6 +439,20 @@ public sealed partial class SigningTodaySimulator : SimulatorHost
         }
 
         return id;
+    }
+
+    /// <summary>Sets a password and counts the change (caller holds the lock).</summary>
+    private void SetPassword(string userId, string password)
+    {
+        _passwords[userId] = password;
+        _passwordChanges[userId] = (_passwordChanges.TryGetValue(userId, out var n) ? n : 0) + 1;
+    }
+
+    /// <summary>"Sends" a password e-mail: issues a password token for the user and counts it (caller holds the lock).</summary>
+    private void SendPasswordEmail(string userId)
+    {
+        _passwordTokens[Guid.NewGuid().ToString()] = userId;
+        _passwordEmails[userId] = (_passwordEmails.TryGetValue(userId, out var n) ? n : 0) + 1;
     }
 
     private JsonObject? Find(string id) => _dsts.TryGetValue(id, out var dst) && dst["deletedAt"] is null ? dst : null;

@@ -66,8 +66,13 @@ internal sealed class DstOperations : IDstOperations
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Not idempotent, like <see cref="PublishAsync"/> (its inverse): the server moves only a published template to
+    /// draft and answers a replay with 409 ILLEGAL_STATUS, so a resend after a lost answer would turn a done change
+    /// into an error. A lost answer surfaces as <see cref="SigningApiException.OutcomeUnknown"/> instead.
+    /// </remarks>
     public Task<DigitalSignatureTransaction> ModifyTemplateAsync(string id, CancellationToken cancellationToken = default) =>
-        DstAction(id, nameof(id), "modify", "ModifyDstTemplate", Idempotency.Idempotent, cancellationToken);
+        DstAction(id, nameof(id), "modify", "ModifyDstTemplate", Idempotency.NotIdempotent, cancellationToken);
 
     /// <inheritdoc />
     public Task<DigitalSignatureTransaction> TemplatizeAsync(string id, CancellationToken cancellationToken = default) =>

@@ -38,6 +38,7 @@ public interface IDstOperations
     Task<InstantiationResult> InstantiateByFileAsync(string templateId, Stream specFile, string fileName, InstantiateByFileOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Moves a published template back to draft so it can be modified (<c>POST /DST/{id}/modify</c>).</summary>
+    /// <remarks>Not idempotent (the server rejects a repeat with 409): never resent after a lost answer, which surfaces as <see cref="SigningClients.Core.SigningApiException.OutcomeUnknown"/>.</remarks>
     /// <param name="id">The template.</param>
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The template.</returns>

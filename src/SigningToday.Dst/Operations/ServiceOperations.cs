@@ -53,6 +53,7 @@ public interface IServiceOperations
     Task ResetUserPasswordAsync(string username, string domain, CancellationToken cancellationToken = default);
 
     /// <summary>Changes the own password knowing the current one (<c>POST /auth/passwordReset</c>).</summary>
+    /// <remarks>Not idempotent (once applied, a repeat fails with 400 WRONG_PASSWORD): never resent after a lost answer, which surfaces as <see cref="SigningClients.Core.SigningApiException.OutcomeUnknown"/>.</remarks>
     /// <param name="change">Current and new password.</param>
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>A task.</returns>
@@ -161,7 +162,9 @@ internal sealed class ServiceOperations : IServiceOperations
 
         _t.Pipeline.Redactor.AddSecret(change.CurrentPassword);
         _t.Pipeline.Redactor.AddSecret(change.NewPassword);
-        var request = SigningTodayTransport.Request(HttpMethod.Post, "auth/passwordReset", "ChangeOwnPassword", Idempotency.Idempotent);
+        // Not idempotent: once applied, the same request carries a current password that is no longer current and the
+        // server answers 400 WRONG_PASSWORD, so a resend after a lost answer would report a done change as failed.
+        var request = SigningTodayTransport.Request(HttpMethod.Post, "auth/passwordReset", "ChangeOwnPassword", Idempotency.NotIdempotent);
         request.Content = RequestContent.Json(change, Json.PasswordChange);
         return _t.SendAsync(request, cancellationToken);
     }

@@ -13,37 +13,48 @@ using SigningToday.Dst.Models;
 
 namespace SigningClients.Reliability.Tests.Providers;
 
-/// <summary>The two clients a SigningToday cell uses: a robot (static token) and an admin user (OAuth password grant).</summary>
+/// <summary>
+/// The two clients a SigningToday cell uses: a robot (static token) and an admin user (OAuth password grant), plus a
+/// factory for per-cell clients (same endpoint, retry tuning, logging and clock) that run on credentials of their own.
+/// </summary>
 internal sealed class StClients : IDisposable
 {
     public required SigningTodayClient Robot { get; init; }
 
     public required SigningTodayClient Admin { get; init; }
 
-    /// <summary>SigningTodayClient is not IDisposable (nothing to release here).</summary>
+    /// <summary>Builds a client with the lane's settings from options that carry only the credentials.</summary>
+    public required Func<SigningTodayClientOptions, SigningTodayClient> Factory { get; init; }
+
+    /// <summary>A client that logs in as <paramref name="username"/> (OAuth password grant); dispose it.</summary>
+    public SigningTodayClient ForUser(SigningTodaySimulator sim, string username, string password) => Factory(new SigningTodayClientOptions
+    {
+        AuthenticationMode = SigningTodayAuthenticationMode.Password,
+        Username = username,
+        Domain = sim.Settings.Domain,
+        Password = password,
+        ClientId = sim.Settings.ClientId,
+        ClientSecret = sim.Settings.ClientSecret,
+    });
+
     public void Dispose()
     {
+        Robot.Dispose();
+        Admin.Dispose();
     }
 }
 
 /// <summary>
-/// SigningToday: a representative 38 of the 68 operations, every operation group (Dsts, Notes, Devices, Notifications,
-/// Resources, Robots, Services, Users) and every idempotency class. Left out (see <see cref="LeftOut"/>).
+/// SigningToday: every public client method (68 documented endpoints; the robot template instantiation twice, once per
+/// overload). Credential-changing operations (robot token clearing, logout, token requests, password changes and
+/// resets) run on a user or robot created for the cell, so the lane's shared robot and admin keep working.
 /// </summary>
 internal sealed class SigningTodayKit : ProviderKit
 {
     public const string Api = "/api";
 
-    /// <summary>The public operations not in the matrix, and why.</summary>
-    public static readonly string[] LeftOut =
-    {
-        "Dsts.InstantiateAsync, Dsts.InstantiateByFileAsync, Dsts.ModifyTemplateAsync, Dsts.ReplaceAsync, Robots.InstantiateTemplateAsync (2 overloads) — template/decline chains of the same POST-action shape as Clone/Templatize/Publish (covered)",
-        "Resources.SwapDocumentsAsync, Resources.ApplyDocumentResourceActionAsync, Resources.DeleteAsync, Resources.DownloadInstantiationGroupResourcesAsync, Resources identity appearance (Upload/Download/Delete) — same transport paths as AppendToDst/DownloadDstResources/Download (covered)",
-        "Devices.GetAuthorizationChallengeQrCodeAsync, Devices.RegisterAsync, Devices.DeregisterAsync, Notifications.RegisterPushTokenAsync, Notifications.DeletePushTokenAsync — device/push registration; same shapes as GetAuthorizationChallenge/ClearDstNotifications (covered)",
-        "Robots.ClearTokenAsync, Services.LogoutAsync, Services.RequestTokenAsync — revoke/issue the credentials the lane's shared clients run on (covered instead by the OAuth token-lifecycle check)",
-        "Services.ResetUserPasswordAsync, Services.ChangeOwnPasswordAsync, Services.ChangePasswordWithTokenAsync, Services.ChangeServicePasswordAsync, Services.RegisterSamlUserAsync, Services.DownloadPdfThumbnailAsync — password/SAML flows that change the lane's credentials, and a thumbnail download of the same shape as Resources.Download",
-        "Users.UpdateAsync, Users.SetEnabledAsync, Users.CreateGroupsAsync, Users.ListGroupsAsync — same shapes as Users.ChangeRole/Create/List (covered)",
-    };
+    /// <summary>The public operations not in the matrix, and why (none: every client method is driven).</summary>
+    public static readonly string[] LeftOut = Array.Empty<string>();
 
     /// <summary>How many operations the matrix covers.</summary>
     public static int Operations_Count() => BuildOperations().Count;
@@ -63,16 +74,20 @@ internal sealed class SigningTodayKit : ProviderKit
     {
         var sim = (SigningTodaySimulator)simulator;
         var endpoint = new Uri(settings.Endpoint, "api/");
-        var robot = new SigningTodayClientOptions { Endpoint = endpoint, AllowHttpOnLoopback = true, RobotToken = sim.Settings.RobotToken };
-        var admin = AdminOptions(sim, endpoint);
-        settings.Retry?.Invoke(robot.Retry);
-        settings.Retry?.Invoke(admin.Retry);
-        Recorder.AddVisibleText(robot.ToString());
-        Recorder.AddVisibleText(admin.ToString());
+        SigningTodayClient Build(SigningTodayClientOptions options)
+        {
+            options.Endpoint = endpoint;
+            options.AllowHttpOnLoopback = true;
+            settings.Retry?.Invoke(options.Retry);
+            Recorder.AddVisibleText(options.ToString());
+            return new SigningTodayClient(options, settings.HttpClient, settings.LoggerFactory, settings.TimeProvider);
+        }
+
         return new StClients
         {
-            Robot = new SigningTodayClient(robot, settings.HttpClient, settings.LoggerFactory, settings.TimeProvider),
-            Admin = new SigningTodayClient(admin, settings.HttpClient, settings.LoggerFactory, settings.TimeProvider),
+            Robot = Build(new SigningTodayClientOptions { RobotToken = sim.Settings.RobotToken }),
+            Admin = Build(AdminOptions(sim, endpoint)),
+            Factory = Build,
         };
     }
 
@@ -98,7 +113,7 @@ internal sealed class SigningTodayKit : ProviderKit
 
     public static Signer Signer() => new() { Name = "John", Surname = "Doe", Email = "jdo@example.com", Role = "Signer" };
 
-    public static RobotDstSpecification Specification(string title, bool toFill = false)
+    public static RobotDstSpecification Specification(string title, bool toFill = false, bool template = false)
     {
         var forms = new List<DstForm> { new() { Id = 0, DocumentId = 0, Type = FormType.SignatureForm, Page = 1, SignerId = 0, ToFill = false } };
         if (toFill)
@@ -110,6 +125,7 @@ internal sealed class SigningTodayKit : ProviderKit
         {
             Title = title,
             Status = DstStatus.Published,
+            Template = template ? true : null,
             Documents = new[]
             {
                 new RobotDocument
@@ -144,6 +160,93 @@ internal sealed class SigningTodayKit : ProviderKit
     }
 
     internal sealed record NoteState(string DstId, long NoteId);
+
+    /// <summary>A DST (or template) id and the simulator count the write under test changes, taken before the call.</summary>
+    internal sealed record Counted(string Id, int Before);
+
+    /// <summary>A per-cell account: the simulator's user id, its login name and password.</summary>
+    internal sealed record Account(SigningTodaySimulator Sim, string UserId, string Username, string Password, int Before)
+    {
+        public string Domain => Sim.Settings.Domain;
+    }
+
+    /// <summary>The seeded signer's token identity (appearance uploads go to it).</summary>
+    public const string SignerIdentityId = "abd562ae-e8ab-4cfd-a688-395e06eea9ff";
+
+    /// <summary>A fresh user with its own password (a secret of the run), so credential changes never touch the lane's accounts.</summary>
+    public static Account NewAccount(SigningTodaySimulator s, Func<string, int>? before = null, string role = "signer")
+    {
+        var username = "u" + Guid.NewGuid().ToString("N")[..12];
+        var password = "Pw-" + Guid.NewGuid().ToString("N");
+        Recorder.AddSecrets(password);
+        var id = s.AddUser(username, password, role);
+        return new Account(s, id, username, password, before?.Invoke(id) ?? 0);
+    }
+
+    /// <summary>A second robot with a lifetime token of its own (a secret of the run); returns its account.</summary>
+    public static RobotAccount NewRobot(SigningTodaySimulator s)
+    {
+        var username = "robot-" + Guid.NewGuid().ToString("N")[..12];
+        Recorder.AddSecrets(s.AddRobot(username));
+        return new RobotAccount { Username = username, Domain = s.Settings.Domain };
+    }
+
+    /// <summary>A trusted device of the admin (added straight into the simulator); returns its id.</summary>
+    public static string NewDevice(SigningTodaySimulator s)
+    {
+        var id = "dev-" + Guid.NewGuid().ToString("N")[..8];
+        s.AddDevice(s.AdminUserId, id, "Phone");
+        return id;
+    }
+
+    /// <summary>A SAML reply (base64 JSON) and its hex HMAC-SHA256, both secrets of the run.</summary>
+    public static (string IdToken1, string IdToken2) SamlTokens()
+    {
+        var reply = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("{\"username\":\"saml-" + Guid.NewGuid().ToString("N")[..8] + "\",\"email\":\"saml@example.com\"}"));
+        using var hmac = new System.Security.Cryptography.HMACSHA256(System.Text.Encoding.UTF8.GetBytes("saml-shared-key"));
+        var mac = Convert.ToHexString(hmac.ComputeHash(Convert.FromBase64String(reply))).ToLowerInvariant();
+        Recorder.AddSecrets(reply, mac);
+        return (reply, mac);
+    }
+
+    /// <summary>A fresh password (a secret of the run).</summary>
+    public static string NewPassword()
+    {
+        var password = "New-" + Guid.NewGuid().ToString("N");
+        Recorder.AddSecrets(password);
+        return password;
+    }
+
+    /// <summary>A draft template from a PDF (no roles).</summary>
+    public static async Task<string> TemplateAsync(StClients c, CancellationToken ct)
+    {
+        using var pdf = Pdf("tpl");
+        return (await c.Robot.Dsts.CreateTemplateByFileAsync(pdf, "tpl.pdf", ct)).Id!;
+    }
+
+    /// <summary>A robot template whose signer has the role <c>Signer</c>.</summary>
+    public static async Task<string> RoleTemplateAsync(StClients c, CancellationToken ct)
+        => (await c.Robot.Robots.CreateDstAsync(Specification("Role template", template: true), ct)).Id!;
+
+    /// <summary>A one-row instantiation spec (one DST per processing).</summary>
+    public static MemoryStream SpecCsv() => new(System.Text.Encoding.UTF8.GetBytes("name,email\nAdam,adam@example.com\n"));
+
+    /// <summary>A 1×1 PNG (signature appearance).</summary>
+    public static MemoryStream Png() => new(Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="));
+
+    /// <summary>A draft with two documents (ids 0 and 1).</summary>
+    public static async Task<string> DraftWithTwoDocumentsAsync(StClients c, CancellationToken ct)
+    {
+        var draft = await DraftWithDocumentAsync(c, ct);
+        using var pdf = Pdf("two");
+        return (await c.Robot.Resources.AppendToDstAsync(draft.Id!, pdf, "two.pdf", null, ct)).Id!;
+    }
+
+    private static int ResourcesOf(SigningTodaySimulator s, string dstId) => (s.GetDst(dstId)?["resources"] as System.Text.Json.Nodes.JsonArray)?.Count ?? 0;
+
+    private static string? Status(SigningTodaySimulator s, string dstId) => (string?)s.GetDst(dstId)?["status"];
+
+    private static int FirstDocumentId(SigningTodaySimulator s, string dstId) => (int?)s.GetDst(dstId)?["documents"]?[0]?["id"] ?? -1;
 
     private static async Task ReadAllAsync(Task<SigningDownload> download, CancellationToken ct)
     {
@@ -235,7 +338,7 @@ internal sealed class SigningTodayKit : ProviderKit
             Robot<int>("Services.GetCurrentUser", Idempotency.Safe, Get, Nothing, _ => "/auth/user", (c, _, ct) => c.Admin.Services.GetCurrentUserAsync(ct)),
             Robot<int>("Services.GetConfiguration", Idempotency.Safe, Get, Nothing, _ => "/service/configuration", (c, _, ct) => c.Admin.Services.GetConfigurationAsync(ct)),
             Robot<int>("Services.GetPasswordToken", Idempotency.NotIdempotent, Get, Nothing, _ => "/auth/passwordToken", (c, _, ct) => c.Admin.Services.GetPasswordTokenAsync(ct)),
-            Robot<int>("Services.RequestPasswordRecovery", Idempotency.NotIdempotent, Get, Nothing, _ => "/auth/passwordLost", (c, _, ct) => c.Admin.Services.RequestPasswordRecoveryAsync("jdo", "demo", ct)),
+            Robot<int>("Services.RequestPasswordRecovery", Idempotency.NotIdempotent, Get, (c, s, ct) => Task.FromResult(s.PasswordEmails(s.SignerUserId)), _ => "/auth/passwordLost", (c, _, ct) => c.Admin.Services.RequestPasswordRecoveryAsync("jdo", "demo", ct), (s, before) => s.PasswordEmails(s.SignerUserId) - before),
 
             // Users (admin)
             Robot<int>("Users.List", Idempotency.Safe, Get, Nothing, _ => "/users", (c, _, ct) => DrainAsync(c.Admin.Users.ListAsync(null, ct), ct)),
@@ -243,6 +346,45 @@ internal sealed class SigningTodayKit : ProviderKit
             Robot<string>("Users.Get", Idempotency.Safe, Get, (c, s, ct) => Task.FromResult(s.SignerUserId), id => "/user/" + id, (c, id, ct) => c.Admin.Users.GetAsync(id, ct)),
             Robot<string>("Users.ChangeRole", Idempotency.Idempotent, Put, (c, s, ct) => Task.FromResult(s.SignerUserId), id => "/user/" + id + "/role", (c, id, ct) => c.Admin.Users.ChangeRoleAsync(id, UserRole.Signer, ct)),
             Robot<string>("Users.ListIdentities", Idempotency.Safe, Get, (c, s, ct) => Task.FromResult(s.SignerUserId), id => "/user/" + id + "/identities", (c, id, ct) => c.Admin.Users.ListIdentitiesAsync(id, ct)),
+            Robot<string>("Users.Update", Idempotency.Idempotent, Put, (c, s, ct) => Task.FromResult(NewAccount(s).UserId), id => "/user/" + id, (c, id, ct) => c.Admin.Users.UpdateAsync(id, new User { Name = "Renamed", Surname = "User", Email = "renamed@example.com" }, ct)),
+            Robot<string>("Users.SetEnabled", Idempotency.Idempotent, Delete, (c, s, ct) => Task.FromResult(NewAccount(s).UserId), id => "/user/" + id, (c, id, ct) => c.Admin.Users.SetEnabledAsync(id, false, ct)),
+            Robot<int>("Users.CreateGroups", Idempotency.NotIdempotent, Post, (c, s, ct) => Task.FromResult(s.UserGroupCount), _ => "/users/groups", (c, _, ct) => c.Admin.Users.CreateGroupsAsync(new[] { new UserGroup { Name = "Legal" } }, ct), (s, before) => s.UserGroupCount - before),
+            Robot<int>("Users.ListGroups", Idempotency.Safe, Get, Nothing, _ => "/users/groups", (c, _, ct) => DrainAsync(c.Admin.Users.ListGroupsAsync(null, ct), ct)),
+
+            // Templates, instantiation, replacement
+            Robot<Counted>("Dsts.Instantiate", Idempotency.NotIdempotent, Post, async (c, s, ct) => new Counted(await TemplateAsync(c, ct), s.DstCount), x => "/DST/" + x.Id + "/instantiate", (c, x, ct) => c.Robot.Dsts.InstantiateAsync(x.Id, ct), (s, x) => s.DstCount - x.Before),
+            Robot<Counted>("Dsts.InstantiateByFile", Idempotency.NotIdempotent, Post, async (c, s, ct) => new Counted(await TemplateAsync(c, ct), s.DstCount), x => "/DST/" + x.Id + "/instantiate/byFile", async (c, x, ct) => { using var csv = SpecCsv(); await c.Robot.Dsts.InstantiateByFileAsync(x.Id, csv, "spec.csv", new InstantiateByFileOptions { Title = "Batch" }, ct); }, (s, x) => s.DstCount - x.Before),
+            Robot<string>("Dsts.ModifyTemplate", Idempotency.NotIdempotent, Post, async (c, s, ct) => { var id = await TemplateAsync(c, ct); await c.Robot.Dsts.PublishAsync(id, ct); return id; }, id => "/DST/" + id + "/modify", (c, id, ct) => c.Robot.Dsts.ModifyTemplateAsync(id, ct), (s, id) => Status(s, id) == "draft" ? 1 : 0), // a repeat is refused (409), so "back in draft" is the whole effect
+            Robot<Counted>("Dsts.Replace", Idempotency.NotIdempotent, Post, async (c, s, ct) => { var id = await PublishedId(c, s, ct); s.Decline(id); return new Counted(id, s.DstCount); }, x => "/DST/" + x.Id + "/replace", (c, x, ct) => c.Robot.Dsts.ReplaceAsync(x.Id, ct), (s, x) => s.DstCount - x.Before),
+            Robot<Counted>("Robots.InstantiateTemplate", Idempotency.NotIdempotent, Post, async (c, s, ct) => new Counted(await RoleTemplateAsync(c, ct), s.DstCount), x => "/robot/DST/" + x.Id + "/instantiate", (c, x, ct) => c.Robot.Robots.InstantiateTemplateAsync(x.Id, new TemplateInstantiation { RolesMapping = new[] { new RoleMapping { RoleName = "Signer", Signer = Signer() } } }, ct), (s, x) => s.DstCount - x.Before),
+            Robot<Counted>("Robots.InstantiateTemplate (roles)", Idempotency.NotIdempotent, Post, async (c, s, ct) => new Counted(await RoleTemplateAsync(c, ct), s.DstCount), x => "/robot/DST/" + x.Id + "/instantiate", (c, x, ct) => c.Robot.Robots.InstantiateTemplateAsync(x.Id, new Dictionary<string, Signer> { ["Signer"] = Signer() }, publish: true, null, ct), (s, x) => s.DstCount - x.Before),
+
+            // Resources: documents, instantiation groups, identity appearances
+            Robot<string>("Resources.SwapDocuments", Idempotency.NotIdempotent, Post, (c, s, ct) => DraftWithTwoDocumentsAsync(c, ct), id => "/DST/" + id + "/doc/0/swap", (c, id, ct) => c.Robot.Resources.SwapDocumentsAsync(id, 0, 1, ct), (s, id) => FirstDocumentId(s, id)), // a swap is its own inverse: first document 1 = swapped once (twice reads as 0, caught as a wrong effect)
+            Robot<Counted>("Resources.ApplyDocumentResourceAction", Idempotency.NotIdempotent, Post, async (c, s, ct) => { var id = (await DraftWithDocumentAsync(c, ct)).Id!; return new Counted(id, ResourcesOf(s, id)); }, x => "/DST/" + x.Id + "/doc/0/resource", async (c, x, ct) => { using var pdf = Pdf("replacement"); await c.Robot.Resources.ApplyDocumentResourceActionAsync(x.Id, 0, DocumentResourceAction.Replace, pdf, "replacement.pdf", "Replacement", ct); }, (s, x) => ResourcesOf(s, x.Id) - x.Before),
+            Robot<string>("Resources.Delete", Idempotency.Idempotent, Delete, async (c, s, ct) => (await DraftWithDocumentAsync(c, ct)).Resources![0].Id!, id => "/DST/resource/" + id, (c, id, ct) => c.Robot.Resources.DeleteAsync(id, ct)),
+            Robot<string>("Resources.DownloadInstantiationGroupResources", Idempotency.Safe, Get, async (c, s, ct) => { using var csv = SpecCsv(); return (await c.Robot.Dsts.InstantiateByFileAsync(await TemplateAsync(c, ct), csv, "spec.csv", null, ct)).InstantiationGroup!; }, id => "/DSTs/instantiationGroup/" + id + "/resources", (c, id, ct) => ReadAllAsync(c.Robot.Resources.DownloadInstantiationGroupResourcesAsync(id, ct), ct)),
+            Robot<Counted>("Resources.UploadIdentityAppearance", Idempotency.NotIdempotent, Post, (c, s, ct) => Task.FromResult(new Counted(s.SignerUserId, s.ResourceCount)), x => "/user/" + x.Id + "/identity/" + SignerIdentityId + "/appearance", async (c, x, ct) => { using var png = Png(); await c.Admin.Resources.UploadIdentityAppearanceAsync(x.Id, SignerIdentityId, png, "appearance.png", null, ct); }, (s, x) => s.ResourceCount - x.Before),
+            Robot<string>("Resources.DownloadIdentityAppearance", Idempotency.Safe, Get, async (c, s, ct) => { using var png = Png(); await c.Admin.Resources.UploadIdentityAppearanceAsync(s.SignerUserId, SignerIdentityId, png, "appearance.png", null, ct); return s.SignerUserId; }, id => "/user/" + id + "/identity/" + SignerIdentityId + "/appearance", (c, id, ct) => ReadAllAsync(c.Admin.Resources.DownloadIdentityAppearanceAsync(id, SignerIdentityId, ct), ct)),
+            Robot<string>("Resources.DeleteIdentityAppearance", Idempotency.Idempotent, Delete, async (c, s, ct) => { using var png = Png(); await c.Admin.Resources.UploadIdentityAppearanceAsync(s.SignerUserId, SignerIdentityId, png, "appearance.png", null, ct); return s.SignerUserId; }, id => "/user/" + id + "/identity/" + SignerIdentityId + "/appearance", (c, id, ct) => c.Admin.Resources.DeleteIdentityAppearanceAsync(id, SignerIdentityId, ct)),
+
+            // Devices and push tokens (the admin's own devices)
+            Robot<int>("Devices.GetAuthorizationChallengeQrCode", Idempotency.Idempotent, Get, Nothing, _ => "/device/authorization", (c, _, ct) => ReadAllAsync(c.Admin.Devices.GetAuthorizationChallengeQrCodeAsync(ct), ct)),
+            Robot<DeviceRegistration>("Devices.Register", Idempotency.Idempotent, Post, async (c, s, ct) => new DeviceRegistration { Challenge = (await c.Admin.Devices.GetAuthorizationChallengeAsync(ct)).Challenge!, DeviceId = "dev-" + Guid.NewGuid().ToString("N")[..8], Name = "Phone" }, _ => "/device/authorization", (c, r, ct) => c.Admin.Devices.RegisterAsync(r, ct)),
+            Robot<string>("Devices.Deregister", Idempotency.Idempotent, Delete, (c, s, ct) => Task.FromResult(NewDevice(s)), _ => "/device/authorization", (c, id, ct) => c.Admin.Devices.DeregisterAsync(id, null, ct)),
+            Robot<string>("Notifications.RegisterPushToken", Idempotency.Idempotent, Post, (c, s, ct) => Task.FromResult(NewDevice(s)), _ => "/notifications/push-token", (c, id, ct) => c.Admin.Notifications.RegisterPushTokenAsync(new PushTokenRegistration { DeviceId = id, Token = "push-" + id }, ct)),
+            Robot<string>("Notifications.DeletePushToken", Idempotency.Idempotent, Delete, async (c, s, ct) => { var id = NewDevice(s); await c.Admin.Notifications.RegisterPushTokenAsync(new PushTokenRegistration { DeviceId = id, Token = "push-" + id }, ct); return id; }, _ => "/notifications/push-token", (c, id, ct) => c.Admin.Notifications.DeletePushTokenAsync(id, ct)),
+
+            // Credentials: every case runs on an account or robot of its own, never on the lane's robot and admin
+            Robot<RobotAccount>("Robots.ClearToken", Idempotency.Idempotent, Delete, (c, s, ct) => Task.FromResult(NewRobot(s)), _ => "/robot/authentication", (c, robot, ct) => c.Admin.Robots.ClearTokenAsync(robot, ct)),
+            Robot<Account>("Services.Logout", Idempotency.Idempotent, Get, (c, s, ct) => Task.FromResult(NewAccount(s)), _ => "/auth/logout", async (c, a, ct) => { using var user = c.ForUser(a.Sim, a.Username, a.Password); await user.Services.LogoutAsync(ct); }),
+            Robot<Account>("Services.RequestToken", Idempotency.Idempotent, Post, (c, s, ct) => Task.FromResult(NewAccount(s)), _ => "/oauth/token", (c, a, ct) => c.Admin.Services.RequestTokenAsync(a.Username + "@" + a.Domain, a.Password, ct)),
+            Robot<Account>("Services.ResetUserPassword", Idempotency.NotIdempotent, Get, (c, s, ct) => Task.FromResult(NewAccount(s, s.PasswordEmails)), _ => "/auth/passwordReset", (c, a, ct) => c.Admin.Services.ResetUserPasswordAsync(a.Username, a.Domain, ct), (s, a) => s.PasswordEmails(a.UserId) - a.Before),
+            Robot<Account>("Services.ChangeOwnPassword", Idempotency.NotIdempotent, Post, (c, s, ct) => Task.FromResult(NewAccount(s, s.PasswordChanges)), _ => "/auth/passwordReset", async (c, a, ct) => { using var user = c.ForUser(a.Sim, a.Username, a.Password); await user.Services.ChangeOwnPasswordAsync(new PasswordChange { CurrentPassword = a.Password, NewPassword = NewPassword() }, ct); }, (s, a) => s.PasswordChanges(a.UserId) - a.Before),
+            Robot<(Account Account, string Token)>("Services.ChangePasswordWithToken", Idempotency.NotIdempotent, Post, async (c, s, ct) => { var a = NewAccount(s, s.PasswordChanges); using var user = c.ForUser(s, a.Username, a.Password); var token = (await user.Services.GetPasswordTokenAsync(ct))[0]; Recorder.AddSecrets(token); return (a, token); }, _ => "/auth/changePassword", (c, x, ct) => c.Robot.Services.ChangePasswordWithTokenAsync(x.Token, NewPassword(), ct), (s, x) => s.PasswordChanges(x.Account.UserId) - x.Account.Before),
+            Robot<Account>("Services.ChangeServicePassword", Idempotency.Idempotent, Post, (c, s, ct) => Task.FromResult(NewAccount(s)), _ => "/service/changePassword", (c, a, ct) => c.Admin.Services.ChangeServicePasswordAsync(a.Username, a.Domain, NewPassword(), ct)),
+            Robot<(string IdToken1, string IdToken2)>("Services.RegisterSamlUser", Idempotency.Idempotent, Post, (c, s, ct) => Task.FromResult(SamlTokens()), _ => "/auth/saml", (c, t, ct) => c.Robot.Services.RegisterSamlUserAsync("demo", t.IdToken1, t.IdToken2, ct)),
+            Robot<string>("Services.DownloadPdfThumbnail", Idempotency.Safe, Get, async (c, s, ct) => (await DraftWithDocumentAsync(c, ct)).Resources![0].Id!, id => "/pdfResource/" + id + "/thumbs", (c, id, ct) => ReadAllAsync(c.Robot.Services.DownloadPdfThumbnailAsync(id, 1, 120, ct), ct)),
         };
     }
 
@@ -274,6 +416,45 @@ internal sealed class SigningTodayKit : ProviderKit
             Bad("Services.RequestPasswordRecovery", "domain empty", (c, ct) => c.Admin.Services.RequestPasswordRecoveryAsync("jdo", string.Empty, ct)),
             Bad("Users.Create", "request null", (c, ct) => c.Admin.Users.CreateAsync(null!, ct)),
             Bad("Users.CreateGroups", "no group", (c, ct) => c.Admin.Users.CreateGroupsAsync(Array.Empty<UserGroup>(), ct)),
+            Bad("Users.CreateGroups", "groups null", (c, ct) => c.Admin.Users.CreateGroupsAsync(null!, ct)),
+            Bad("Users.CreateGroups", "group without name", (c, ct) => c.Admin.Users.CreateGroupsAsync(new[] { new UserGroup { Name = " " } }, ct)),
+            Bad("Users.Update", "user null", (c, ct) => c.Admin.Users.UpdateAsync("u1", null!, ct)),
+            Bad("Dsts.InstantiateByFile", "spec file null", (c, ct) => c.Robot.Dsts.InstantiateByFileAsync("t1", null!, "spec.csv", null, ct)),
+            Bad("Dsts.InstantiateByFile", "file name empty", (c, ct) => c.Robot.Dsts.InstantiateByFileAsync("t1", SpecCsv(), string.Empty, null, ct)),
+            Bad("Robots.InstantiateTemplate", "instantiation null", (c, ct) => c.Robot.Robots.InstantiateTemplateAsync("t1", (TemplateInstantiation)null!, ct)),
+            Bad("Robots.InstantiateTemplate (roles)", "roles null", (c, ct) => c.Robot.Robots.InstantiateTemplateAsync("t1", (IReadOnlyDictionary<string, Signer>)null!, true, null, ct)),
+            Bad("Robots.InstantiateTemplate (roles)", "role mapped to null", (c, ct) => c.Robot.Robots.InstantiateTemplateAsync("t1", new Dictionary<string, Signer> { ["Signer"] = null! }, true, null, ct)),
+            Bad("Robots.InstantiateTemplate (roles)", "role name blank", (c, ct) => c.Robot.Robots.InstantiateTemplateAsync("t1", new Dictionary<string, Signer> { [" "] = Signer() }, true, null, ct)),
+            Bad("Resources.SwapDocuments", "negative document id", (c, ct) => c.Robot.Resources.SwapDocumentsAsync("d1", -1, 0, ct)),
+            Bad("Resources.SwapDocuments", "negative target document id", (c, ct) => c.Robot.Resources.SwapDocumentsAsync("d1", 0, -1, ct)),
+            Bad("Resources.ApplyDocumentResourceAction", "negative document id", (c, ct) => c.Robot.Resources.ApplyDocumentResourceActionAsync("d1", -1, DocumentResourceAction.Replace, Pdf(), "a.pdf", null, ct)),
+            Bad("Resources.ApplyDocumentResourceAction", "action missing", (c, ct) => c.Robot.Resources.ApplyDocumentResourceActionAsync("d1", 0, default, Pdf(), "a.pdf", null, ct)),
+            Bad("Resources.ApplyDocumentResourceAction", "content null", (c, ct) => c.Robot.Resources.ApplyDocumentResourceActionAsync("d1", 0, DocumentResourceAction.Replace, null!, "a.pdf", null, ct)),
+            Bad("Resources.ApplyDocumentResourceAction", "file name empty", (c, ct) => c.Robot.Resources.ApplyDocumentResourceActionAsync("d1", 0, DocumentResourceAction.Replace, Pdf(), string.Empty, null, ct)),
+            Bad("Resources.UploadIdentityAppearance", "content null", (c, ct) => c.Admin.Resources.UploadIdentityAppearanceAsync("u1", "i1", null!, "a.png", null, ct)),
+            Bad("Resources.UploadIdentityAppearance", "file name empty", (c, ct) => c.Admin.Resources.UploadIdentityAppearanceAsync("u1", "i1", Png(), string.Empty, null, ct)),
+            Bad("Devices.Register", "registration null", (c, ct) => c.Admin.Devices.RegisterAsync(null!, ct)),
+            Bad("Devices.Register", "challenge empty", (c, ct) => c.Admin.Devices.RegisterAsync(new DeviceRegistration { Challenge = string.Empty, DeviceId = "dev" }, ct)),
+            Bad("Devices.Register", "device id empty", (c, ct) => c.Admin.Devices.RegisterAsync(new DeviceRegistration { Challenge = "ch", DeviceId = string.Empty }, ct)),
+            Bad("Devices.Deregister", "device id empty", (c, ct) => c.Admin.Devices.DeregisterAsync(string.Empty, null, ct)),
+            Bad("Notifications.RegisterPushToken", "registration null", (c, ct) => c.Admin.Notifications.RegisterPushTokenAsync(null!, ct)),
+            Bad("Notifications.DeletePushToken", "device id empty", (c, ct) => c.Admin.Notifications.DeletePushTokenAsync(string.Empty, ct)),
+            Bad("Services.RequestToken", "username empty", (c, ct) => c.Admin.Services.RequestTokenAsync(string.Empty, "pw", ct)),
+            Bad("Services.RequestToken", "password empty", (c, ct) => c.Admin.Services.RequestTokenAsync("jdo@demo", string.Empty, ct)),
+            Bad("Services.ResetUserPassword", "username empty", (c, ct) => c.Admin.Services.ResetUserPasswordAsync(string.Empty, "demo", ct)),
+            Bad("Services.ResetUserPassword", "domain empty", (c, ct) => c.Admin.Services.ResetUserPasswordAsync("jdo", string.Empty, ct)),
+            Bad("Services.ChangeOwnPassword", "change null", (c, ct) => c.Admin.Services.ChangeOwnPasswordAsync(null!, ct)),
+            Bad("Services.ChangeOwnPassword", "new password empty", (c, ct) => c.Admin.Services.ChangeOwnPasswordAsync(new PasswordChange { CurrentPassword = "old", NewPassword = string.Empty }, ct)),
+            Bad("Services.ChangeOwnPassword", "current password empty", (c, ct) => c.Admin.Services.ChangeOwnPasswordAsync(new PasswordChange { CurrentPassword = string.Empty, NewPassword = "new" }, ct)),
+            Bad("Services.ChangePasswordWithToken", "token empty", (c, ct) => c.Admin.Services.ChangePasswordWithTokenAsync(string.Empty, "new", ct)),
+            Bad("Services.ChangeServicePassword", "username empty", (c, ct) => c.Admin.Services.ChangeServicePasswordAsync(string.Empty, "demo", "new", ct)),
+            Bad("Services.ChangeServicePassword", "domain empty", (c, ct) => c.Admin.Services.ChangeServicePasswordAsync("svc", string.Empty, "new", ct)),
+            Bad("Services.ChangeServicePassword", "new password empty", (c, ct) => c.Admin.Services.ChangeServicePasswordAsync("svc", "demo", string.Empty, ct)),
+            Bad("Services.RegisterSamlUser", "domain empty", (c, ct) => c.Admin.Services.RegisterSamlUserAsync(string.Empty, "t1", "t2", ct)),
+            Bad("Services.RegisterSamlUser", "IDToken1 empty", (c, ct) => c.Admin.Services.RegisterSamlUserAsync("demo", string.Empty, "t2", ct)),
+            Bad("Services.RegisterSamlUser", "IDToken2 empty", (c, ct) => c.Admin.Services.RegisterSamlUserAsync("demo", "t1", string.Empty, ct)),
+            Bad("Services.DownloadPdfThumbnail", "page 0", (c, ct) => c.Robot.Services.DownloadPdfThumbnailAsync("r1", 0, null, ct)),
+            Bad("Services.DownloadPdfThumbnail", "width 0", (c, ct) => c.Robot.Services.DownloadPdfThumbnailAsync("r1", null, 0, ct)),
         };
         foreach (var id in new[] { string.Empty, null })
         {
@@ -291,6 +472,25 @@ internal sealed class SigningTodayKit : ProviderKit
             list.Add(Bad("Notifications.ClearDstNotifications", label, (c, ct) => c.Robot.Notifications.ClearDstNotificationsAsync(id!, ct)));
             list.Add(Bad("Users.Get", label, (c, ct) => c.Admin.Users.GetAsync(id!, ct)));
             list.Add(Bad("Users.ListIdentities", label, (c, ct) => c.Admin.Users.ListIdentitiesAsync(id!, ct)));
+            list.Add(Bad("Users.Update", label, (c, ct) => c.Admin.Users.UpdateAsync(id!, new User { Name = "N" }, ct)));
+            list.Add(Bad("Users.SetEnabled", label, (c, ct) => c.Admin.Users.SetEnabledAsync(id!, false, ct)));
+            list.Add(Bad("Dsts.Instantiate", label, (c, ct) => c.Robot.Dsts.InstantiateAsync(id!, ct)));
+            list.Add(Bad("Dsts.InstantiateByFile", label, (c, ct) => c.Robot.Dsts.InstantiateByFileAsync(id!, SpecCsv(), "spec.csv", null, ct)));
+            list.Add(Bad("Dsts.ModifyTemplate", label, (c, ct) => c.Robot.Dsts.ModifyTemplateAsync(id!, ct)));
+            list.Add(Bad("Dsts.Replace", label, (c, ct) => c.Robot.Dsts.ReplaceAsync(id!, ct)));
+            list.Add(Bad("Robots.InstantiateTemplate", label, (c, ct) => c.Robot.Robots.InstantiateTemplateAsync(id!, new TemplateInstantiation(), ct)));
+            list.Add(Bad("Robots.InstantiateTemplate (roles)", label, (c, ct) => c.Robot.Robots.InstantiateTemplateAsync(id!, new Dictionary<string, Signer> { ["Signer"] = Signer() }, true, null, ct)));
+            list.Add(Bad("Resources.SwapDocuments", label, (c, ct) => c.Robot.Resources.SwapDocumentsAsync(id!, 0, 1, ct)));
+            list.Add(Bad("Resources.ApplyDocumentResourceAction", label, (c, ct) => c.Robot.Resources.ApplyDocumentResourceActionAsync(id!, 0, DocumentResourceAction.Replace, Pdf(), "a.pdf", null, ct)));
+            list.Add(Bad("Resources.Delete", label, (c, ct) => c.Robot.Resources.DeleteAsync(id!, ct)));
+            list.Add(Bad("Resources.DownloadInstantiationGroupResources", label, (c, ct) => c.Robot.Resources.DownloadInstantiationGroupResourcesAsync(id!, ct)));
+            list.Add(Bad("Resources.UploadIdentityAppearance", "user " + label, (c, ct) => c.Admin.Resources.UploadIdentityAppearanceAsync(id!, "i1", Png(), "a.png", null, ct)));
+            list.Add(Bad("Resources.UploadIdentityAppearance", "identity " + label, (c, ct) => c.Admin.Resources.UploadIdentityAppearanceAsync("u1", id!, Png(), "a.png", null, ct)));
+            list.Add(Bad("Resources.DownloadIdentityAppearance", "user " + label, (c, ct) => c.Admin.Resources.DownloadIdentityAppearanceAsync(id!, "i1", ct)));
+            list.Add(Bad("Resources.DownloadIdentityAppearance", "identity " + label, (c, ct) => c.Admin.Resources.DownloadIdentityAppearanceAsync("u1", id!, ct)));
+            list.Add(Bad("Resources.DeleteIdentityAppearance", "user " + label, (c, ct) => c.Admin.Resources.DeleteIdentityAppearanceAsync(id!, "i1", ct)));
+            list.Add(Bad("Resources.DeleteIdentityAppearance", "identity " + label, (c, ct) => c.Admin.Resources.DeleteIdentityAppearanceAsync("u1", id!, ct)));
+            list.Add(Bad("Services.DownloadPdfThumbnail", label, (c, ct) => c.Robot.Services.DownloadPdfThumbnailAsync(id!, null, null, ct)));
         }
 
         return list;
