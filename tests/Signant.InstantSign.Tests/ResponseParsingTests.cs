@@ -313,19 +313,9 @@ public sealed class ResponseParsingTests
     }
 
     /// <summary>A prefix followed by a repeated filler, up to a total length; generated as it is read.</summary>
-    private sealed class RepeatingStream(byte[] prefix, byte[] filler, long length) : Stream
+    private sealed class RepeatingStream(byte[] prefix, byte[] filler, long length) : ReadOnlyStream
     {
         private long _position;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
         public override int Read(byte[] buffer, int offset, int count)
         {
@@ -338,32 +328,12 @@ public sealed class ResponseParsingTests
 
             return n;
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     /// <summary>Hands out one byte per read, like a slow network.</summary>
-    private sealed class TrickleStream(byte[] content) : Stream
+    private sealed class TrickleStream(byte[] content) : ReadOnlyStream
     {
         private int _position;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
         public override int Read(byte[] buffer, int offset, int count)
         {
@@ -375,6 +345,20 @@ public sealed class ResponseParsingTests
             buffer[offset] = content[_position++];
             return 1;
         }
+    }
+
+    /// <summary>A forward-only, read-only stream: subclasses supply <see cref="Stream.Read(byte[], int, int)"/>.</summary>
+    private abstract class ReadOnlyStream : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
         public override void Flush()
         {
