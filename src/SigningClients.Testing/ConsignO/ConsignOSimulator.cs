@@ -66,6 +66,30 @@ public sealed class ConsignOSimulator : SimulatorHost
         }
     }
 
+    /// <summary>Number of stored documents (uploaded, synthetic and inline workflow documents).</summary>
+    public int DocumentCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _documents.Count;
+            }
+        }
+    }
+
+    /// <summary>Number of workflows created (deleted ones included: a deletion changes their status, see <see cref="GetWorkflowStatus"/>).</summary>
+    public int WorkflowCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _workflows.Count;
+            }
+        }
+    }
+
     /// <summary>Starts a simulator.</summary>
     /// <param name="options">Settings, or <see langword="null"/> for the defaults.</param>
     /// <param name="cancellationToken">Cancels the start.</param>

@@ -405,6 +405,7 @@ public sealed partial class SigningTodaySimulator
             }
 
             form["filled"] = true;
+            Count(_formFills, Id(c));
             if (body?["extraData"] is JsonObject extra)
             {
                 form["extraData"] = extra.DeepClone();

@@ -79,6 +79,7 @@ public sealed partial class SigningTodaySimulator
         {
             SetStatus(d, "published");
             d["publishedAt"] = Iso(TimeProvider.GetUtcNow());
+            Count(_publications, (string)d["id"]!);
         }, "Only a draft can be published."));
         Map(routes, "POST", "/api/DST/{id}/notify", (c, u) => Locked(c, () =>
         {
@@ -87,7 +88,13 @@ public sealed partial class SigningTodaySimulator
                 return NotFound(c, "id");
             }
 
-            return (string?)Evolve(d)["status"] is "toFill" or "toSign" ? NoContent(c) : Error(c, 409, "ILLEGAL_STATUS", "Notifications can be sent only for active DSTs.", "status");
+            if ((string?)Evolve(d)["status"] is not ("toFill" or "toSign"))
+            {
+                return Error(c, 409, "ILLEGAL_STATUS", "Notifications can be sent only for active DSTs.", "status");
+            }
+
+            Count(_reminders, Id(c));
+            return NoContent(c);
         }));
         Map(routes, "GET", "/api/DSTs/byFile", (c, u) => Locked(c, () => Page(c, _instantiationGroups)));
         Map(routes, "POST", "/api/DSTs/byFile", CreateTemplateByFile);

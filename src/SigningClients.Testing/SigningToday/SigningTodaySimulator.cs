@@ -48,6 +48,9 @@ public sealed partial class SigningTodaySimulator : SimulatorHost
     private readonly List<JsonObject> _instantiationGroups = new();
     private readonly Dictionary<string, int> _passwordChanges = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _passwordEmails = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _publications = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _reminders = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _formFills = new(StringComparer.Ordinal);
     private long _noteSeq;
     private long _instanceSeq = 7000;
 
@@ -408,6 +411,88 @@ public sealed partial class SigningTodaySimulator : SimulatorHost
             return _passwordEmails.TryGetValue(userId, out var n) ? n : 0;
         }
     }
+
+    /// <summary>Number of templates (DSTs marked as templates, deleted excluded).</summary>
+    public int TemplateCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _dsts.Values.Count(d => d["deletedAt"] is null && d["template"]?.GetValue<bool>() == true);
+            }
+        }
+    }
+
+    /// <summary>Number of users (seeded, added and created through the API; robots included, deleted excluded).</summary>
+    public int UserCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _users.Values.Count(u => u["deletedAt"] is null);
+            }
+        }
+    }
+
+    /// <summary>Number of notes on a DST.</summary>
+    /// <param name="dstId">The DST.</param>
+    /// <returns>The count (0 for an unknown DST).</returns>
+    public int NoteCount(string dstId)
+    {
+        lock (_gate)
+        {
+            return _notes.TryGetValue(dstId, out var notes) ? notes.Count : 0;
+        }
+    }
+
+    /// <summary>How many unused password tokens a user holds (issued by <c>GET /auth/passwordToken</c> or a password e-mail, not yet spent).</summary>
+    /// <param name="userId">The user.</param>
+    /// <returns>The count.</returns>
+    public int PasswordTokens(string userId)
+    {
+        lock (_gate)
+        {
+            return _passwordTokens.Values.Count(u => string.Equals(u, userId, StringComparison.Ordinal));
+        }
+    }
+
+    /// <summary>How many times a DST was published (<c>POST /DST/{id}/publish</c> accepted).</summary>
+    /// <param name="dstId">The DST.</param>
+    /// <returns>The count.</returns>
+    public int Publications(string dstId)
+    {
+        lock (_gate)
+        {
+            return _publications.TryGetValue(dstId, out var n) ? n : 0;
+        }
+    }
+
+    /// <summary>How many reminders the simulator sent the signers of a DST (<c>POST /DST/{id}/notify</c> accepted).</summary>
+    /// <param name="dstId">The DST.</param>
+    /// <returns>The count.</returns>
+    public int Reminders(string dstId)
+    {
+        lock (_gate)
+        {
+            return _reminders.TryGetValue(dstId, out var n) ? n : 0;
+        }
+    }
+
+    /// <summary>How many form fills the simulator applied to a DST (<c>PATCH /DST/{id}/fill</c> accepted).</summary>
+    /// <param name="dstId">The DST.</param>
+    /// <returns>The count.</returns>
+    public int FormFills(string dstId)
+    {
+        lock (_gate)
+        {
+            return _formFills.TryGetValue(dstId, out var n) ? n : 0;
+        }
+    }
+
+    /// <summary>Adds one to a per-key counter (caller holds the lock).</summary>
+    private static void Count(Dictionary<string, int> counter, string key) => counter[key] = (counter.TryGetValue(key, out var n) ? n : 0) + 1;
 
     /// <inheritdoc />
     protected override void MapRoutes(IEndpointRouteBuilder routes) => MapSigningToday(routes);

@@ -195,14 +195,16 @@ internal sealed class ConsignOKit : ProviderKit
                 }),
             Op<ConsignOClient, ConsignOSimulator, int>(
                 "UploadDocument", Idempotency.NotIdempotent, "POST",
-                (c, s, ct) => Task.FromResult(0),
+                (c, s, ct) => Task.FromResult(s.DocumentCount),
                 _ => Api + "/documents",
-                (c, _, ct) => UploadAsync(c, ct)),
-            Op<ConsignOClient, ConsignOSimulator, string>(
+                (c, _, ct) => UploadAsync(c, ct),
+                effect: (s, before) => s.DocumentCount - before),
+            Op<ConsignOClient, ConsignOSimulator, (string DocumentId, int Before)>(
                 "CreateWorkflow", Idempotency.NotIdempotent, "POST",
-                (c, s, ct) => UploadAsync(c, ct),
+                async (c, s, ct) => (await UploadAsync(c, ct), s.WorkflowCount),
                 _ => Api + "/workflows",
-                (c, documentId, ct) => c.CreateWorkflowAsync(Definition(documentId), ct)),
+                (c, x, ct) => c.CreateWorkflowAsync(Definition(x.DocumentId), ct),
+                effect: (s, x) => s.WorkflowCount - x.Before),
             Op<ConsignOClient, ConsignOSimulator, Flow>(
                 "GetWorkflow", Idempotency.Safe, "GET",
                 (c, s, ct) => LaunchAsync(c, ct),
