@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using System.Threading.Tasks;
 using SigningClients.Benchmarks;
 using SigningClients.Benchmarks.Infrastructure;
@@ -10,6 +11,7 @@ using SigningClients.Benchmarks.Memory;
 //   full [--output <file>]    the measured run; writes docs/benchmarks.md (or <file>)
 //   serve                     (internal) the loopback server process
 //   memory <scenario> <server> <bytes>   (internal) one P3 scenario in its own process
+//   paired [filter]           only the paired A/B time ratios of P1/P5 (no BenchmarkDotNet)
 string mode = args.Length > 0 ? args[0] : string.Empty;
 switch (mode)
 {
@@ -21,6 +23,17 @@ switch (mode)
         return await SigningClients.Benchmarks.Reporting.AllocationProfiler.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20000, args.Length > 3 ? args[3] : null).ConfigureAwait(false);
     case "probe":
         return await SigningClients.Benchmarks.Reporting.ConcurrencyProbe.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20000).ConfigureAwait(false);
+    case "paired":
+        // Only the paired A/B timings (P1, P5), optionally filtered: a quick look at a time ratio without BenchmarkDotNet.
+        using (ServerProcess.Shared)
+        {
+            foreach (var entry in Suite.Entries.Where(e => e.Area is "P1" or "P5" && (args.Length < 2 || e.Title.Contains(args[1], StringComparison.OrdinalIgnoreCase) || e.Type.Name.Contains(args[1], StringComparison.OrdinalIgnoreCase))).ToArray())
+            {
+                Console.WriteLine(entry.Title.PadRight(42) + SigningClients.Benchmarks.Reporting.PairedTiming.Describe(SigningClients.Benchmarks.Reporting.PairedTiming.Measure(entry, quick: false)));
+            }
+        }
+
+        return 0;
     case "quick":
     case "full":
         string? output = null;

@@ -71,6 +71,16 @@ internal static class Suite
                 }
             }
 
+            // The time verdicts use paired (interleaved) measurements; see PairedTiming.
+            var paired = new List<PairedResult>();
+            foreach (var entry in entries.Where(e => e.Area is "P1" or "P5"))
+            {
+                Console.WriteLine("Paired A/B timing: " + entry.Title + "...");
+                var result = PairedTiming.Measure(entry, quick);
+                Console.WriteLine("  SDK / baseline = " + PairedTiming.Describe(result));
+                paired.Add(result);
+            }
+
             double foreign = cpu.ForeignShare();
             long size = quick ? QuickMemorySize : FullMemorySize;
             var memory = new List<MemoryResult>();
@@ -84,7 +94,7 @@ internal static class Suite
                 memory.Add(result);
             }
 
-            var report = new Report(quick, started, machine, MachineInfo.Capture(), foreign, entries, summaries, memory, scenarios);
+            var report = new Report(quick, started, machine, MachineInfo.Capture(), foreign, entries, summaries, memory, scenarios, paired);
             ok = report.AllRan(out var failures);
             foreach (var failure in failures)
             {
