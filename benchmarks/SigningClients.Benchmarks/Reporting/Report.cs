@@ -123,11 +123,12 @@ internal sealed class Report
         md.AppendLine("## How to reproduce");
         md.AppendLine();
         md.AppendLine("```");
-        md.AppendLine("dotnet run -c Release --project benchmarks/SigningClients.Benchmarks -- full    # ~15-25 min; rewrites docs/benchmarks.md");
+        md.AppendLine("dotnet run -c Release --project benchmarks/SigningClients.Benchmarks -- full    # ~20 min; rewrites docs/benchmarks.md");
         md.AppendLine("dotnet run -c Release --project benchmarks/SigningClients.Benchmarks -- quick   # smoke test (< 3 min), report in bin/.../BenchmarkDotNet.Artifacts/benchmarks-quick.md");
         md.AppendLine("dotnet run -c Release --project benchmarks/SigningClients.Benchmarks -- full --filter ConsignO --output /tmp/consigno.md   # a subset");
         md.AppendLine("dotnet run -c Release --project benchmarks/SigningClients.Benchmarks -- alloc consigno 10000   # bytes and µs per call, SDK vs baseline, sampled allocation types");
-        md.AppendLine("dotnet run -c Release --project benchmarks/SigningClients.Benchmarks -- probe 20000            # concurrency: raw vs core pipeline vs ConsignO client, 1 and 256 at once");
+        md.AppendLine("dotnet run -c Release --project benchmarks/SigningClients.Benchmarks -- paired [ConsignO]       # only the paired A/B time ratios (P1, P5), ~1 min");
+        md.AppendLine("dotnet run -c Release --project benchmarks/SigningClients.Benchmarks -- probe 20000            # layer by layer: raw, core pipeline, clients; 1 and 256 at once");
         md.AppendLine("```");
         md.AppendLine();
         md.AppendLine("Run it on an idle machine: the timing ratios compare two fast loopback round trips and are distorted by any other");
