@@ -390,13 +390,7 @@ public sealed partial class SigningTodaySimulator : SimulatorHost
     /// <summary>How many times the password of a user was set (own change, change with a token, service change).</summary>
     /// <param name="userId">The user.</param>
     /// <returns>The count.</returns>
-    public int PasswordChanges(string userId)
-    {
-        lock (_gate)
-        {
-            return _passwordChanges.TryGetValue(userId, out var n) ? n : 0;
-        }
-    }
+    public int PasswordChanges(string userId) => ReadCount(_passwordChanges, userId);
 
     /// <summary>
     /// How many password e-mails (a password token to choose a new password) the simulator sent a user: one per
@@ -404,13 +398,7 @@ public sealed partial class SigningTodaySimulator : SimulatorHost
     /// </summary>
     /// <param name="userId">The user.</param>
     /// <returns>The count.</returns>
-    public int PasswordEmails(string userId)
-    {
-        lock (_gate)
-        {
-            return _passwordEmails.TryGetValue(userId, out var n) ? n : 0;
-        }
-    }
+    public int PasswordEmails(string userId) => ReadCount(_passwordEmails, userId);
 
     /// <summary>Number of templates (DSTs marked as templates, deleted excluded).</summary>
     public int TemplateCount
@@ -461,38 +449,28 @@ public sealed partial class SigningTodaySimulator : SimulatorHost
     /// <summary>How many times a DST was published (<c>POST /DST/{id}/publish</c> accepted).</summary>
     /// <param name="dstId">The DST.</param>
     /// <returns>The count.</returns>
-    public int Publications(string dstId)
-    {
-        lock (_gate)
-        {
-            return _publications.TryGetValue(dstId, out var n) ? n : 0;
-        }
-    }
+    public int Publications(string dstId) => ReadCount(_publications, dstId);
 
     /// <summary>How many reminders the simulator sent the signers of a DST (<c>POST /DST/{id}/notify</c> accepted).</summary>
     /// <param name="dstId">The DST.</param>
     /// <returns>The count.</returns>
-    public int Reminders(string dstId)
-    {
-        lock (_gate)
-        {
-            return _reminders.TryGetValue(dstId, out var n) ? n : 0;
-        }
-    }
+    public int Reminders(string dstId) => ReadCount(_reminders, dstId);
 
     /// <summary>How many form fills the simulator applied to a DST (<c>PATCH /DST/{id}/fill</c> accepted).</summary>
     /// <param name="dstId">The DST.</param>
     /// <returns>The count.</returns>
-    public int FormFills(string dstId)
-    {
-        lock (_gate)
-        {
-            return _formFills.TryGetValue(dstId, out var n) ? n : 0;
-        }
-    }
+    public int FormFills(string dstId) => ReadCount(_formFills, dstId);
 
     /// <summary>Adds one to a per-key counter (caller holds the lock).</summary>
     private static void Count(Dictionary<string, int> counter, string key) => counter[key] = (counter.TryGetValue(key, out var n) ? n : 0) + 1;
+
+    private int ReadCount(Dictionary<string, int> counter, string key)
+    {
+        lock (_gate)
+        {
+            return counter.TryGetValue(key, out var n) ? n : 0;
+        }
+    }
 
     /// <inheritdoc />
     protected override void MapRoutes(IEndpointRouteBuilder routes) => MapSigningToday(routes);
@@ -530,14 +508,14 @@ public sealed partial class SigningTodaySimulator : SimulatorHost
     private void SetPassword(string userId, string password)
     {
         _passwords[userId] = password;
-        _passwordChanges[userId] = (_passwordChanges.TryGetValue(userId, out var n) ? n : 0) + 1;
+        Count(_passwordChanges, userId);
     }
 
     /// <summary>"Sends" a password e-mail: issues a password token for the user and counts it (caller holds the lock).</summary>
     private void SendPasswordEmail(string userId)
     {
         _passwordTokens[Guid.NewGuid().ToString()] = userId;
-        _passwordEmails[userId] = (_passwordEmails.TryGetValue(userId, out var n) ? n : 0) + 1;
+        Count(_passwordEmails, userId);
     }
 
     private JsonObject? Find(string id) => _dsts.TryGetValue(id, out var dst) && dst["deletedAt"] is null ? dst : null;
