@@ -17,6 +17,8 @@ namespace Signant.InstantSign.Soap;
 internal sealed class SoapEnvelopeWriter
 {
     private const int FileChunkSize = 48 * 1024; // a multiple of 3: no base64 padding between chunks
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly char[] Special = { '&', '<', '>', '"', '\'', '\r' };
     private readonly SignantClientOptions _options;
 
     public SoapEnvelopeWriter(SignantClientOptions options) => _options = options;
@@ -103,13 +105,11 @@ internal sealed class SoapEnvelopeWriter
         return Utf8.GetBytes(text.ToString());
     }
 
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     private static void AppendGuid(StringBuilder text, (string Name, Guid Value) element) =>
         text.Append('<').Append(element.Name).Append('>').Append(element.Value.ToString("D")).Append("</").Append(element.Name).Append('>');
 
     /// <summary>Escapes text for element content and attribute values; characters XML cannot carry are refused.</summary>
-    internal static string Escape(string value)
+    private static string Escape(string value)
     {
         XmlConvert.VerifyXmlChars(value);
         if (value.IndexOfAny(Special) < 0)
@@ -134,8 +134,6 @@ internal sealed class SoapEnvelopeWriter
 
         return escaped.ToString();
     }
-
-    private static readonly char[] Special = { '&', '<', '>', '"', '\'', '\r' };
 
     private async Task StartOperationAsync(XmlWriter writer, string operation)
     {

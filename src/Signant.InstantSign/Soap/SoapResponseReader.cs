@@ -588,7 +588,6 @@ internal sealed class SoapResponseReader
     private XmlException TooLong(string name) =>
         new("The element '" + name + "' is longer than the limit of " + _maxElementLength + " characters.");
 
-
     private ValueTask<string?> TryReadSimpleAsync() => ReadTextAsync(lenient: true);
 
     private async ValueTask<Guid?> ReadGuidAsync()
