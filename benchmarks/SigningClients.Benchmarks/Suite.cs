@@ -40,6 +40,10 @@ internal static class Suite
         new(typeof(ConsignOConcurrencyBenchmarks), "P5", "ConsignO get workflow ×256 concurrent"),
     };
 
+    /// <summary>The entries whose class name or title contains <paramref name="filter"/> (all when it is null).</summary>
+    public static IEnumerable<SuiteEntry> Matching(string? filter) =>
+        Entries.Where(e => filter is null || e.Type.Name.Contains(filter, StringComparison.OrdinalIgnoreCase) || e.Title.Contains(filter, StringComparison.OrdinalIgnoreCase));
+
     public const long FullMemorySize = 256L * 1024 * 1024;
     public const long QuickMemorySize = 16L * 1024 * 1024;
 
@@ -47,7 +51,7 @@ internal static class Suite
     {
         var started = DateTimeOffset.UtcNow;
         var machine = MachineInfo.Capture();
-        var entries = Entries.Where(e => filter is null || e.Type.Name.Contains(filter, StringComparison.OrdinalIgnoreCase) || e.Title.Contains(filter, StringComparison.OrdinalIgnoreCase)).ToList();
+        var entries = Matching(filter).ToList();
         var scenarios = MemoryScenarios.All.Where(s => filter is null || s.Name.Contains(filter, StringComparison.OrdinalIgnoreCase)).ToList();
         var server = ServerProcess.Shared;
         Console.WriteLine("Loopback server (own process): " + server.Address);

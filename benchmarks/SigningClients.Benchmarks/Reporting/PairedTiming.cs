@@ -85,9 +85,13 @@ internal static class PairedTiming
         }
     }
 
-    public static string Describe(PairedResult r) =>
-        r.Ratio.ToString("0.00", CultureInfo.InvariantCulture) + "× (95 % CI " + r.Low.ToString("0.00", CultureInfo.InvariantCulture) + "–" +
-        r.High.ToString("0.00", CultureInfo.InvariantCulture) + "×; " + r.Blocks + " pairs of " + r.CallsPerBlock + " calls)";
+    /// <summary>The ratio with its interval; as throughput (P5) the ratio and the interval are inverted (bounds swap).</summary>
+    public static string Describe(PairedResult r, bool asThroughput = false)
+    {
+        var (ratio, low, high) = asThroughput ? (1 / r.Ratio, 1 / r.High, 1 / r.Low) : (r.Ratio, r.Low, r.High);
+        return ratio.ToString("0.00", CultureInfo.InvariantCulture) + "× (95 % CI " + low.ToString("0.00", CultureInfo.InvariantCulture) + "–" +
+            high.ToString("0.00", CultureInfo.InvariantCulture) + "×; " + r.Blocks + " pairs of " + r.CallsPerBlock + (asThroughput ? " batches)" : " calls)");
+    }
 
     private static async Task<double> TimeBlockAsync(Func<Task> call, int calls)
     {
