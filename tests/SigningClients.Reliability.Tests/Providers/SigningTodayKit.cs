@@ -27,15 +27,8 @@ internal sealed class StClients : IDisposable
     public required Func<SigningTodayClientOptions, SigningTodayClient> Factory { get; init; }
 
     /// <summary>A client that logs in as <paramref name="username"/> (OAuth password grant); dispose it.</summary>
-    public SigningTodayClient ForUser(SigningTodaySimulator sim, string username, string password) => Factory(new SigningTodayClientOptions
-    {
-        AuthenticationMode = SigningTodayAuthenticationMode.Password,
-        Username = username,
-        Domain = sim.Settings.Domain,
-        Password = password,
-        ClientId = sim.Settings.ClientId,
-        ClientSecret = sim.Settings.ClientSecret,
-    });
+    public SigningTodayClient ForUser(SigningTodaySimulator sim, string username, string password) =>
+        Factory(SigningTodayKit.PasswordOptions(sim, username, password));
 
     public void Dispose()
     {
@@ -91,14 +84,21 @@ internal sealed class SigningTodayKit : ProviderKit
         };
     }
 
-    public static SigningTodayClientOptions AdminOptions(SigningTodaySimulator sim, Uri endpoint) => new()
+    public static SigningTodayClientOptions AdminOptions(SigningTodaySimulator sim, Uri endpoint)
     {
-        Endpoint = endpoint,
-        AllowHttpOnLoopback = true,
+        var options = PasswordOptions(sim, sim.Settings.AdminUsername, sim.Settings.AdminPassword);
+        options.Endpoint = endpoint;
+        options.AllowHttpOnLoopback = true;
+        return options;
+    }
+
+    /// <summary>Options for a user of the simulator's domain logging in with the OAuth password grant (no endpoint set).</summary>
+    public static SigningTodayClientOptions PasswordOptions(SigningTodaySimulator sim, string username, string password) => new()
+    {
         AuthenticationMode = SigningTodayAuthenticationMode.Password,
-        Username = sim.Settings.AdminUsername,
+        Username = username,
         Domain = sim.Settings.Domain,
-        Password = sim.Settings.AdminPassword,
+        Password = password,
         ClientId = sim.Settings.ClientId,
         ClientSecret = sim.Settings.ClientSecret,
     };
