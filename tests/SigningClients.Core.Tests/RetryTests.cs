@@ -95,7 +95,7 @@ public sealed class RetryTests
     [Fact]
     public async Task Retry_after_in_seconds_is_honoured()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new RecordingClock();
         await using var host = await StartAsync(new SimulatorHostOptions { TimeProvider = clock });
         host.Faults.Enqueue(SimulatedFault.Status(503, retryAfter: "7"));
         var pipeline = Pipelines.Create(host.BaseAddress, o => o.Retry.AttemptTimeout = TimeSpan.FromHours(1), timeProvider: clock);
@@ -103,28 +103,32 @@ public sealed class RetryTests
         var item = await Clock.Drive(clock, pipeline.SendAsync(Pipelines.Request(Idempotency.Safe), TestJsonContext.Default.Item, TestContext.Current.CancellationToken), TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5));
 
         Assert.Equal(1, item.Id);
+        // The delay the pipeline chose is exact; the journal shows the retry was held until it had passed.
+        Assert.Equal(new[] { TimeSpan.FromSeconds(7) }, clock.DelaysBelow(TimeSpan.FromHours(1)));
         var entries = host.Journal.Entries;
         Assert.Equal(2, entries.Count);
-        var gap = entries[1].Timestamp - entries[0].Timestamp;
-        Assert.InRange(gap, TimeSpan.FromSeconds(7), TimeSpan.FromSeconds(9));
+        Assert.True(entries[1].Timestamp - entries[0].Timestamp >= TimeSpan.FromSeconds(7));
     }
 
     [Fact]
     public async Task Retry_after_as_http_date_is_honoured()
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
+        var start = new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+        var clock = new RecordingClock(start);
         await using var host = await StartAsync(new SimulatorHostOptions { TimeProvider = clock });
-        var date = clock.GetUtcNow().AddSeconds(12).ToString("R");
-        host.Faults.Enqueue(SimulatedFault.Status(429, retryAfter: date));
+        var retryAt = start.AddSeconds(12);
+        host.Faults.Enqueue(SimulatedFault.Status(429, retryAfter: retryAt.ToString("R")));
         var pipeline = Pipelines.Create(host.BaseAddress, o => o.Retry.AttemptTimeout = TimeSpan.FromHours(1), timeProvider: clock);
 
         var item = await Clock.Drive(clock, pipeline.SendAsync(Pipelines.Request(Idempotency.NotIdempotent), TestJsonContext.Default.Item, TestContext.Current.CancellationToken), TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5));
 
         Assert.Equal(1, item.Id);
+        // One delay, measured from the moment the answer was read to the date the server named.
+        var delay = Assert.Single(clock.Timers, t => t.DueTime < TimeSpan.FromHours(1));
+        Assert.Equal(retryAt, delay.CreatedAt + delay.DueTime);
         var entries = host.Journal.Entries;
         Assert.Equal(2, entries.Count);
-        var gap = entries[1].Timestamp - entries[0].Timestamp;
-        Assert.InRange(gap, TimeSpan.FromSeconds(11), TimeSpan.FromSeconds(14));
+        Assert.True(entries[1].Timestamp >= retryAt);
     }
 
     [Fact]
@@ -144,7 +148,7 @@ public sealed class RetryTests
     [Fact]
     public async Task Exponential_backoff_is_capped_at_max_delay()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new RecordingClock();
         await using var host = await StartAsync(new SimulatorHostOptions { TimeProvider = clock });
         host.Faults.Enqueue(SimulatedFault.Status(500), count: 5);
         var pipeline = Pipelines.Create(host.BaseAddress, o =>
@@ -155,15 +159,14 @@ public sealed class RetryTests
         var item = await Clock.Drive(clock, pipeline.SendAsync(Pipelines.Request(Idempotency.Safe), TestJsonContext.Default.Item, TestContext.Current.CancellationToken), TimeSpan.FromMilliseconds(50), TimeSpan.FromMinutes(5));
 
         Assert.Equal(1, item.Id);
+        // 1 s, 2 s, then capped at 3 s (uncapped it would be 4 s, 8 s, 16 s).
+        var expected = new[] { 1.0, 2.0, 3.0, 3.0, 3.0 };
+        Assert.Equal(expected, clock.DelaysBelow(TimeSpan.FromHours(1)).Select(d => d.TotalSeconds));
         var stamps = host.Journal.Entries.Select(e => e.Timestamp).ToArray();
         Assert.Equal(6, stamps.Length);
-        var gaps = stamps.Zip(stamps.Skip(1), (a, b) => (b - a).TotalSeconds).ToArray();
-        // 1 s, 2 s, then capped at 3 s (uncapped it would be 4 s, 8 s, 16 s).
-        Assert.InRange(gaps[0], 1.0, 1.5);
-        Assert.InRange(gaps[1], 2.0, 2.5);
-        for (int i = 2; i < gaps.Length; i++)
+        for (int i = 0; i < expected.Length; i++)
         {
-            Assert.InRange(gaps[i], 3.0, 3.5);
+            Assert.True((stamps[i + 1] - stamps[i]).TotalSeconds >= expected[i], $"retry {i + 1} was sent before its delay had passed");
         }
     }
 

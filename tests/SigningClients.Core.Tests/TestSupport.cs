@@ -1,4 +1,7 @@
 using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
 using System.Net.Http;
 using System.Text.Json.Serialization;
 using System.Threading;
@@ -60,6 +63,40 @@ internal static class Pipelines
             _ => HttpMethod.Post,
         };
         return new SigningRequest(method, path, "TestOperation", idempotency);
+    }
+}
+
+/// <summary>
+/// A fake clock that also records every timer the code under test asks for (when, and for how long), so delay
+/// tests assert the delays the code chose instead of wall-clock-dependent gaps between journal stamps.
+/// </summary>
+internal sealed class RecordingClock : FakeTimeProvider
+{
+    private readonly ConcurrentQueue<(DateTimeOffset CreatedAt, TimeSpan DueTime)> _timers = new();
+
+    public RecordingClock()
+    {
+    }
+
+    public RecordingClock(DateTimeOffset start)
+        : base(start)
+    {
+    }
+
+    /// <summary>Every timer created so far with a finite due time, in creation order.</summary>
+    public IReadOnlyList<(DateTimeOffset CreatedAt, TimeSpan DueTime)> Timers => _timers.ToArray();
+
+    /// <summary>The due times of the timers shorter than <paramref name="below"/> (leaves out attempt and overall timeouts).</summary>
+    public TimeSpan[] DelaysBelow(TimeSpan below) => Timers.Where(t => t.DueTime < below).Select(t => t.DueTime).ToArray();
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        if (dueTime != Timeout.InfiniteTimeSpan)
+        {
+            _timers.Enqueue((GetUtcNow(), dueTime));
+        }
+
+        return base.CreateTimer(callback, state, dueTime, period);
     }
 }
 
