@@ -346,11 +346,7 @@ public sealed partial class SigningTodaySimulator : SimulatorHost
 
         lock (_gate)
         {
-            if (FindUser(username, _sim.Domain) is not null)
-            {
-                throw new InvalidOperationException("The user name is taken: " + username);
-            }
-
+            RequireFreeUsername(username);
             return SeedUser(username, role, username, "User", username + "@" + _sim.Domain + ".example", password, automatic: false);
         }
     }
@@ -364,11 +360,7 @@ public sealed partial class SigningTodaySimulator : SimulatorHost
         ArgumentException.ThrowIfNullOrEmpty(username);
         lock (_gate)
         {
-            if (FindUser(username, _sim.Domain) is not null)
-            {
-                throw new InvalidOperationException("The user name is taken: " + username);
-            }
-
+            RequireFreeUsername(username);
             var id = SeedUser(username, "instructor", username, "Robot", username + "@" + _sim.Domain + ".example", null, automatic: true);
             var token = "robot-token-" + Guid.NewGuid().ToString("N");
             _robotTokens[token] = id;
@@ -502,6 +494,15 @@ public sealed partial class SigningTodaySimulator : SimulatorHost
         }
 
         return id;
+    }
+
+    /// <summary>Refuses a user name already used in the simulator's domain (caller holds the lock).</summary>
+    private void RequireFreeUsername(string username)
+    {
+        if (FindUser(username, _sim.Domain) is not null)
+        {
+            throw new InvalidOperationException("The user name is taken: " + username);
+        }
     }
 
     /// <summary>Sets a password and counts the change (caller holds the lock).</summary>

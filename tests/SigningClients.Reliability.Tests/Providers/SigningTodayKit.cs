@@ -79,7 +79,7 @@ internal sealed class SigningTodayKit : ProviderKit
         return new StClients
         {
             Robot = Build(new SigningTodayClientOptions { RobotToken = sim.Settings.RobotToken }),
-            Admin = Build(AdminOptions(sim, endpoint)),
+            Admin = Build(PasswordOptions(sim, sim.Settings.AdminUsername, sim.Settings.AdminPassword)),
             Factory = Build,
         };
     }
@@ -232,6 +232,17 @@ internal sealed class SigningTodayKit : ProviderKit
     public static MemoryStream SpecCsv() => new(System.Text.Encoding.UTF8.GetBytes("name,email\nAdam,adam@example.com\n"));
 
     /// <summary>A 1×1 PNG (signature appearance).</summary>
+    /// <summary>Uploads an identity appearance for a user's signer identity (as the admin); returns the user id.</summary>
+    public static async Task<string> UploadAppearanceAsync(StClients c, string userId, CancellationToken ct)
+    {
+        using var png = Png();
+        await c.Admin.Resources.UploadIdentityAppearanceAsync(userId, SignerIdentityId, png, "appearance.png", null, ct);
+        return userId;
+    }
+
+    /// <summary>The journal path of a user's signer identity appearance.</summary>
+    public static string AppearancePath(string userId) => "/user/" + userId + "/identity/" + SignerIdentityId + "/appearance";
+
     public static MemoryStream Png() => new(Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="));
 
     /// <summary>A draft with two documents (ids 0 and 1).</summary>
@@ -364,9 +375,9 @@ internal sealed class SigningTodayKit : ProviderKit
             Robot<Counted>("Resources.ApplyDocumentResourceAction", Idempotency.NotIdempotent, Post, async (c, s, ct) => { var id = (await DraftWithDocumentAsync(c, ct)).Id!; return new Counted(id, ResourcesOf(s, id)); }, x => "/DST/" + x.Id + "/doc/0/resource", async (c, x, ct) => { using var pdf = Pdf("replacement"); await c.Robot.Resources.ApplyDocumentResourceActionAsync(x.Id, 0, DocumentResourceAction.Replace, pdf, "replacement.pdf", "Replacement", ct); }, (s, x) => ResourcesOf(s, x.Id) - x.Before),
             Robot<string>("Resources.Delete", Idempotency.Idempotent, Delete, async (c, s, ct) => (await DraftWithDocumentAsync(c, ct)).Resources![0].Id!, id => "/DST/resource/" + id, (c, id, ct) => c.Robot.Resources.DeleteAsync(id, ct)),
             Robot<string>("Resources.DownloadInstantiationGroupResources", Idempotency.Safe, Get, async (c, s, ct) => { using var csv = SpecCsv(); return (await c.Robot.Dsts.InstantiateByFileAsync(await TemplateAsync(c, ct), csv, "spec.csv", null, ct)).InstantiationGroup!; }, id => "/DSTs/instantiationGroup/" + id + "/resources", (c, id, ct) => ReadAllAsync(c.Robot.Resources.DownloadInstantiationGroupResourcesAsync(id, ct), ct)),
-            Robot<Counted>("Resources.UploadIdentityAppearance", Idempotency.NotIdempotent, Post, (c, s, ct) => Task.FromResult(new Counted(s.SignerUserId, s.ResourceCount)), x => "/user/" + x.Id + "/identity/" + SignerIdentityId + "/appearance", async (c, x, ct) => { using var png = Png(); await c.Admin.Resources.UploadIdentityAppearanceAsync(x.Id, SignerIdentityId, png, "appearance.png", null, ct); }, (s, x) => s.ResourceCount - x.Before),
-            Robot<string>("Resources.DownloadIdentityAppearance", Idempotency.Safe, Get, async (c, s, ct) => { using var png = Png(); await c.Admin.Resources.UploadIdentityAppearanceAsync(s.SignerUserId, SignerIdentityId, png, "appearance.png", null, ct); return s.SignerUserId; }, id => "/user/" + id + "/identity/" + SignerIdentityId + "/appearance", (c, id, ct) => ReadAllAsync(c.Admin.Resources.DownloadIdentityAppearanceAsync(id, SignerIdentityId, ct), ct)),
-            Robot<string>("Resources.DeleteIdentityAppearance", Idempotency.Idempotent, Delete, async (c, s, ct) => { using var png = Png(); await c.Admin.Resources.UploadIdentityAppearanceAsync(s.SignerUserId, SignerIdentityId, png, "appearance.png", null, ct); return s.SignerUserId; }, id => "/user/" + id + "/identity/" + SignerIdentityId + "/appearance", (c, id, ct) => c.Admin.Resources.DeleteIdentityAppearanceAsync(id, SignerIdentityId, ct)),
+            Robot<Counted>("Resources.UploadIdentityAppearance", Idempotency.NotIdempotent, Post, (c, s, ct) => Task.FromResult(new Counted(s.SignerUserId, s.ResourceCount)), x => AppearancePath(x.Id), (c, x, ct) => UploadAppearanceAsync(c, x.Id, ct), (s, x) => s.ResourceCount - x.Before),
+            Robot<string>("Resources.DownloadIdentityAppearance", Idempotency.Safe, Get, (c, s, ct) => UploadAppearanceAsync(c, s.SignerUserId, ct), AppearancePath, (c, id, ct) => ReadAllAsync(c.Admin.Resources.DownloadIdentityAppearanceAsync(id, SignerIdentityId, ct), ct)),
+            Robot<string>("Resources.DeleteIdentityAppearance", Idempotency.Idempotent, Delete, (c, s, ct) => UploadAppearanceAsync(c, s.SignerUserId, ct), AppearancePath, (c, id, ct) => c.Admin.Resources.DeleteIdentityAppearanceAsync(id, SignerIdentityId, ct)),
 
             // Devices and push tokens (the admin's own devices)
             Robot<int>("Devices.GetAuthorizationChallengeQrCode", Idempotency.Idempotent, Get, Nothing, _ => "/device/authorization", (c, _, ct) => ReadAllAsync(c.Admin.Devices.GetAuthorizationChallengeQrCodeAsync(ct), ct)),
