@@ -27,7 +27,7 @@ switch (mode)
         // Only the paired A/B timings (P1, P5), optionally filtered: a quick look at a time ratio without BenchmarkDotNet.
         using (ServerProcess.Shared)
         {
-            foreach (var entry in Suite.Matching(args.Length > 1 ? args[1] : null).Where(e => e.Area is "P1" or "P5").ToArray())
+            foreach (var entry in Suite.Matching(args.Length > 1 ? args[1] : null).Where(e => e.HasPairedVerdict).ToArray())
             {
                 Console.WriteLine(entry.Title.PadRight(42) + SigningClients.Benchmarks.Reporting.PairedTiming.Describe(SigningClients.Benchmarks.Reporting.PairedTiming.Measure(entry, quick: false)));
             }

@@ -23,7 +23,11 @@ using SigningClients.Benchmarks.Reporting;
 namespace SigningClients.Benchmarks;
 
 /// <summary>One benchmark class of the suite, with the area (P1/P4/P5) and title it reports under.</summary>
-internal sealed record SuiteEntry(Type Type, string Area, string Title);
+internal sealed record SuiteEntry(Type Type, string Area, string Title)
+{
+    /// <summary>Whether the entry's time verdict comes from the paired A/B runner (P1 time, P5 throughput).</summary>
+    public bool HasPairedVerdict => Area is "P1" or "P5";
+}
 
 /// <summary>Runs the whole suite (BenchmarkDotNet part in this process, memory scenarios in child processes) and writes the report.</summary>
 internal static class Suite
@@ -77,7 +81,7 @@ internal static class Suite
 
             // The time verdicts use paired (interleaved) measurements; see PairedTiming.
             var paired = new List<PairedResult>();
-            foreach (var entry in entries.Where(e => e.Area is "P1" or "P5"))
+            foreach (var entry in entries.Where(e => e.HasPairedVerdict))
             {
                 Console.WriteLine("Paired A/B timing: " + entry.Title + "...");
                 var result = PairedTiming.Measure(entry, quick);
