@@ -58,8 +58,18 @@ internal static class AllocationProfiler
                     break;
                 }
 
+            case "st-page":
+                {
+                    // P2: a page of 1,000 DSTs, read in memory (no server needed).
+                    var b = new SigningClients.Benchmarks.Deserialization.DstPageBenchmarks();
+                    await b.SetupAsync().ConfigureAwait(false);
+                    baseline = b.Baseline;
+                    sdk = b.Sdk;
+                    break;
+                }
+
             default:
-                Console.Error.WriteLine("alloc consigno|signant|st-get|st-create [calls] [sdk|baseline]");
+                Console.Error.WriteLine("alloc consigno|signant|st-get|st-create|st-page [calls] [sdk|baseline]");
                 return 2;
         }
 
@@ -81,7 +91,7 @@ internal static class AllocationProfiler
 
     private static async Task MeasureAsync(string name, Func<Task> call, int calls)
     {
-        for (int i = 0; i < 200; i++)
+        for (int i = 0; i < Math.Min(200, calls); i++)
         {
             await call().ConfigureAwait(false);
         }

@@ -11,7 +11,7 @@ namespace SigningToday.Dst.Serialization;
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
-    Converters = new[] { typeof(TolerantDateTimeOffsetConverter) })]
+    Converters = new[] { typeof(TolerantDateTimeOffsetConverter), typeof(JsonObjectDictionaryConverter) })]
 [JsonSerializable(typeof(DigitalSignatureTransaction))]
 [JsonSerializable(typeof(SigningTodayList<DigitalSignatureTransaction>))]
 [JsonSerializable(typeof(SigningTodayList<Device>))]
