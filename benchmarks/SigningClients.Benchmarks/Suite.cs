@@ -14,6 +14,7 @@ using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using SigningClients.Benchmarks.Concurrency;
+using SigningClients.Benchmarks.Deserialization;
 using SigningClients.Benchmarks.Infrastructure;
 using SigningClients.Benchmarks.Memory;
 using SigningClients.Benchmarks.Overhead;
@@ -39,6 +40,7 @@ internal static class Suite
         new(typeof(SigningTodayCreateDstBenchmarks), "P1", "SigningToday create DST"),
         new(typeof(ConsignOGetWorkflowBenchmarks), "P1", "ConsignO get workflow"),
         new(typeof(SignantGetPostingStatusBenchmarks), "P1", "Signant GetPostingStatus"),
+        new(typeof(DstPageBenchmarks), "P2", "SigningToday page of DSTs, simulator shape (SDK list path vs openapi-generator Newtonsoft client)"),
         new(typeof(SigningTodayPagingBenchmarks), "P4", "SigningToday list DSTs (pages of 100)"),
         new(typeof(SigningTodayConcurrencyBenchmarks), "P5", "SigningToday get DST ×256 concurrent"),
         new(typeof(ConsignOConcurrencyBenchmarks), "P5", "ConsignO get workflow ×256 concurrent"),
@@ -54,6 +56,9 @@ internal static class Suite
     public static int Run(bool quick, string? output, string? filter)
     {
         var started = DateTimeOffset.UtcNow;
+
+        // P2 reads a page of 1,000 DSTs (~5 MB); the CI smoke test reads 100.
+        DstPageBenchmarks.Count = quick ? DstPageBenchmarks.QuickCount : DstPageBenchmarks.FullCount;
         var machine = MachineInfo.Capture();
         var entries = Matching(filter).ToList();
         var scenarios = MemoryScenarios.All.Where(s => filter is null || s.Name.Contains(filter, StringComparison.OrdinalIgnoreCase)).ToList();

@@ -35,13 +35,16 @@ public class DstPageBenchmarks : IDisposable
     /// <summary>The number of DSTs on the page (set by the quick switch of the suite).</summary>
     public static int Count { get; set; } = FullCount;
 
+    /// <summary>A page to read instead of building one (the <c>p2</c> driver's file argument), or <see langword="null"/>.</summary>
+    public static byte[]? PageOverride { get; set; }
+
     /// <summary>The page's size in bytes.</summary>
     public int PageBytes { get; private set; }
 
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        var bytes = DstPageBytes.Get(Count);
+        var bytes = PageOverride ?? DstPageBytes.Get(Count);
         PageBytes = bytes.Length;
         var endpoint = new Uri("http://127.0.0.1:9/st/");
         _http = new HttpClient(new FixedAnswerHandler(bytes)) { Timeout = Timeout.InfiniteTimeSpan };

@@ -9,8 +9,9 @@ namespace SigningClients.Core.Serialization;
 
 /// <summary>
 /// Reads a free-form JSON object (a provider's <c>extraData</c>) into an <see cref="IReadOnlyDictionary{TKey, TValue}"/>
-/// of <see cref="JsonElement"/> with one parsed document per object, instead of one document per member plus a hash
-/// table: every member is kept (values of any kind, nested objects and arrays) and written back as received.
+/// of <see cref="JsonElement"/>. The object is kept as its (minified) UTF-8 text and parsed into one document the
+/// first time a member is asked for, instead of one document per member plus a hash table at read time: every member
+/// is kept (values of any kind, nested objects and arrays) and written back as received.
 /// </summary>
 /// <remarks>
 /// Lookups, <c>Count</c> and enumeration behave like a dictionary filled in document order: when a name repeats, the
@@ -28,7 +29,7 @@ public sealed class JsonObjectDictionaryConverter : JsonConverter<IReadOnlyDicti
             throw new JsonException("Expected a JSON object.");
         }
 
-        return new JsonObjectMap(JsonElement.ParseValue(ref reader));
+        return new JsonObjectMap(RawJsonCopier.CopyValue(ref reader));
     }
 
     /// <inheritdoc />
@@ -41,7 +42,8 @@ public sealed class JsonObjectDictionaryConverter : JsonConverter<IReadOnlyDicti
 
         if (value is JsonObjectMap map)
         {
-            map.Root.WriteTo(writer);
+            // The bytes came from the reader (valid JSON) and are written as they were read.
+            writer.WriteRawValue(map.Utf8, skipInputValidation: true);
             return;
         }
 
@@ -55,14 +57,14 @@ public sealed class JsonObjectDictionaryConverter : JsonConverter<IReadOnlyDicti
         writer.WriteEndObject();
     }
 
-    /// <summary>The members of one parsed JSON object; names and values are listed on first use.</summary>
+    /// <summary>One JSON object's text; parsed, and its members listed, on first use.</summary>
     private sealed class JsonObjectMap : IReadOnlyDictionary<string, JsonElement>
     {
         private Members? _members;
 
-        public JsonObjectMap(JsonElement root) => Root = root;
+        public JsonObjectMap(byte[] utf8) => Utf8 = utf8;
 
-        public JsonElement Root { get; }
+        public byte[] Utf8 { get; }
 
         public int Count => Members.Names.Length;
 
@@ -78,7 +80,7 @@ public sealed class JsonObjectDictionaryConverter : JsonConverter<IReadOnlyDicti
 
         // JsonElement.TryGetProperty matches the last member of that name: the dictionary rule.
         public bool TryGetValue(string key, out JsonElement value) =>
-            Root.TryGetProperty(key ?? throw new ArgumentNullException(nameof(key)), out value);
+            Members.Root.TryGetProperty(key ?? throw new ArgumentNullException(nameof(key)), out value);
 
         public IEnumerator<KeyValuePair<string, JsonElement>> GetEnumerator()
         {
@@ -93,12 +95,14 @@ public sealed class JsonObjectDictionaryConverter : JsonConverter<IReadOnlyDicti
 
         private Members Init()
         {
+            var reader = new Utf8JsonReader(Utf8);
+            var root = JsonElement.ParseValue(ref reader);
             var names = new List<string>();
             var values = new List<JsonElement>();
             Dictionary<string, int>? index = null;
-            foreach (var property in Root.EnumerateObject())
+            foreach (var property in root.EnumerateObject())
             {
-                int at = -1;
+                int at;
                 if (index is not null)
                 {
                     at = index.TryGetValue(property.Name, out var i) ? i : -1;
@@ -108,6 +112,7 @@ public sealed class JsonObjectDictionaryConverter : JsonConverter<IReadOnlyDicti
                     at = names.IndexOf(property.Name);
                     if (names.Count >= 8)
                     {
+                        // Many members: a hash index from here on, so a large object is listed in linear time.
                         index = new Dictionary<string, int>(StringComparer.Ordinal);
                         for (int n = 0; n < names.Count; n++)
                         {
@@ -127,18 +132,21 @@ public sealed class JsonObjectDictionaryConverter : JsonConverter<IReadOnlyDicti
                 values.Add(property.Value);
             }
 
-            var members = new Members(names.ToArray(), values.ToArray());
+            var members = new Members(root, names.ToArray(), values.ToArray());
             return Interlocked.CompareExchange(ref _members, members, null) ?? members;
         }
     }
 
     private sealed class Members
     {
-        public Members(string[] names, JsonElement[] values)
+        public Members(JsonElement root, string[] names, JsonElement[] values)
         {
+            Root = root;
             Names = names;
             Values = values;
         }
+
+        public JsonElement Root { get; }
 
         public string[] Names { get; }
 
