@@ -58,6 +58,16 @@ internal static class AllocationProfiler
                     break;
                 }
 
+            case "signant-wcf":
+                {
+                    // P6: GetPostingStatus, the generated WCF client as the baseline.
+                    var b = new SigningClients.Benchmarks.Wcf.SignantWcfStatusBenchmarks();
+                    await b.SetupAsync().ConfigureAwait(false);
+                    baseline = b.Baseline;
+                    sdk = b.Sdk;
+                    break;
+                }
+
             case "st-page":
                 {
                     // P2: a page of 1,000 DSTs, read in memory (no server needed).
@@ -69,7 +79,7 @@ internal static class AllocationProfiler
                 }
 
             default:
-                Console.Error.WriteLine("alloc consigno|signant|st-get|st-create|st-page [calls] [sdk|baseline]");
+                Console.Error.WriteLine("alloc consigno|signant|signant-wcf|st-get|st-create|st-page [calls] [sdk|baseline]");
                 return 2;
         }
 

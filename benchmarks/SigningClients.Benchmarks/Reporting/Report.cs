@@ -188,6 +188,22 @@ internal sealed class Report
                         break;
                     }
 
+                case "P6":
+                    {
+                        var (b, s) = Pair(entry.Type, 0);
+                        if (b is null || s is null)
+                        {
+                            t.AppendLine("| P6 | " + entry.Title + " | not run | | **not run** |");
+                            break;
+                        }
+
+                        double alloc = b.Allocated > 0 ? (double)s.Allocated / b.Allocated : double.NaN;
+                        var pair = PairedFor(entry);
+                        t.AppendLine("| P6 | " + entry.Title + " — time (paired, for information) | " + (pair is null ? Ratio(s.MeanNs / b.MeanNs) : PairedTiming.Describe(pair)) + " | — | — |");
+                        t.AppendLine("| P6 | " + entry.Title + " — allocated per call | " + Ratio(alloc) + " (" + Bytes(s.Allocated) + " vs " + Bytes(b.Allocated) + ") | ≤ 1.00× WCF | " + Verdict(alloc <= 1.0) + " |");
+                        break;
+                    }
+
                 case "P4":
                     {
                         var sizes = _measured.Where(m => m.Type == entry.Type).Select(m => m.N).Distinct().OrderBy(n => n).ToList();
@@ -248,6 +264,12 @@ internal sealed class Report
             if (m is null || m.Error is not null)
             {
                 t.AppendLine("| P3 | " + scenario.Provider + " " + scenario.Direction + " | " + (m?.Error ?? "not run") + " | | **not run** |");
+                continue;
+            }
+
+            if (scenario.IsBaseline)
+            {
+                // A competitor's client (P6): its figures stand beside the SDK's in the P3 table and the P6 rows.
                 continue;
             }
 
