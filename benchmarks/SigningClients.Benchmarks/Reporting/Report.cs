@@ -132,6 +132,8 @@ internal sealed class Report
         md.AppendLine("dotnet run -c Release --project benchmarks/SigningClients.Benchmarks -- alloc consigno 10000   # bytes and µs per call, SDK vs baseline, sampled allocation types");
         md.AppendLine("dotnet run -c Release --project benchmarks/SigningClients.Benchmarks -- paired [ConsignO]       # only the paired A/B time ratios (P1, P5), ~1 min");
         md.AppendLine("dotnet run -c Release --project benchmarks/SigningClients.Benchmarks -- probe 20000            # layer by layer: raw, core pipeline, clients; 1 and 256 at once");
+        md.AppendLine("dotnet run -c Release --project benchmarks/SigningClients.Benchmarks -- p2 1000 both 30 10     # P2: bytes per page (exact) and paired time ratio, SDK vs Newtonsoft");
+        md.AppendLine("dotnet run -c Release --project benchmarks/SigningClients.Benchmarks -- alloc signant-wcf 2000 # P6: GetPostingStatus bytes per call, SDK vs generated WCF client");
         md.AppendLine("```");
         md.AppendLine();
         md.AppendLine("Run it on an idle machine: the timing ratios compare two fast loopback round trips and are distorted by any other");
