@@ -180,6 +180,11 @@ internal sealed class RobotOperations : IRobotOperations
     {
         SigningTodayTransport.NotNull(specification, nameof(specification));
         SigningTodayTransport.NotEmpty(specification.Title, nameof(specification));
+        if (specification.Status is { } status && status != DstStatus.Draft && status != DstStatus.Published)
+        {
+            throw new ArgumentException("A DST created through POST /robot/DSTs is draft or published (the doc allows no other status); got '" + status + "'.", nameof(specification));
+        }
+
         var request = SigningTodayTransport.Request(HttpMethod.Post, "robot/DSTs", "CreateRobotDst", Idempotency.NotIdempotent);
         request.Content = RequestContent.Json(specification, Json.RobotDstSpecification);
         return _t.SendAsync(request, Json.DigitalSignatureTransaction, cancellationToken);
@@ -189,6 +194,14 @@ internal sealed class RobotOperations : IRobotOperations
     {
         string id = SigningTodayTransport.Id(templateId, nameof(templateId));
         SigningTodayTransport.NotNull(instantiation, nameof(instantiation));
+        foreach (var mapping in instantiation.RolesMapping ?? Array.Empty<RoleMapping>())
+        {
+            if (mapping is null || string.IsNullOrWhiteSpace(mapping.RoleName) || mapping.Signer is null)
+            {
+                throw new ArgumentException("Every role mapping needs a role name and a signer.", nameof(instantiation));
+            }
+        }
+
         var request = SigningTodayTransport.Request(HttpMethod.Post, _t.Options.RobotInstantiatePath.Replace("{id}", id), "InstantiateRobotTemplate", Idempotency.NotIdempotent);
         request.Content = RequestContent.Json(instantiation, Json.TemplateInstantiation);
         return _t.SendAsync(request, Json.DigitalSignatureTransaction, cancellationToken);
@@ -207,7 +220,7 @@ internal sealed class RobotOperations : IRobotOperations
         foreach (var pair in roles)
         {
             SigningTodayTransport.NotEmpty(pair.Key, nameof(roles));
-            mapping.Add(new RoleMapping { RoleName = pair.Key, Signer = pair.Value ?? throw new ArgumentException("A role is mapped to a null signer.", nameof(roles)) });
+            mapping.Add(new RoleMapping(pair.Key, pair.Value ?? throw new ArgumentException("A role is mapped to a null signer.", nameof(roles))));
         }
 
         var basePatches = patches ?? new RobotDstSpecification();
@@ -271,70 +284,37 @@ internal sealed class RobotOperations : IRobotOperations
 
     internal static RobotDstSpecification BuildPdfSpecification(string fileName, string title, Signer signer, PdfDstOptions options, string embeddedData)
     {
-        var plan = new Signer
+        var field = new RobotSignatureField
         {
-            Id = 0,
-            Name = signer.Name,
-            Surname = signer.Surname,
-            Email = signer.Email,
-            Phone = signer.Phone,
-            Role = signer.Role,
-            UserUuid = signer.UserUuid,
-            AdditionalProperties = signer.AdditionalProperties,
+            Page = options.Page,
+            PositionX = options.PositionX,
+            PositionY = options.PositionY,
+            Width = options.Width,
+            Height = options.Height,
+            Reason = options.Reason,
+            SignProfile = options.SignProfile,
+            WithTimestamp = options.WithTimestamp,
+            Declinable = options.Declinable,
+            ExtraData = options.SignatureExtraData,
         };
-        var document = new RobotDocument
+        var builder = new RobotDstBuilder(title)
+            .AddDocument(RobotDocumentBuilder.FromEmbeddedData(embeddedData, fileName, options.DocumentTitle ?? title).AddSignature(signer, field));
+        if (!options.Publish)
         {
-            Resource = new RobotResource
-            {
-                Filename = fileName,
-                ResourceType = "PDF_Document",
-                Title = options.DocumentTitle ?? title,
-                Source = new DocumentSource { Type = "Embedded", EmbeddedData = embeddedData },
-            },
-            Forms = new[]
-            {
-                new DstForm
-                {
-                    Id = 0,
-                    DocumentId = 0,
-                    Type = FormType.SignatureForm,
-                    PositionX = options.PositionX,
-                    PositionY = options.PositionY,
-                    Width = options.Width,
-                    Height = options.Height,
-                    Page = options.Page,
-                    SignerId = 0,
-                    ToFill = false,
-                    Invisible = false,
-                    ExtraData = new Dictionary<string, JsonElement> { ["signatureRequestId"] = SigningTodayExtraData.NumberValue(0) },
-                },
-            },
-            SignatureRequests = new[]
-            {
-                new SignatureRequest
-                {
-                    Id = 0,
-                    Reason = options.Reason,
-                    SignerId = 0,
-                    SignProfile = options.SignProfile,
-                    WithTimestamp = options.WithTimestamp,
-                    Declinable = options.Declinable,
-                    ExtraData = options.SignatureExtraData,
-                },
-            },
-            SignerGroups = new[] { new SignerGroup { Label = "Group 1", Signers = new[] { plan } } },
-        };
-        return new RobotDstSpecification
+            builder.AsDraft();
+        }
+
+        if (options.ExpiresAt is { } expiresAt)
         {
-            Title = title,
-            Documents = new[] { document },
-            Status = options.Publish ? DstStatus.Published : DstStatus.Draft,
-            ExpiresAt = options.ExpiresAt,
-            Template = false,
-            PublicTemplate = false,
-            Urgent = false,
-            ExtraData = options.ExtraData,
-        };
+            builder.ExpiresAt(expiresAt);
+        }
+
+        if (options.ExtraData is not null)
+        {
+            builder.WithExtraData(options.ExtraData);
+        }
+
+        return builder.Build();
     }
 
     private static async Task WriteBase64Async(Stream input, Stream output, CancellationToken cancellationToken)
