@@ -35,19 +35,17 @@ public static class SigningTodayModelFactory
     /// <param name="capabilities">The capabilities.</param>
     /// <returns>The user.</returns>
     public static User User(string? id = null, string? username = null, string? domain = null, UserRole? role = null, string? email = null, string? phone = null, UserLanguage? language = null, IReadOnlyList<UserCapability>? capabilities = null) =>
-        new()
+        new User
         {
             Id = id,
             Username = username,
             Domain = domain,
             Role = role,
             Email = email,
-            PhoneValue = phone is not null && long.TryParse(phone, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long digits) && digits.ToString(System.Globalization.CultureInfo.InvariantCulture) == phone
-                ? Internal.WireValue.Number(digits)
-                : Internal.WireValue.String(phone),
+            Phone = phone,
             Language = language,
             Capabilities = capabilities,
-        };
+        }.WithPhoneAsNumber();
 
     /// <summary>An item of <see cref="INotificationOperations.ListDstNotificationsAsync"/>.</summary>
     /// <param name="id">The notification id.</param>

@@ -84,6 +84,21 @@ public sealed class User
     [JsonPropertyName("templateData")]
     public IReadOnlyDictionary<string, JsonElement>? TemplateData { get; set; }
 
+    /// <summary>This user, or a shallow copy with an all-digit string phone written as a JSON number.</summary>
+    internal User WithPhoneAsNumber()
+    {
+        if (PhoneValue is not { ValueKind: JsonValueKind.String } phone
+            || !long.TryParse(phone.GetString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long digits)
+            || digits.ToString(System.Globalization.CultureInfo.InvariantCulture) != phone.GetString())
+        {
+            return this;
+        }
+
+        var copy = (User)MemberwiseClone();
+        copy.PhoneValue = Internal.WireValue.Number(digits);
+        return copy;
+    }
+
     /// <summary>The <c>phone</c> member as sent (string or number).</summary>
     [JsonInclude]
     [JsonPropertyName("phone")]

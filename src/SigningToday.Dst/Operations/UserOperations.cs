@@ -91,10 +91,11 @@ internal sealed class UserOperations : IUserOperations
     public async Task<IReadOnlyList<string>> CreateAsync(CreateUserRequest request, CancellationToken cancellationToken = default)
     {
         SigningTodayTransport.NotNull(request, nameof(request));
-        SigningTodayTransport.NotNull(request.User, nameof(request));
+        var user = SigningTodayTransport.NotNull(request.User, nameof(request));
         _t.Pipeline.Redactor.AddSecret(request.Password);
         var message = SigningTodayTransport.Request(HttpMethod.Post, "users", "CreateUser", Idempotency.NotIdempotent);
-        message.Content = RequestContent.Json(request, Json.CreateUserRequest);
+        var body = _t.Options.SendUserPhoneAsNumber ? new CreateUserRequest(user.WithPhoneAsNumber()) { Password = request.Password, AdditionalProperties = request.AdditionalProperties } : request;
+        message.Content = RequestContent.Json(body, Json.CreateUserRequest);
         // The vendor's models answer a bare UUID string, the doc's example ["<uuid>"]: both are read. The user exists once
         // the server answered 2xx, so an answer in neither form must not turn a done write into a failure.
         var answer = await _t.SendAsync(message, Json.JsonElement, cancellationToken).ConfigureAwait(false);
@@ -155,7 +156,7 @@ internal sealed class UserOperations : IUserOperations
         string id = SigningTodayTransport.Id(userId, nameof(userId));
         SigningTodayTransport.NotNull(user, nameof(user));
         var request = SigningTodayTransport.Request(HttpMethod.Put, "user/" + id, "UpdateUser", Idempotency.Idempotent);
-        request.Content = RequestContent.Json(user, Json.User);
+        request.Content = RequestContent.Json(_t.Options.SendUserPhoneAsNumber ? user.WithPhoneAsNumber() : user, Json.User);
         return _t.SendAsync(request, cancellationToken);
     }
 

@@ -192,6 +192,24 @@ public sealed class SigningTodayConformanceTests
     }
 
     [Fact]
+    public async Task The_vendor_phone_form_is_sent_when_configured()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var handler = FixtureHttpHandler.Always("create-user.vendor.json", HttpStatusCode.Created);
+        using var client = new SigningTodayClient(new SigningTodayClientOptions { Endpoint = new Uri("https://web.sandbox.signingtoday.com/api/"), RobotToken = "conformance-token", SendUserPhoneAsNumber = true }, new HttpClient(handler));
+        var user = new User { Username = "asmith", Email = "adam.smith@email.com", Phone = "393331234567" };
+        await client.Users.CreateAsync(new CreateUserRequest(user) { Password = "Pw-123456" }, ct);
+        await client.Users.UpdateAsync("7e49d963-544e-407e-ba57-049785ef3760", new User { Phone = "+013392213450" }, ct);
+        var sent = handler.Requests.ToArray();
+        using var created = JsonDocument.Parse(sent[0].Body!);
+        Assert.Equal(393331234567, created.RootElement.GetProperty("user").GetProperty("phone").GetInt64());
+        Assert.Equal("Pw-123456", created.RootElement.GetProperty("password").GetString());
+        using var updated = JsonDocument.Parse(sent[1].Body!);
+        Assert.Equal("+013392213450", updated.RootElement.GetProperty("phone").GetString()); // not all digits: stays a string
+        Assert.Equal("393331234567", user.Phone); // the caller's model is not changed
+    }
+
+    [Fact]
     public async Task Notifications_carry_the_vendor_members_and_lead_to_the_dst()
     {
         var ct = TestContext.Current.CancellationToken;
