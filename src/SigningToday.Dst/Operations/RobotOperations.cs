@@ -101,41 +101,14 @@ public sealed class PdfDstOptions
     /// <summary>Title of the document in the signature tray; defaults to the DST title.</summary>
     public string? DocumentTitle { get; set; }
 
-    /// <summary>Page of the signature field (1-based). Default 1.</summary>
-    public int Page { get; set; } = 1;
-
-    /// <summary>X of the signature field, percent of the page width. Default 10.</summary>
-    public decimal PositionX { get; set; } = 10m;
-
-    /// <summary>Y of the signature field, percent of the page height. Default 80.</summary>
-    public decimal PositionY { get; set; } = 80m;
-
-    /// <summary>Width of the signature field, percent. Default 30.</summary>
-    public decimal Width { get; set; } = 30m;
-
-    /// <summary>Height of the signature field, percent. Default 8.</summary>
-    public decimal Height { get; set; } = 8m;
-
-    /// <summary>Reason of the signature.</summary>
-    public string? Reason { get; set; }
-
-    /// <summary>Signature profile. Default PAdES.</summary>
-    public SignProfile SignProfile { get; set; } = SignProfile.PAdES;
-
-    /// <summary>Add a timestamp to the signature.</summary>
-    public bool WithTimestamp { get; set; }
-
-    /// <summary>Whether the signer may decline. Default true.</summary>
-    public bool Declinable { get; set; } = true;
+    /// <summary>The signature field and its request: page, position and size in percent, reason, profile, timestamp, declinable, extra data (see <see cref="RobotSignatureField"/> for the defaults).</summary>
+    public RobotSignatureField Signature { get; set; } = new();
 
     /// <summary>When the DST expires.</summary>
     public DateTimeOffset? ExpiresAt { get; set; }
 
     /// <summary>DST extra data (see <see cref="SigningTodayExtraData.ForDst"/>).</summary>
     public IReadOnlyDictionary<string, JsonElement>? ExtraData { get; set; }
-
-    /// <summary>Signature request extra data (see <see cref="SigningTodayExtraData.ForSignatureRequest"/>).</summary>
-    public IReadOnlyDictionary<string, JsonElement>? SignatureExtraData { get; set; }
 }
 
 internal sealed class RobotOperations : IRobotOperations
@@ -254,9 +227,9 @@ internal sealed class RobotOperations : IRobotOperations
         }
 
         options ??= new PdfDstOptions();
-        if (options.Page < 1)
+        if (options.Signature is null || options.Signature.Page < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(options), "The page is 1-based.");
+            throw new ArgumentOutOfRangeException(nameof(options), "The signature page is 1-based.");
         }
 
         var specification = BuildPdfSpecification(fileName, title, signer, options, EmbeddedPlaceholder);
@@ -284,21 +257,8 @@ internal sealed class RobotOperations : IRobotOperations
 
     internal static RobotDstSpecification BuildPdfSpecification(string fileName, string title, Signer signer, PdfDstOptions options, string embeddedData)
     {
-        var field = new RobotSignatureField
-        {
-            Page = options.Page,
-            PositionX = options.PositionX,
-            PositionY = options.PositionY,
-            Width = options.Width,
-            Height = options.Height,
-            Reason = options.Reason,
-            SignProfile = options.SignProfile,
-            WithTimestamp = options.WithTimestamp,
-            Declinable = options.Declinable,
-            ExtraData = options.SignatureExtraData,
-        };
         var builder = new RobotDstBuilder(title)
-            .AddDocument(RobotDocumentBuilder.FromEmbeddedData(embeddedData, fileName, options.DocumentTitle ?? title).AddSignature(signer, field));
+            .AddDocument(RobotDocumentBuilder.FromEmbeddedData(embeddedData, fileName, options.DocumentTitle ?? title).AddSignature(signer, options.Signature ?? throw new ArgumentException("Signature cannot be null.", nameof(options))));
         if (!options.Publish)
         {
             builder.AsDraft();
