@@ -43,8 +43,8 @@ public interface IRobotOperations
     /// <returns>A task.</returns>
     Task UpdateConfigurationAsync(RobotConfiguration configuration, RobotAccount? account = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Creates a DST in one call (<c>POST /robot/DSTs</c>).</summary>
-    /// <param name="specification">The DST.</param>
+    /// <summary>Creates a DST in one call (<c>POST /robot/DSTs</c>); <see cref="RobotDstBuilder"/> writes the specification for the common shapes.</summary>
+    /// <param name="specification">The DST. Its status, when set, must be <c>draft</c> or <c>published</c> (the only values the doc allows); it is checked before any I/O.</param>
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The created DST.</returns>
     Task<DigitalSignatureTransaction> CreateDstAsync(RobotDstSpecification specification, CancellationToken cancellationToken = default);
