@@ -42,6 +42,24 @@ public static class TelemetryAssert
     {
         var operation = Assert.Single(spans, s => s.ParentSpanId == root.SpanId && s.Source.Name == SigningDiagnostics.Name);
         Assert.Equal(root.TraceId, operation.TraceId);
+        OperationAttributes(operation, expected);
+
+        var requests = spans.Where(s => s.ParentSpanId == operation.SpanId && s.Source.Name == SigningDiagnostics.Name && s.Kind == ActivityKind.Client)
+            .OrderBy(s => s.StartTimeUtc).ToArray();
+        Assert.Equal(expected.Requests.Count, requests.Length);
+        for (int i = 0; i < requests.Length; i++)
+        {
+            Request(requests[i], operation, expected, i);
+        }
+
+        return operation;
+    }
+
+    /// <summary>Asserts the kind, name, status, attributes and retry events of an operation span.</summary>
+    /// <param name="operation">The span.</param>
+    /// <param name="expected">The expectation.</param>
+    public static void OperationAttributes(Activity operation, ExpectedOperation expected)
+    {
         Assert.Equal(ActivityKind.Internal, operation.Kind);
         var operationName = Assert.IsType<string>(operation.GetTagItem("signing.operation"));
         Assert.NotEmpty(operationName);
@@ -73,16 +91,6 @@ public static class TelemetryAssert
             Assert.Equal(ErrorTypeOf(expected.Requests[i]), tags["error.type"]);
             Assert.True((double)tags["signing.retry.delay"]! >= 0);
         }
-
-        var requests = spans.Where(s => s.ParentSpanId == operation.SpanId && s.Source.Name == SigningDiagnostics.Name && s.Kind == ActivityKind.Client)
-            .OrderBy(s => s.StartTimeUtc).ToArray();
-        Assert.Equal(expected.Requests.Count, requests.Length);
-        for (int i = 0; i < requests.Length; i++)
-        {
-            Request(requests[i], operation, expected, i);
-        }
-
-        return operation;
     }
 
     /// <summary>Asserts one HTTP client span.</summary>
@@ -170,9 +178,9 @@ public static class TelemetryAssert
     /// the mutation that shows an assertion fails when the code stops emitting that attribute.
     /// </summary>
     /// <param name="span">The captured span.</param>
-    /// <param name="withoutTag">The tag to leave out.</param>
+    /// <param name="withoutTag">The tag to leave out (<see langword="null"/>: an exact copy, the control).</param>
     /// <returns>The stopped copy.</returns>
-    public static Activity Strip(Activity span, string withoutTag)
+    public static Activity Strip(Activity span, string? withoutTag)
     {
         using var source = new ActivitySource(TelemetryCapture.TestSourceName);
         var copy = source.StartActivity(span.OperationName, span.Kind, new ActivityContext(span.TraceId, span.ParentSpanId, ActivityTraceFlags.Recorded))

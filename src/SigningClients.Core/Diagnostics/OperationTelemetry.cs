@@ -3,6 +3,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http;
 using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
 using SigningClients.Core.Http;
 using SigningClients.Core.Security;
 
@@ -55,8 +57,25 @@ internal sealed class OperationTelemetry : IDisposable
         : exception is Polly.Timeout.TimeoutRejectedException ? "timeout"
         : exception?.GetType().FullName ?? TelemetryNames.OtherError;
 
-    /// <summary>Starts the span and measurement of one HTTP request (call it right before the send).</summary>
-    public RequestTelemetry StartRequest(HttpRequestMessage message) => new(this, message, _sends++);
+    /// <summary>
+    /// Sends one HTTP request (headers first) inside its client span and measurement: the span is current during the
+    /// send, so .NET's own HttpClient span nests beneath it.
+    /// </summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpRequestMessage message, CancellationToken cancellationToken)
+    {
+        using var request = new RequestTelemetry(this, message, _sends++);
+        try
+        {
+            var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            request.Received(response);
+            return response;
+        }
+        catch (Exception ex)
+        {
+            request.Failed(ex);
+            throw;
+        }
+    }
 
     /// <summary>Records a scheduled retry: an event on the operation span and the retries counter.</summary>
     public void Retrying(int retry, TimeSpan delay, string errorType)
@@ -153,11 +172,11 @@ internal sealed class OperationTelemetry : IDisposable
             return redactor.Redact(uri.GetComponents(UriComponents.Path, UriFormat.UriEscaped));
         }
 
-        var text = uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
+        var text = redactor.Redact(uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped));
         var query = uri.Query;
         if (query.Length <= 1)
         {
-            return redactor.Redact(text);
+            return text;
         }
 
         var builder = new StringBuilder(text, text.Length + query.Length);
@@ -170,11 +189,11 @@ internal sealed class OperationTelemetry : IDisposable
             }
 
             int equals = pair.IndexOf('=');
-            builder.Append(separator).Append(equals < 0 ? pair : pair.Substring(0, equals)).Append('=').Append(TelemetryNames.Redacted);
+            builder.Append(separator).Append(redactor.Redact(equals < 0 ? pair : pair.Substring(0, equals))).Append('=').Append(TelemetryNames.Redacted);
             separator = '&';
         }
 
-        return redactor.Redact(builder.ToString());
+        return builder.ToString();
     }
 
     private static string IdempotencyName(Idempotency idempotency) => idempotency switch

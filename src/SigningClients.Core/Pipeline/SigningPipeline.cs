@@ -398,7 +398,7 @@ public sealed class SigningPipeline
         return message;
     }
 
-    private async Task<HttpResponseMessage> SendMessageAsync(CallState state, HttpRequestMessage message, CancellationToken cancellationToken)
+    private Task<HttpResponseMessage> SendMessageAsync(CallState state, HttpRequestMessage message, CancellationToken cancellationToken)
     {
         var request = state.Request;
         if (_logger.IsEnabled(LogLevel.Debug))
@@ -406,18 +406,9 @@ public sealed class SigningPipeline
             Log.Sending(_logger, ProviderName, request.Operation, request.Method.Method, Redactor.RedactUri(message.RequestUri), state.Attempts);
         }
 
-        using var telemetry = state.Telemetry?.StartRequest(message);
-        try
-        {
-            var response = await _httpClient().SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            telemetry?.Received(response);
-            return response;
-        }
-        catch (Exception ex) when (telemetry is not null)
-        {
-            telemetry.Failed(ex);
-            throw;
-        }
+        return state.Telemetry is { } telemetry
+            ? telemetry.SendAsync(_httpClient(), message, cancellationToken)
+            : _httpClient().SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
     }
 
     private void OnReceived(CallState state, HttpResponseMessage response, long started)

@@ -76,7 +76,6 @@ public sealed class ObservabilityTests
             using (var capture = new TelemetryCapture())
             {
                 thrown = await Record.ExceptionAsync(() => op.Call(client, state, ct));
-                capture.Root.Stop();
                 var expected = expect(simulator, op.Method.ToUpperInvariant());
                 Assert.Equal(expected.ErrorType is null, thrown is null);
                 if (thrown is SigningApiException api)
