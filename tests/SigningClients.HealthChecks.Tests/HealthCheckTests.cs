@@ -96,6 +96,7 @@ public sealed class HealthCheckTests
     public void No_registered_client_adds_no_check()
     {
         var services = new ServiceCollection();
+        services.AddOptions();
         services.AddHealthChecks().AddSigningClientHealthChecks();
         using var provider = services.BuildServiceProvider();
         var options = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<HealthCheckServiceOptions>>().Value;

@@ -61,13 +61,16 @@ public static class SignantServiceCollectionExtensions
     }
 
     /// <summary>The call the health probe makes (see <c>AddSigningClientHealthChecks</c>).</summary>
-    internal const string HealthProbeCall = "GetPostingStatus for the empty posting id (a read; error 4008 \"posting not found\" is healthy: the credentials were accepted)";
+    internal const string HealthProbeCall = "GetPostingStatus for a made-up posting id (a read; error 4008 \"posting not found\" is healthy: the credentials were accepted)";
+
+    /// <summary>The made-up posting id the health probe asks about.</summary>
+    private static readonly Guid HealthProbePostingId = new("5197c0de-0000-4000-8000-000000000001");
 
     private static async Task ProbeAsync(ISignantClient client, CancellationToken cancellationToken)
     {
         try
         {
-            await client.GetPostingStatusAsync(Guid.Empty, cancellationToken).ConfigureAwait(false);
+            await client.GetPostingStatusAsync(HealthProbePostingId, cancellationToken).ConfigureAwait(false);
         }
         catch (SigningApiException ex) when (ex.IsPostingExpired())
         {
