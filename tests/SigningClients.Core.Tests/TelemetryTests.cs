@@ -131,6 +131,21 @@ public sealed class TelemetryTests
     }
 
     [Fact]
+    public async Task Attempt_timeout_of_a_write_reports_timeout_on_the_request_and_outcome_unknown_on_the_call()
+    {
+        await using var host = await StartAsync();
+        host.Faults.Enqueue(SimulatedFault.Delay(TimeSpan.FromSeconds(20)));
+        var pipeline = Pipelines.Create(host.BaseAddress, o => o.Retry.AttemptTimeout = TimeSpan.FromMilliseconds(300));
+        using var capture = new TelemetryCapture();
+        var ex = await Assert.ThrowsAsync<SigningApiException>(() => pipeline.SendAsync(Pipelines.Request(Idempotency.NotIdempotent), TestJsonContext.Default.Item, TestContext.Current.CancellationToken));
+        Assert.Equal(SigningFailureKind.Timeout, ex.Kind);
+
+        var expected = Expect(host, "POST", "outcome_unknown", "Timeout", new ExpectedRequest(null, "timeout"));
+        var operation = TelemetryAssert.Operation(capture.Spans, capture.Root, expected);
+        TelemetryAssert.Metrics(capture.Measurements, operation, expected);
+    }
+
+    [Fact]
     public async Task Url_full_drops_query_values_and_known_secrets()
     {
         await using var host = await StartAsync();

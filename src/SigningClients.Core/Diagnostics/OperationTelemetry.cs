@@ -19,13 +19,15 @@ namespace SigningClients.Core.Diagnostics;
 internal sealed class OperationTelemetry : IDisposable
 {
     private readonly Activity? _activity;
+    private readonly CancellationToken _callerToken;
     private readonly long _started = Stopwatch.GetTimestamp();
     private string _outcome = TelemetryNames.Failure;
     private string? _errorType;
     private int _sends;
 
-    private OperationTelemetry(string provider, SigningRequest request, SecretRedactor redactor)
+    private OperationTelemetry(string provider, SigningRequest request, SecretRedactor redactor, CancellationToken callerToken)
     {
+        _callerToken = callerToken;
         Provider = provider;
         Operation = request.Operation;
         Redactor = redactor;
@@ -48,13 +50,20 @@ internal sealed class OperationTelemetry : IDisposable
     internal int? LastStatus { get; set; }
 
     /// <summary>Starts the telemetry of a call, or returns <see langword="null"/> when nothing listens.</summary>
-    public static OperationTelemetry? Start(string provider, SigningRequest request, SecretRedactor redactor) =>
-        SigningDiagnostics.IsObserved ? new OperationTelemetry(provider, request, redactor) : null;
+    /// <param name="provider">The provider name.</param>
+    /// <param name="request">The request.</param>
+    /// <param name="redactor">The client's redactor (for <c>url.full</c>).</param>
+    /// <param name="callerToken">The caller's token: a send cancelled while it is not cancelled is an attempt timeout.</param>
+    public static OperationTelemetry? Start(string provider, SigningRequest request, SecretRedactor redactor, CancellationToken callerToken) =>
+        SigningDiagnostics.IsObserved ? new OperationTelemetry(provider, request, redactor, callerToken) : null;
+
+    /// <summary>The <c>error.type</c> of an attempt cut by the attempt timeout.</summary>
+    public const string TimeoutErrorType = "timeout";
 
     /// <summary>The <c>error.type</c> of an attempt: its status code, <c>timeout</c>, or the exception's type.</summary>
     public static string ErrorType(int? status, Exception? exception) =>
         status is { } code ? code.ToString(CultureInfo.InvariantCulture)
-        : exception is Polly.Timeout.TimeoutRejectedException ? "timeout"
+        : exception is Polly.Timeout.TimeoutRejectedException ? TimeoutErrorType
         : exception?.GetType().FullName ?? TelemetryNames.OtherError;
 
     /// <summary>
@@ -70,9 +79,14 @@ internal sealed class OperationTelemetry : IDisposable
             request.Received(response);
             return response;
         }
+        catch (OperationCanceledException) when (!_callerToken.IsCancellationRequested)
+        {
+            request.Failed(TimeoutErrorType);
+            throw;
+        }
         catch (Exception ex)
         {
-            request.Failed(ex);
+            request.Failed(ErrorType(null, ex));
             throw;
         }
     }

@@ -77,9 +77,10 @@ internal sealed class RequestTelemetry : IDisposable
     }
 
     /// <summary>The send failed before a response arrived.</summary>
-    public void Failed(Exception exception)
+    /// <param name="errorType">The <c>error.type</c>: <c>timeout</c> or the exception's type.</param>
+    public void Failed(string errorType)
     {
-        _errorType = OperationTelemetry.ErrorType(null, exception);
+        _errorType = errorType;
         _activity?.SetTag(TelemetryNames.ErrorType, _errorType);
         _activity?.SetStatus(ActivityStatusCode.Error, _errorType);
     }

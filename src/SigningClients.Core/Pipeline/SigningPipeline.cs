@@ -235,7 +235,7 @@ public sealed class SigningPipeline
         var state = new CallState(request, BuildUri(request));
         cancellationToken.ThrowIfCancellationRequested();
 
-        using var telemetry = OperationTelemetry.Start(ProviderName, request, Redactor);
+        using var telemetry = OperationTelemetry.Start(ProviderName, request, Redactor, cancellationToken);
         state.Telemetry = telemetry;
 
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
