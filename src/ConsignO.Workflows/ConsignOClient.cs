@@ -12,6 +12,7 @@ using SigningClients.Core;
 using SigningClients.Core.Http;
 using SigningClients.Core.Pipeline;
 using SigningClients.Core.Security;
+using SigningClients.Core.Validation;
 
 namespace ConsignO.Workflows;
 
@@ -116,21 +117,13 @@ public sealed class ConsignOClient : IConsignOClient, IDisposable
             throw new ArgumentNullException(nameof(pdf));
         }
 
-        if (!pdf.CanRead)
-        {
-            throw new ArgumentException("The PDF stream must be readable.", nameof(pdf));
-        }
-
         if (string.IsNullOrWhiteSpace(fileName))
         {
             throw new ArgumentException("A file name is required.", nameof(fileName));
         }
 
-        var (isPdf, content) = await PdfSignature.PeekAsync(pdf, cancellationToken).ConfigureAwait(false);
-        if (!isPdf)
-        {
-            throw new ArgumentException("Only PDF documents can be uploaded: the content does not start with %PDF-.", nameof(pdf));
-        }
+        // ConsignO accepts only PDF documents ("Only PDF document can be uploaded").
+        var content = await PdfContent.EnsurePdfAsync(pdf, nameof(pdf), cancellationToken).ConfigureAwait(false);
 
         var parts = options?.ConvertToPdfA == true
             ? new[] { new MultipartPart(_options.DocumentUploadPartName, RequestContent.Stream(content, "application/pdf"), fileName), MultipartPart.Field(_options.PdfaConversionFieldName, "true") }

@@ -97,5 +97,5 @@ public interface IConsignOClient
 public sealed class UploadDocumentOptions
 {
     /// <summary>Whether ConsignO converts the document to PDF/A at upload.</summary>
-    public bool ConvertToPdfA { get; init; }
+    public bool ConvertToPdfA { get; set; }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using ConsignO.Workflows.Models;
+using SigningClients.Core.Validation;
 
 namespace ConsignO.Workflows;
 
@@ -333,7 +334,7 @@ public sealed class WorkflowBuilder
                 throw new ArgumentException("Each document needs either a document id or inline data (name and PDF bytes), not both.", param);
             }
 
-            if (inline && (string.IsNullOrWhiteSpace(document.Name) || !PdfSignature.IsPdf(document.Data!)))
+            if (inline && (string.IsNullOrWhiteSpace(document.Name) || !PdfContent.HasPdfHeader(document.Data)))
             {
                 throw new ArgumentException("An inline document needs a name and PDF bytes (starting with %PDF-).", param);
             }

@@ -64,6 +64,10 @@ internal sealed class TransactionCreateModel
     public List<ParticipantInsertModel> Participants { get; set; } = new();
 
     public List<DocumentInsertModel> Documents { get; set; } = new();
+
+    // Members whose names are options (AlphaTrustWireNames), e.g. the injected workflow data.
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 
 internal sealed class ParticipantInsertModel
@@ -75,6 +79,10 @@ internal sealed class ParticipantInsertModel
     public bool SendRequestViaEmail { get; set; }
 
     public AuthenticationModel? Authentication { get; set; }
+
+    // Members whose names are options (AlphaTrustWireNames), e.g. the participant signature's application type.
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 
 internal sealed class AuthenticationModel

@@ -13,31 +13,31 @@ namespace Trident.SignerProcess.Models;
 public sealed class SignerProcessDefinition
 {
     /// <summary>The process type (<c>process_type</c>); defaults to <see cref="SignerProcessType.DocumentSignEsigp"/>.</summary>
-    public SignerProcessType ProcessType { get; init; } = SignerProcessType.DocumentSignEsigp;
+    public SignerProcessType ProcessType { get; set; } = SignerProcessType.DocumentSignEsigp;
 
     /// <summary>
     /// Labels (<c>labels</c>): an array of string arrays the application uses to tag and later find the process,
     /// e.g. <c>[["order", "4711"]]</c>.
     /// </summary>
-    public IList<IList<string>>? Labels { get; init; }
+    public IList<IList<string>>? Labels { get; set; }
 
     /// <summary>How the document is signed (<c>signer</c>).</summary>
-    public SignerDefinition? Signer { get; init; }
+    public SignerDefinition? Signer { get; set; }
 
     /// <summary>Preferred user interface languages (<c>ui_locales</c>), e.g. <c>en_US</c>.</summary>
-    public IList<string>? UiLocales { get; init; }
+    public IList<string>? UiLocales { get; set; }
 
     /// <summary>The time-stamp provider (<c>timestamp</c>).</summary>
-    public TimestampSettings? Timestamp { get; init; }
+    public TimestampSettings? Timestamp { get; set; }
 
     /// <summary>
     /// Where the user's browser is sent when the process ends (<c>finish_callback_url</c>); TRIDENT appends
     /// <c>status</c> and <c>signer_process_id</c>. Required; must be absolute http(s).
     /// </summary>
-    public required Uri FinishCallbackUrl { get; init; }
+    public Uri FinishCallbackUrl { get; set; } = null!;
 
     /// <summary>Options of the pages TRIDENT shows to the user (<c>views</c>).</summary>
-    public SignerProcessViews? Views { get; init; }
+    public SignerProcessViews? Views { get; set; }
 
     /// <summary>Members this SDK does not model; sent as they are.</summary>
     [JsonExtensionData]
@@ -48,10 +48,10 @@ public sealed class SignerProcessDefinition
 public sealed class SignerDefinition
 {
     /// <summary>The signature policy (<c>signature_policy_id</c>), e.g. <see cref="SignaturePolicies.Pdf"/>.</summary>
-    public string? SignaturePolicyId { get; init; } = SignaturePolicies.Pdf;
+    public string? SignaturePolicyId { get; set; } = SignaturePolicies.Pdf;
 
     /// <summary>The signature parameters (<c>parameters</c>). When missing, TRIDENT applies the signature definition's defaults.</summary>
-    public SignatureParameters? Parameters { get; init; }
+    public SignatureParameters? Parameters { get; set; }
 
     /// <summary>Members this SDK does not model.</summary>
     [JsonExtensionData]
@@ -62,13 +62,13 @@ public sealed class SignerDefinition
 public sealed class SignatureParameters
 {
     /// <summary>The signature type (<c>type</c>), e.g. <see cref="SignatureTypes.PadesBaseline"/>.</summary>
-    public string? Type { get; init; }
+    public string? Type { get; set; }
 
     /// <summary>The signature field (<c>signature_field</c>).</summary>
-    public SignatureField? SignatureField { get; init; }
+    public SignatureField? SignatureField { get; set; }
 
     /// <summary>The visible appearance of the signature (<c>appearance</c>); its members depend on the deployment.</summary>
-    public SignatureAppearance? Appearance { get; init; }
+    public SignatureAppearance? Appearance { get; set; }
 
     /// <summary>Members this SDK does not model.</summary>
     [JsonExtensionData]
@@ -79,10 +79,10 @@ public sealed class SignatureParameters
 public sealed class SignatureField
 {
     /// <summary>The field name (<c>name</c>), e.g. <c>Signature1</c>.</summary>
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>Where the field is placed (<c>location</c>).</summary>
-    public SignatureFieldLocation? Location { get; init; }
+    public SignatureFieldLocation? Location { get; set; }
 
     /// <summary>Members this SDK does not model.</summary>
     [JsonExtensionData]
@@ -93,10 +93,10 @@ public sealed class SignatureField
 public sealed class SignatureFieldLocation
 {
     /// <summary>The page (<c>page</c>).</summary>
-    public SignaturePage? Page { get; init; }
+    public SignaturePage? Page { get; set; }
 
     /// <summary>The rectangle on the page (<c>rectangle</c>), in PDF points.</summary>
-    public SignatureRectangle? Rectangle { get; init; }
+    public SignatureRectangle? Rectangle { get; set; }
 
     /// <summary>Members this SDK does not model.</summary>
     [JsonExtensionData]
@@ -107,7 +107,7 @@ public sealed class SignatureFieldLocation
 public sealed class SignaturePage
 {
     /// <summary>The page number (<c>number</c>): 1-based, or <see cref="SignaturePageNumber.Last"/>.</summary>
-    public SignaturePageNumber Number { get; init; }
+    public SignaturePageNumber Number { get; set; }
 
     /// <summary>Members this SDK does not model.</summary>
     [JsonExtensionData]
@@ -227,16 +227,16 @@ public readonly struct SignaturePageNumber : IEquatable<SignaturePageNumber>
 public sealed class SignatureRectangle
 {
     /// <summary>Horizontal position (<c>x</c>).</summary>
-    public required double X { get; init; }
+    public double X { get; set; }
 
     /// <summary>Vertical position (<c>y</c>).</summary>
-    public required double Y { get; init; }
+    public double Y { get; set; }
 
     /// <summary>Width (<c>width</c>).</summary>
-    public required double Width { get; init; }
+    public double Width { get; set; }
 
     /// <summary>Height (<c>height</c>).</summary>
-    public required double Height { get; init; }
+    public double Height { get; set; }
 }
 
 /// <summary>
@@ -254,7 +254,7 @@ public sealed class SignatureAppearance
 public sealed class TimestampSettings
 {
     /// <summary>The time-stamp provider (<c>provider_id</c>).</summary>
-    public required string ProviderId { get; init; }
+    public string ProviderId { get; set; } = string.Empty;
 
     /// <summary>Members this SDK does not model.</summary>
     [JsonExtensionData]
@@ -265,7 +265,7 @@ public sealed class TimestampSettings
 public sealed class SignerProcessViews
 {
     /// <summary>The document agreement page (<c>document_agreement</c>).</summary>
-    public DocumentAgreementView? DocumentAgreement { get; init; }
+    public DocumentAgreementView? DocumentAgreement { get; set; }
 
     /// <summary>Members this SDK does not model.</summary>
     [JsonExtensionData]
@@ -279,10 +279,10 @@ public sealed class DocumentAgreementView
     /// Skips the acknowledgment when a server signing identity is used (<c>skip_server_id</c>), because the
     /// application obtained it by its own means.
     /// </summary>
-    public bool? SkipServerId { get; init; }
+    public bool? SkipServerId { get; set; }
 
     /// <summary>What the page shows about the document (<c>document_info</c>).</summary>
-    public DocumentInfo? DocumentInfo { get; init; }
+    public DocumentInfo? DocumentInfo { get; set; }
 
     /// <summary>Members this SDK does not model.</summary>
     [JsonExtensionData]
@@ -293,7 +293,7 @@ public sealed class DocumentAgreementView
 public sealed class DocumentInfo
 {
     /// <summary>The body of an HTML fragment, base64-encoded (<c>html_body_content</c>); see <see cref="FromHtml"/>.</summary>
-    public string? HtmlBodyContent { get; init; }
+    public string? HtmlBodyContent { get; set; }
 
     /// <summary>Members this SDK does not model.</summary>
     [JsonExtensionData]
