@@ -175,7 +175,13 @@ public sealed class WorkflowActionDefinition
     /// <summary>A label shown on the signer's zones.</summary>
     public string? ZoneLabel { get; set; }
 
-    /// <summary>A numeric reference shared with the zones' <c>assignedTo</c>.</summary>
+    /// <summary>
+    /// The reference linking this signer to its zones: the zones' <c>assignedTo</c> carries the same value (the
+    /// documentation calls it "a common random numerical value"; <see cref="WorkflowBuilder"/> assigns 1, 2, …). Where
+    /// it is written is <see cref="ConsignOClientOptions.ZoneReferencePlacement"/>: <c>actions[i].signer.ref</c> by
+    /// default, as the Notarius documentation says.
+    /// </summary>
+    [JsonIgnore]
     public string? Ref { get; set; }
 
     /// <summary>The signer.</summary>
@@ -207,7 +213,11 @@ public class ContactDefinition
     /// <summary>Message language.</summary>
     public SignerLanguage? Lang { get; set; }
 
-    /// <summary>Authentication methods (link is always needed; by default two factors).</summary>
+    /// <summary>
+    /// Authentication methods. For a signer, <see cref="AuthenticationMethod.Link"/> is always needed when the list is
+    /// given ("it refers to the email being sent … or the returnUrl"); by default two factors must be defined (an
+    /// organisation can have the second turned off, so that is not checked). Omitted: the organisation's default.
+    /// </summary>
     public IReadOnlyList<AuthenticationMethod>? Amr { get; set; }
 
     /// <summary>The secret question (with <see cref="AuthenticationMethod.Secret"/>).</summary>
@@ -216,7 +226,11 @@ public class ContactDefinition
     /// <summary>The secret answer (with <see cref="AuthenticationMethod.Secret"/>; never shown by <see cref="ToString"/>).</summary>
     public string? SecretAnswer { get; set; }
 
-    /// <summary>Whether the secret answer was changed.</summary>
+    /// <summary>
+    /// Whether the secret answer was changed (<c>isSecretAnswerChanged</c>). Required with
+    /// <see cref="AuthenticationMethod.Secret"/>: the documentation asks for <c>secretQuestion</c>,
+    /// <c>secretAnswer</c> and <c>isSecretAnswerChanged</c>.
+    /// </summary>
     public bool? IsSecretAnswerChanged { get; set; }
 
     /// <summary>Unknown or newer members to send as they are.</summary>

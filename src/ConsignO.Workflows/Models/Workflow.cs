@@ -98,6 +98,7 @@ public sealed class WorkflowField
     public int? Page { get; set; }
 
     /// <summary>The signer reference.</summary>
+    [JsonConverter(typeof(Serialization.StringOrNumberJsonConverter))]
     public string? AssignedTo { get; set; }
 
     /// <summary>Whether it is signed.</summary>
@@ -124,6 +125,10 @@ public sealed class WorkflowAction
 
     /// <summary>The signer.</summary>
     public WorkflowSigner? Signer { get; set; }
+
+    /// <summary>The action-level reference, when the server returns one (the third-party client's form; see <see cref="WorkflowSigner.Ref"/>).</summary>
+    [JsonConverter(typeof(Serialization.StringOrNumberJsonConverter))]
+    public string? Ref { get; set; }
 
     /// <summary>The state.</summary>
     public ActionStatus? Status { get; set; }
@@ -174,6 +179,10 @@ public sealed class WorkflowSigner
 
     /// <summary>Whether the signer is a placeholder.</summary>
     public bool? PlaceHolder { get; set; }
+
+    /// <summary>The reference the zones' <c>assignedTo</c> carries (<c>signer.ref</c>, the documented form), when returned.</summary>
+    [JsonConverter(typeof(Serialization.StringOrNumberJsonConverter))]
+    public string? Ref { get; set; }
 
     /// <summary>Members this SDK does not model, kept as they are.</summary>
     [JsonExtensionData]
