@@ -111,11 +111,7 @@ public sealed class TridentClient : ITridentClient, IDisposable
             throw new ArgumentNullException(nameof(process));
         }
 
-        if (process.FinishCallbackUrl is not { IsAbsoluteUri: true } callback ||
-            (callback.Scheme != Uri.UriSchemeHttps && callback.Scheme != Uri.UriSchemeHttp))
-        {
-            throw new ArgumentException("FinishCallbackUrl must be an absolute http(s) URL.", nameof(process));
-        }
+        process.Validate(nameof(process));
 
         if (document is null)
         {
