@@ -263,7 +263,7 @@ public sealed class AlphaTrustClient : IAlphaTrustClient, IDisposable
                 };
             }
 
-            model.Participants.Add(participantModel);
+            (model.Participants ??= new List<ParticipantInsertModel>()).Add(participantModel);
         }
 
         // Validate every document (and check that it is a PDF) before any request is sent.
@@ -313,7 +313,7 @@ public sealed class AlphaTrustClient : IAlphaTrustClient, IDisposable
                 documentModel.Tasks.Add(new TaskInsertModel { Type = task.Type, ParticipantIndex = task.ParticipantIndex });
             }
 
-            model.Documents.Add(documentModel);
+            (model.Documents ??= new List<DocumentInsertModel>()).Add(documentModel);
         }
 
         var body = new TransactionCreateRequestModel { EnableLogging = false };
