@@ -8,10 +8,12 @@ namespace ConsignO.Workflows.Serialization;
 /// Reads a reference that the documentation calls "a common random numerical value" whether the server sends it as a
 /// JSON string or a JSON number (kept as its exact text); writes a string.
 /// </summary>
-internal sealed class StringOrNumberJsonConverter : JsonConverter<string?>
+public sealed class StringOrNumberJsonConverter : JsonConverter<string?>
 {
+    /// <inheritdoc />
     public override bool HandleNull => true;
 
+    /// <inheritdoc />
     public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         reader.TokenType switch
         {
@@ -21,8 +23,14 @@ internal sealed class StringOrNumberJsonConverter : JsonConverter<string?>
             _ => throw new JsonException("Expected a reference (string or number)."),
         };
 
+    /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, string? value, JsonSerializerOptions options)
     {
+        if (writer is null)
+        {
+            throw new ArgumentNullException(nameof(writer));
+        }
+
         if (value is null)
         {
             writer.WriteNullValue();

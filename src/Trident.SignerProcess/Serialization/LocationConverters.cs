@@ -11,10 +11,11 @@ namespace Trident.SignerProcess.Serialization;
 /// <summary>
 /// Reads a signature field location in the reference form (<c>page {number}</c>, <c>rectangle {x, y, width, height}</c>)
 /// and in the corner form (<c>page</c> as a number, <c>llx, lly, urx, ury</c>); writes the form that is set.
-/// Unknown members are kept.
+/// Unknown members are kept. Public so that your own source-generated JSON context can serialize the models.
 /// </summary>
-internal sealed class SignatureFieldLocationConverter : JsonConverter<SignatureFieldLocation>
+public sealed class SignatureFieldLocationConverter : JsonConverter<SignatureFieldLocation>
 {
+    /// <inheritdoc />
     public override SignatureFieldLocation Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -68,8 +69,19 @@ internal sealed class SignatureFieldLocationConverter : JsonConverter<SignatureF
         throw new JsonException("Unterminated signature field location.");
     }
 
+    /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, SignatureFieldLocation value, JsonSerializerOptions options)
     {
+        if (writer is null)
+        {
+            throw new ArgumentNullException(nameof(writer));
+        }
+
+        if (value is null)
+        {
+            throw new ArgumentNullException(nameof(value));
+        }
+
         writer.WriteStartObject();
         if (value.Page is { } page)
         {
@@ -123,9 +135,10 @@ internal sealed class SignatureFieldLocationConverter : JsonConverter<SignatureF
     }
 }
 
-/// <summary>Reads a flag sent as a JSON boolean or as the string <c>"true"</c>/<c>"false"</c>; writes a boolean.</summary>
-internal sealed class BooleanOrStringJsonConverter : JsonConverter<bool?>
+/// <summary>Reads a flag sent as a JSON boolean or as the string <c>"true"</c>/<c>"false"</c>; writes a boolean. Public so that your own source-generated JSON context can serialize the models.</summary>
+public sealed class BooleanOrStringJsonConverter : JsonConverter<bool?>
 {
+    /// <inheritdoc />
     public override bool? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         switch (reader.TokenType)
@@ -161,8 +174,14 @@ internal sealed class BooleanOrStringJsonConverter : JsonConverter<bool?>
         }
     }
 
+    /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, bool? value, JsonSerializerOptions options)
     {
+        if (writer is null)
+        {
+            throw new ArgumentNullException(nameof(writer));
+        }
+
         if (value is { } flag)
         {
             writer.WriteBooleanValue(flag);
