@@ -9,6 +9,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using SigningClients.Core;
 using SigningClients.Core.Http;
+using SigningClients.Core.Validation;
 using SigningToday.Dst.Internal;
 using SigningToday.Dst.Models;
 using SigningToday.Dst.Serialization;
@@ -232,6 +233,13 @@ internal sealed class RobotOperations : IRobotOperations
             throw new ArgumentOutOfRangeException(nameof(options), "The signature page is 1-based.");
         }
 
+        return CreateAndPublishFromCheckedPdfAsync(pdf, fileName, title, signer, options, cancellationToken);
+    }
+
+    private async Task<DigitalSignatureTransaction> CreateAndPublishFromCheckedPdfAsync(Stream source, string fileName, string title, Signer signer, PdfDstOptions options, CancellationToken cancellationToken)
+    {
+        // The robot DST embeds a PDF_Document: refuse non-PDF content before any I/O (the same check as every provider).
+        var pdf = await PdfContent.EnsurePdfAsync(source, "pdf", cancellationToken).ConfigureAwait(false);
         var specification = BuildPdfSpecification(fileName, title, signer, options, EmbeddedPlaceholder);
         byte[] template = JsonSerializer.SerializeToUtf8Bytes(specification, Json.RobotDstSpecification);
         byte[] marker = Encoding.UTF8.GetBytes(EmbeddedPlaceholder);
@@ -252,7 +260,7 @@ internal sealed class RobotOperations : IRobotOperations
             },
             "application/json",
             isReplayable: pdf.CanSeek);
-        return _t.SendAsync(request, Json.DigitalSignatureTransaction, cancellationToken);
+        return await _t.SendAsync(request, Json.DigitalSignatureTransaction, cancellationToken).ConfigureAwait(false);
     }
 
     internal static RobotDstSpecification BuildPdfSpecification(string fileName, string title, Signer signer, PdfDstOptions options, string embeddedData)
