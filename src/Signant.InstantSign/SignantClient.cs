@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 using System.Xml;
 using Microsoft.Extensions.Logging;
 using Signant.InstantSign.Models;
-using Signant.InstantSign.Operations;
+using Signant.InstantSign.Signing;
 using Signant.InstantSign.Soap;
 using SigningClients.Core;
 using SigningClients.Core.Http;

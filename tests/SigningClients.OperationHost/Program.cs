@@ -5,7 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Signant.InstantSign;
 using Signant.InstantSign.Models;
-using Signant.InstantSign.Operations;
+using Signant.InstantSign.Signing;
 using SigningClients.Core;
 using SigningClients.Core.Operations;
 

@@ -4,7 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Signant.InstantSign.Models;
 
-namespace Signant.InstantSign.Operations;
+namespace Signant.InstantSign.Signing;
 
 /// <summary>Starts Signant postings as long-running operations.</summary>
 public static class SignantOperationExtensions

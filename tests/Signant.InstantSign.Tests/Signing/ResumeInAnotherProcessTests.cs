@@ -11,7 +11,7 @@ using SigningClients.Core.Operations;
 using SigningClients.Testing;
 using Xunit;
 
-namespace Signant.InstantSign.Tests.Operations;
+namespace Signant.InstantSign.Tests.Signing;
 
 /// <summary>
 /// The must-show of resumable operations: a posting started by one OS process that is killed while the posting is

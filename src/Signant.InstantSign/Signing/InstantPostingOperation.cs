@@ -7,7 +7,7 @@ using Signant.InstantSign.Models;
 using SigningClients.Core;
 using SigningClients.Core.Operations;
 
-namespace Signant.InstantSign.Operations;
+namespace Signant.InstantSign.Signing;
 
 /// <summary>
 /// An instant posting until its signed document is saved: each poll reads the posting's status and, the moment it is
