@@ -29,7 +29,8 @@ public sealed class InstantPostingOperation : LongRunningOperation<InstantPostin
     private const int MaxConsecutiveTransientFailures = 5;
 
     private readonly ISignantClient _client;
-    private readonly Stream _destination;
+    private readonly Func<Stream> _openDestination;
+    private readonly bool _ownsDestination;
     private readonly WaitForCompletionOptions _options;
     private InstantPostingStatus? _last;
     private int _transientFailures;
@@ -48,20 +49,17 @@ public sealed class InstantPostingOperation : LongRunningOperation<InstantPostin
     }
 
     private InstantPostingOperation(ISignantClient client, OperationRehydrationToken token, Stream destination, WaitForCompletionOptions? options, TimeProvider? timeProvider)
+        : this(client, token, CheckWritable(destination), false, options, timeProvider)
+    {
+    }
+
+    /// <summary>Creates an operation whose destination is opened only when the document is ready (and disposed after the download).</summary>
+    internal InstantPostingOperation(ISignantClient client, OperationRehydrationToken token, Func<Stream> openDestination, bool ownsDestination, WaitForCompletionOptions? options, TimeProvider? timeProvider)
         : base(token, timeProvider ?? (client as SignantClient)?.TimeProvider)
     {
         _client = client ?? throw new ArgumentNullException(nameof(client));
-        if (destination is null)
-        {
-            throw new ArgumentNullException(nameof(destination));
-        }
-
-        if (!destination.CanWrite)
-        {
-            throw new ArgumentException("The destination stream must be writable.", nameof(destination));
-        }
-
-        _destination = destination;
+        _openDestination = openDestination ?? throw new ArgumentNullException(nameof(openDestination));
+        _ownsDestination = ownsDestination;
         _options = options ?? new WaitForCompletionOptions();
         if (_options.Polling is null)
         {
@@ -173,15 +171,42 @@ public sealed class InstantPostingOperation : LongRunningOperation<InstantPostin
             return OperationStep<InstantPostingOutcome>.Pending(status.Status.Value, null, deadline);
         }
 
+        var destination = _openDestination();
         try
         {
-            var download = await _client.DownloadInstantAttachmentAsync(PostingId, AttachmentId, _destination, cancellationToken).ConfigureAwait(false);
+            var download = await _client.DownloadInstantAttachmentAsync(PostingId, AttachmentId, destination, cancellationToken).ConfigureAwait(false);
             return OperationStep<InstantPostingOutcome>.Completed(new InstantPostingOutcome(InstantPostingOutcomeKind.Downloaded, status, download), status.Status.Value);
         }
         catch (SigningApiException ex) when (ex.IsPostingExpired())
         {
             return Expired();
         }
+        finally
+        {
+            if (_ownsDestination)
+            {
+#if NET8_0_OR_GREATER
+                await destination.DisposeAsync().ConfigureAwait(false);
+#else
+                destination.Dispose();
+#endif
+            }
+        }
+    }
+
+    private static Func<Stream> CheckWritable(Stream destination)
+    {
+        if (destination is null)
+        {
+            throw new ArgumentNullException(nameof(destination));
+        }
+
+        if (!destination.CanWrite)
+        {
+            throw new ArgumentException("The destination stream must be writable.", nameof(destination));
+        }
+
+        return () => destination;
     }
 
     private OperationStep<InstantPostingOutcome> Expired()

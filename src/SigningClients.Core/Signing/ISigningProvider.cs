@@ -25,7 +25,7 @@ public interface ISigningProvider
     /// <returns>The operation; poll or wait on it, or save its rehydration token.</returns>
     /// <exception cref="System.ArgumentException">The request is invalid or asks for something the provider cannot do.</exception>
     /// <exception cref="SigningApiException">The provider call failed.</exception>
-    Task<SigningOperation> StartSigningAsync(SignatureRequest request, CancellationToken cancellationToken = default);
+    Task<SigningOperation> StartSigningAsync(SigningEnvelope request, CancellationToken cancellationToken = default);
 
     /// <summary>Rebuilds an operation from its rehydration token (in this or another process).</summary>
     /// <param name="token">The token.</param>

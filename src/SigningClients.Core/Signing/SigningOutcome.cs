@@ -91,7 +91,7 @@ public sealed class SigningOutcome
 public sealed class SignerLink
 {
     /// <summary>Creates a link.</summary>
-    /// <param name="signerIndex">The signer's index in <see cref="SignatureRequest.Signers"/>.</param>
+    /// <param name="signerIndex">The signer's index in <see cref="SigningEnvelope.Signers"/>.</param>
     /// <param name="url">The signing URL.</param>
     public SignerLink(int signerIndex, Uri url)
     {

@@ -81,17 +81,17 @@ public sealed class SigningParty
 }
 
 /// <summary>
-/// A provider-neutral request: one or more PDFs for one or more signers. Give it to
+/// A provider-neutral signing envelope: one or more PDFs for one or more signers. Give it to
 /// <see cref="ISigningProvider.StartSigningAsync"/> of the provider chosen by configuration; check
 /// <see cref="ISigningProvider.Capabilities"/> for what the provider can do with it.
 /// </summary>
-public sealed class SignatureRequest
+public sealed class SigningEnvelope
 {
-    /// <summary>Creates a request.</summary>
+    /// <summary>Creates an envelope.</summary>
     /// <param name="title">A title shown to signers.</param>
-    public SignatureRequest(string title)
+    public SigningEnvelope(string title)
     {
-        Title = title is null || title.Trim().Length == 0 ? throw new ArgumentException("A signature request needs a title.", nameof(title)) : title;
+        Title = title is null || title.Trim().Length == 0 ? throw new ArgumentException("A signing envelope needs a title.", nameof(title)) : title;
     }
 
     /// <summary>A title shown to signers.</summary>
@@ -124,12 +124,12 @@ public sealed class SignatureRequest
 
         if (Documents.Count == 0 || Documents.Contains(null!))
         {
-            throw new ArgumentException("A signature request needs at least one document (and no null entries).");
+            throw new ArgumentException("A signing envelope needs at least one document (and no null entries).");
         }
 
         if (Signers.Count == 0 || Signers.Contains(null!))
         {
-            throw new ArgumentException("A signature request needs at least one signer (and no null entries).");
+            throw new ArgumentException("A signing envelope needs at least one signer (and no null entries).");
         }
 
         if (Documents.Count > capabilities.MaxDocuments)
