@@ -14,6 +14,7 @@ using SigningClients.Core.Http;
 using SigningClients.Core.Pipeline;
 using SigningClients.Core.Security;
 using SigningClients.Core.Validation;
+using ConsignO.Workflows.Signing;
 
 namespace ConsignO.Workflows;
 
@@ -278,16 +279,9 @@ public sealed class ConsignOClient : IConsignOClient, IDisposable
     /// <inheritdoc />
     public Task<Workflow> WaitForCompletionAsync(string workflowId, PollingOptions? polling = null, CancellationToken cancellationToken = default)
     {
-        SigningRequest.EscapeSegment(workflowId, nameof(workflowId));
-        return Poller.PollAsync(
-            async ct =>
-            {
-                var workflow = await GetWorkflowAsync(workflowId, ct).ConfigureAwait(false);
-                return workflow.Status.IsTerminal ? PollStep<Workflow>.Complete(workflow) : PollStep<Workflow>.Continue(workflow);
-            },
-            polling ?? _options.Polling,
-            _pipeline.TimeProvider,
-            cancellationToken);
+        // A shortcut for the operation, in this process.
+        var operation = new WorkflowOperation(this, workflowId, polling ?? _options.Polling, _pipeline.TimeProvider);
+        return operation.WaitForCompletionAsync(cancellationToken);
     }
 
     /// <summary>Disposes the private <see cref="HttpClient"/>, if this client created one.</summary>

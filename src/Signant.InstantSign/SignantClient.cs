@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using System.Xml;
 using Microsoft.Extensions.Logging;
 using Signant.InstantSign.Models;
+using Signant.InstantSign.Signing;
 using Signant.InstantSign.Soap;
 using SigningClients.Core;
 using SigningClients.Core.Diagnostics;
@@ -139,70 +140,29 @@ public sealed class SignantClient : ISignantClient, IDisposable
     }
 
     /// <inheritdoc />
-    public async Task<InstantPostingOutcome> WaitForCompletionAndDownloadAsync(Guid postingId, Guid attachmentId, Stream destination, WaitForCompletionOptions? options = null, CancellationToken cancellationToken = default)
+    public Task<InstantPostingOutcome> WaitForCompletionAndDownloadAsync(Guid postingId, Guid attachmentId, Stream destination, WaitForCompletionOptions? options = null, CancellationToken cancellationToken = default)
     {
         RequireId(postingId, nameof(postingId));
         RequireId(attachmentId, nameof(attachmentId));
         RequireWritable(destination);
-        options ??= new WaitForCompletionOptions();
-        var polling = options.Polling ?? throw new ArgumentException("WaitForCompletionOptions.Polling cannot be null.", nameof(options));
-        polling.Validate();
-        if (polling.MaxInterval > WaitForCompletionOptions.MaxAllowedInterval)
+        if (options is not null && options.Polling is null)
         {
-            throw new ArgumentException("Polling.MaxInterval cannot exceed " + WaitForCompletionOptions.MaxAllowedInterval + ": the posting (and its signed document) is deleted 15 minutes after the last action.", nameof(options));
+            throw new ArgumentException("WaitForCompletionOptions.Polling cannot be null.", nameof(options));
         }
 
-        bool partial = options.DownloadWhenCompletedPartially;
-        InstantPostingStatus? last = null;
-        int transientFailures = 0;
-        var final = await Poller.PollAsync<InstantPostingStatus?>(
-            async ct =>
-            {
-                InstantPostingStatus status;
-                try
-                {
-                    status = await GetStatusCoreAsync(postingId, ct).ConfigureAwait(false);
-                }
-                catch (SigningApiException ex) when (ex.IsPostingExpired())
-                {
-                    return PollStep<InstantPostingStatus?>.Complete(null);
-                }
-                catch (SigningApiException ex) when (ex.IsTransient && ++transientFailures <= 5)
-                {
-                    // The pipeline already retried; keep polling rather than abandon a document that may be signed.
-                    LogPollFailed(_pipeline.Logger, postingId, ex.Message, null);
-                    return PollStep<InstantPostingStatus?>.Continue(last);
-                }
-
-                transientFailures = 0;
-                last = status;
-                LogStatus(_pipeline.Logger, postingId, status.Status.ToString(), status.ActiveTo, null);
-                bool done = status.Status == PostingStatus.Completed ||
-                    (partial && status.Status == PostingStatus.CompletedPartially) ||
-                    status.Status == PostingStatus.Expired;
-                return done ? PollStep<InstantPostingStatus?>.Complete(status) : PollStep<InstantPostingStatus?>.Continue(status);
-            },
-            polling,
-            _pipeline.TimeProvider,
-            cancellationToken).ConfigureAwait(false);
-
-        if (final is null || final.Status == PostingStatus.Expired)
-        {
-            LogExpired(_pipeline.Logger, postingId, null);
-            return new InstantPostingOutcome(InstantPostingOutcomeKind.Expired, final ?? last, null);
-        }
-
-        try
-        {
-            var download = await DownloadCoreAsync(postingId, attachmentId, destination, cancellationToken).ConfigureAwait(false);
-            return new InstantPostingOutcome(InstantPostingOutcomeKind.Downloaded, final, download);
-        }
-        catch (SigningApiException ex) when (ex.IsPostingExpired())
-        {
-            LogExpired(_pipeline.Logger, postingId, null);
-            return new InstantPostingOutcome(InstantPostingOutcomeKind.Expired, final, null);
-        }
+        // A shortcut for the operation: one poll-and-download flow, in this process.
+        var operation = new InstantPostingOperation(this, postingId, attachmentId, destination, options);
+        return operation.WaitForCompletionAsync(cancellationToken);
     }
+
+    /// <summary>The clock the client's pipeline uses (operations wait on it).</summary>
+    internal TimeProvider TimeProvider => _pipeline.TimeProvider;
+
+    internal void OnPolled(Guid postingId, InstantPostingStatus status) => LogStatus(_pipeline.Logger, postingId, status.Status.ToString(), status.ActiveTo, null);
+
+    internal void OnPollFailed(Guid postingId, SigningApiException exception) => LogPollFailed(_pipeline.Logger, postingId, exception.Message, null);
+
+    internal void OnExpired(Guid postingId) => LogExpired(_pipeline.Logger, postingId, null);
 
     private async Task<InstantPostingStatus> GetStatusCoreAsync(Guid postingId, CancellationToken cancellationToken)
     {

@@ -16,6 +16,7 @@ using SigningClients.Core.Validation;
 using Trident.SignerProcess.Callbacks;
 using Trident.SignerProcess.Models;
 using Trident.SignerProcess.Serialization;
+using Trident.SignerProcess.Signing;
 
 namespace Trident.SignerProcess;
 
@@ -179,18 +180,9 @@ public sealed class TridentClient : ITridentClient, IDisposable
     /// <inheritdoc />
     public Task<SignerProcessResult> WaitForResultAsync(string signerProcessId, PollingOptions? polling = null, CancellationToken cancellationToken = default)
     {
-        SigningRequest.EscapeSegment(signerProcessId, nameof(signerProcessId));
-        var settings = polling ?? _options.ResultPolling;
-        settings.Validate();
-        return Poller.PollAsync(
-            async ct =>
-            {
-                var state = await GetSignerProcessResultAsync(signerProcessId, ct).ConfigureAwait(false);
-                return state.Result is { } result ? PollStep<SignerProcessResult>.Complete(result) : PollStep<SignerProcessResult>.Continue(null!);
-            },
-            settings,
-            _timeProvider,
-            cancellationToken);
+        // A shortcut for the operation, in this process.
+        var operation = new SignerProcessOperation(this, signerProcessId, polling ?? _options.ResultPolling, _timeProvider);
+        return operation.WaitForCompletionAsync(cancellationToken);
     }
 
     /// <inheritdoc />

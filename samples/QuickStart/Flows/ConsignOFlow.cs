@@ -1,16 +1,16 @@
 using System;
-using System.IO;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using ConsignO.Workflows;
-using ConsignO.Workflows.Models;
+using ConsignO.Workflows.Signing;
 using Microsoft.Extensions.Configuration;
+using SigningClients.Core;
+using SigningClients.Core.Signing;
 using SigningClients.Testing;
 
 namespace QuickStart.Flows;
 
-/// <summary>ConsignO Cloud: upload → create and launch a workflow → the signer signs → wait → download.</summary>
+/// <summary>ConsignO Cloud through the neutral flow: a launched workflow, a remote signer, the signed document and the audit trail.</summary>
 internal sealed class ConsignOFlow : IProviderFlow
 {
     public string Provider => "ConsignO";
@@ -18,20 +18,19 @@ internal sealed class ConsignOFlow : IProviderFlow
     public async Task<string> RunAgainstSimulatorAsync(FlowContext context, CancellationToken cancellationToken)
     {
         await using var simulator = await ConsignOSimulator.StartAsync(new() { RotateTokenEvery = 2 }, cancellationToken);
-        var options = new ConsignOClientOptions
+        using var client = new ConsignOClient(new ConsignOClientOptions
         {
             Endpoint = simulator.ApiEndpoint,
             AllowHttpOnLoopback = true,
             Username = simulator.Settings.Username,
             Password = simulator.Settings.Password,
-            Polling = new() { InitialInterval = TimeSpan.FromMilliseconds(50) },
-        };
-        using var client = new ConsignOClient(options);
-        return await RunAsync(context, client, "ann.lee@example.com", workflowId =>
+        });
+        return await SigningFlow.RunAsync(context, new ConsignOSigningProvider(client), new SigningParty("Ann", "Lee", "ann.lee@example.com"), operation =>
         {
-            simulator.SignAll(workflowId);
+            simulator.SignAll(operation.Id);
             context.Step("the simulated signer signed");
-        }, cancellationToken);
+            return Task.CompletedTask;
+        }, Fast, cancellationToken);
     }
 
     public async Task<string> RunAgainstProviderAsync(FlowContext context, IConfiguration configuration, CancellationToken cancellationToken)
@@ -40,46 +39,13 @@ internal sealed class ConsignOFlow : IProviderFlow
         var options = new ConsignOClientOptions();
         section.Bind(options);
         using var client = new ConsignOClient(options);
-        return await RunAsync(context, client, section["SignerEmail"] ?? throw new InvalidOperationException("Set ConsignO:SignerEmail."), _ => context.Step("waiting for the signer (email sent)"), cancellationToken);
+        var signer = new SigningParty("Ann", "Lee", section["SignerEmail"] ?? throw new InvalidOperationException("Set ConsignO:SignerEmail."));
+        return await SigningFlow.RunAsync(context, new ConsignOSigningProvider(client), signer, _ =>
+        {
+            context.Step("waiting for the signer (email sent)");
+            return Task.CompletedTask;
+        }, new PollingOptions(), cancellationToken);
     }
 
-    private static async Task<string> RunAsync(FlowContext context, IConsignOClient client, string signerEmail, Action<string> sign, CancellationToken cancellationToken)
-    {
-        using var pdf = new MemoryStream(Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"));
-        var documentId = await client.UploadDocumentAsync(pdf, "quickstart.pdf", cancellationToken: cancellationToken);
-        context.Step($"uploaded document {documentId}");
-
-        var workflow = await client.CreateWorkflowAsync(
-            new WorkflowBuilder("QuickStart agreement")
-                .AddDocument(documentId, d => d.AddZone("signer", page: 1, x: 72, y: 650))
-                .AddRemoteSigner("signer", new SignerDefinition { FirstName = "Ann", LastName = "Lee", Email = signerEmail, Amr = new[] { AuthenticationMethod.Link } })
-                .LaunchOnCreate()
-                .Build(),
-            cancellationToken);
-        context.Step($"launched workflow {workflow.Id}");
-
-        sign(workflow.Id);
-        workflow = await client.WaitForCompletionAsync(workflow.Id, cancellationToken: cancellationToken);
-        context.Step($"workflow {workflow.Status}");
-        if (workflow.Status != WorkflowStatus.Completed)
-        {
-            throw new InvalidOperationException("The workflow ended as " + workflow.Status + ".");
-        }
-
-        await using var download = await client.DownloadDocumentsAsync(workflow.Id, cancellationToken);
-        var path = context.OutputPath(download.ContentType == "application/zip" ? "consigno-signed.zip" : "consigno-signed.pdf");
-        await using (var file = File.Create(path))
-        {
-            await download.CopyToAsync(file, cancellationToken);
-        }
-
-        await using var audit = await client.DownloadAuditTrailAsync(workflow.Id, cancellationToken);
-        await using (var file = File.Create(context.OutputPath("consigno-audit-trail.pdf")))
-        {
-            await audit.CopyToAsync(file, cancellationToken);
-        }
-
-        context.Step("downloaded the signed document and the audit trail");
-        return path;
-    }
+    private static PollingOptions Fast => new() { InitialInterval = TimeSpan.FromMilliseconds(50), MaxInterval = TimeSpan.FromSeconds(1) };
 }

@@ -1,18 +1,21 @@
 using System;
-using System.IO;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Configuration;
 using Signant.InstantSign;
-using Signant.InstantSign.Models;
+using Signant.InstantSign.Signing;
+using SigningClients.Core;
+using SigningClients.Core.Signing;
 using SigningClients.Testing;
 
 namespace QuickStart.Flows;
 
-/// <summary>Signant instant signing: create a posting → sign on the signing page → wait (TTL-safe) → download with MD5 check.</summary>
+/// <summary>Signant instant signing through the neutral flow: the operation downloads (MD5-verified) inside the 15-minute TTL.</summary>
 internal sealed class SignantFlow : IProviderFlow
 {
+    private static readonly SigningParty Signer = new("Kari", "Nordmann", "kari.nordmann@example.com");
+
     public string Provider => "Signant";
 
     public async Task<string> RunAgainstSimulatorAsync(FlowContext context, CancellationToken cancellationToken)
@@ -25,57 +28,27 @@ internal sealed class SignantFlow : IProviderFlow
             DistributorId = simulator.DistributorId,
             AccessCode = simulator.AccessCode,
         });
-        return await RunAsync(context, client, simulator, cancellationToken);
+        return await SigningFlow.RunAsync(context, new SignantSigningProvider(client), Signer, async operation =>
+        {
+            // The signer opens the signing page and signs (the simulator's page).
+            using var browser = new HttpClient();
+            var url = operation.SigningUrls[0].Url;
+            (await browser.GetAsync(url, cancellationToken)).EnsureSuccessStatusCode();
+            (await browser.PostAsync(url, new StringContent(string.Empty), cancellationToken)).EnsureSuccessStatusCode();
+            context.Step("signed as Kari Nordmann on the simulator's signing page");
+        }, Fast, cancellationToken);
     }
 
     public Task<string> RunAgainstProviderAsync(FlowContext context, IConfiguration configuration, CancellationToken cancellationToken)
     {
         var options = new SignantClientOptions();
         configuration.GetSection(Provider).Bind(options);
-        return RunAsync(context, new SignantClient(options), null, cancellationToken);
+        return SigningFlow.RunAsync(context, new SignantSigningProvider(new SignantClient(options)), Signer, operation =>
+        {
+            context.Step($"open the signing URL ({operation.SigningUrls.Count} issued) and sign within 15 minutes");
+            return Task.CompletedTask;
+        }, new PollingOptions(), cancellationToken);
     }
 
-    private static async Task<string> RunAsync(FlowContext context, ISignantClient client, SignantSimulator? simulator, CancellationToken cancellationToken)
-    {
-        var created = await client.CreateInstantPostingAsync(new InstantPosting
-        {
-            Title = "QuickStart agreement",
-            Recipients = new[] { new InstantPostingRecipient { Name = "Kari Nordmann" } },
-            AttachmentToSign = new InstantAttachment { File = new MemoryStream(Pdf()), FileName = "agreement.pdf" },
-        }, cancellationToken);
-        var url = created.SignUrls[0].Url!;
-        context.Step($"created posting {created.PostingId}");
-
-        if (simulator is not null)
-        {
-            using var browser = new HttpClient();
-            (await browser.GetAsync(url, cancellationToken)).EnsureSuccessStatusCode();
-            (await browser.PostAsync(url, new StringContent(string.Empty), cancellationToken)).EnsureSuccessStatusCode();
-            context.Step("signed as Kari Nordmann on the simulator's signing page");
-        }
-        else
-        {
-            context.Step($"open {url} and sign within 15 minutes");
-        }
-
-        var path = context.OutputPath($"signant-{created.PostingId}.pdf");
-        InstantPostingOutcome outcome;
-        await using (var file = File.Create(path))
-        {
-            outcome = await client.WaitForCompletionAndDownloadAsync(created.PostingId, created.AttachmentId, file, cancellationToken: cancellationToken);
-        }
-
-        if (!outcome.IsDownloaded)
-        {
-            File.Delete(path);
-            throw new InvalidOperationException("The Signant posting expired before it was signed.");
-        }
-
-        context.Step($"downloaded {outcome.Download!.Length} bytes, MD5 verified");
-        return path;
-    }
-
-    private static byte[] Pdf() => System.Text.Encoding.ASCII.GetBytes(
-        "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n" +
-        "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+    private static PollingOptions Fast => new() { InitialInterval = TimeSpan.FromMilliseconds(100), MaxInterval = TimeSpan.FromSeconds(1) };
 }

@@ -1,17 +1,16 @@
 using System;
-using System.IO;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Configuration;
 using SigningClients.Core;
+using SigningClients.Core.Signing;
 using SigningClients.Testing;
 using SigningToday.Dst;
-using SigningToday.Dst.Models;
+using SigningToday.Dst.Signing;
 
 namespace QuickStart.Flows;
 
-/// <summary>Signing Today: create and publish a DST from a PDF (robot) → the signer signs → wait → download the signed PDF.</summary>
+/// <summary>Signing Today through the neutral flow: the robot creates and publishes a DST, the signer signs the ticket, the signed PDF is downloaded.</summary>
 internal sealed class SigningTodayFlow : IProviderFlow
 {
     public string Provider => "SigningToday";
@@ -25,11 +24,12 @@ internal sealed class SigningTodayFlow : IProviderFlow
             AllowHttpOnLoopback = true,
             RobotToken = simulator.Settings.RobotToken,
         });
-        return await RunAsync(context, client, "adam.smith@example.com", dstId =>
+        return await SigningFlow.RunAsync(context, new SigningTodaySigningProvider(client), new SigningParty("Adam", "Smith", "adam.smith@example.com"), operation =>
         {
-            simulator.Sign(dstId);
+            simulator.Sign(operation.Id);
             context.Step("the simulated signer signed");
-        }, cancellationToken);
+            return Task.CompletedTask;
+        }, Fast, cancellationToken);
     }
 
     public async Task<string> RunAgainstProviderAsync(FlowContext context, IConfiguration configuration, CancellationToken cancellationToken)
@@ -37,32 +37,13 @@ internal sealed class SigningTodayFlow : IProviderFlow
         var section = configuration.GetSection(Provider);
         var options = new SigningTodayClientOptions();
         section.Bind(options);
-        var client = new SigningTodayClient(options);
-        return await RunAsync(context, client, section["SignerEmail"] ?? throw new InvalidOperationException("Set SigningToday:SignerEmail."), _ => context.Step("waiting for the signer (signature ticket sent)"), cancellationToken);
+        var signer = new SigningParty("Adam", "Smith", section["SignerEmail"] ?? throw new InvalidOperationException("Set SigningToday:SignerEmail."));
+        return await SigningFlow.RunAsync(context, new SigningTodaySigningProvider(new SigningTodayClient(options)), signer, _ =>
+        {
+            context.Step("waiting for the signer (signature ticket sent)");
+            return Task.CompletedTask;
+        }, new PollingOptions(), cancellationToken);
     }
 
-    private static async Task<string> RunAsync(FlowContext context, ISigningTodayClient client, string signerEmail, Action<string> sign, CancellationToken cancellationToken)
-    {
-        using var pdf = new MemoryStream(Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"));
-        var dst = await client.Robots.CreateAndPublishFromPdfAsync(pdf, "quickstart.pdf", "QuickStart agreement", new Signer { Name = "Adam", Surname = "Smith", Email = signerEmail }, cancellationToken: cancellationToken);
-        context.Step($"created and published DST {dst.Id}; ticket {dst.GetSignatureTicketUrl()}");
-
-        sign(dst.Id!);
-        dst = await client.Dsts.WaitForDstStatusAsync(dst.Id!, new PollingOptions { InitialInterval = TimeSpan.FromMilliseconds(50) }, cancellationToken);
-        context.Step($"DST {dst.Status}");
-        if (dst.Status != DstStatus.Signed)
-        {
-            throw new InvalidOperationException("The DST ended as " + dst.Status + ".");
-        }
-
-        var path = context.OutputPath("signingtoday-signed.pdf");
-        await using (var download = await client.Resources.DownloadAsync(dst.Documents![0].SignedDocumentUuid!, cancellationToken))
-        await using (var file = File.Create(path))
-        {
-            await download.CopyToAsync(file, cancellationToken);
-        }
-
-        context.Step("downloaded the signed document");
-        return path;
-    }
+    private static PollingOptions Fast => new() { InitialInterval = TimeSpan.FromMilliseconds(50), MaxInterval = TimeSpan.FromSeconds(1) };
 }

@@ -11,6 +11,7 @@ using SigningClients.Core.Http;
 using SigningToday.Dst.Internal;
 using SigningToday.Dst.Models;
 using SigningToday.Dst.Serialization;
+using SigningToday.Dst.Signing;
 
 namespace SigningToday.Dst;
 
@@ -179,17 +180,10 @@ internal sealed class DstOperations : IDstOperations
     public Task<DigitalSignatureTransaction> WaitForDstStatusAsync(string id, PollingOptions? polling = null, CancellationToken cancellationToken = default)
     {
         SigningTodayTransport.Id(id, nameof(id));
-        var options = polling ?? new PollingOptions();
-        options.Validate();
-        return Poller.PollAsync(
-            async ct =>
-            {
-                var dst = await GetAsync(id, ct).ConfigureAwait(false);
-                return dst.Status is { IsTerminal: true } ? PollStep<DigitalSignatureTransaction>.Complete(dst) : PollStep<DigitalSignatureTransaction>.Continue(dst);
-            },
-            options,
-            _t.Pipeline.TimeProvider,
-            cancellationToken);
+
+        // A shortcut for the operation, in this process.
+        var operation = new DstOperation(this, id, polling, _t.Pipeline.TimeProvider);
+        return operation.WaitForCompletionAsync(cancellationToken);
     }
 
     internal static string SpecContentType(string fileName)

@@ -1,0 +1,270 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using AlphaTrust.Tasks;
+using AlphaTrust.Tasks.Models;
+using AlphaTrust.Tasks.Signing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SigningClients.Core;
+using SigningClients.Core.Operations;
+using SigningClients.Core.Signing;
+using SigningClients.Testing;
+using Xunit;
+
+namespace SigningClients.Signing.Tests;
+
+/// <summary>
+/// One application method signs and downloads through each of the five providers; only the configuration value
+/// <c>Signing:Provider</c> changes. The simulated signer is the only per-provider part (it plays the human).
+/// </summary>
+public sealed class NeutralFlowTests
+{
+    private const string Password = "Neutral-Pass-7";
+
+    /// <summary>The application code under test: nothing in it names a provider.</summary>
+    private static async Task<(SigningOutcome Outcome, byte[]? Signed)> SignAndDownloadAsync(
+        IServiceProvider services, IConfiguration configuration, byte[] pdf, SigningParty signer, Func<SigningOperation, Task> signerActs, CancellationToken cancellationToken)
+    {
+        var resolver = services.GetRequiredService<ISigningProviderResolver>();
+        var provider = resolver.GetProvider(configuration["Signing:Provider"]!);
+        var envelope = new SigningEnvelope("Neutral agreement") { CallbackUrl = new Uri("https://app.example/signing/callback") };
+        envelope.Documents.Add(new SigningDocument(new MemoryStream(pdf), "agreement.pdf"));
+        envelope.Signers.Add(signer);
+        var operation = await provider.StartSigningAsync(envelope, cancellationToken);
+
+        // The process saves the token; it could stop here and a later one carry on.
+        string saved = operation.RehydrationToken.ToJson();
+        await signerActs(operation);
+        var resumed = resolver.RehydrateSigning(OperationRehydrationToken.Parse(saved));
+        var outcome = await resumed.WaitForCompletionAsync(new PollingOptions { InitialInterval = TimeSpan.FromMilliseconds(50), MaxInterval = TimeSpan.FromMilliseconds(200), Timeout = TimeSpan.FromMinutes(2) }, cancellationToken);
+        if (!outcome.IsSigned || !provider.Capabilities.DocumentDownload)
+        {
+            return (outcome, null);
+        }
+
+        using var signed = new MemoryStream();
+        foreach (var document in outcome.Documents)
+        {
+            await provider.DownloadSignedDocumentAsync(outcome, document, signed, cancellationToken);
+        }
+
+        return (outcome, signed.ToArray());
+    }
+
+    [Theory]
+    [InlineData("Signant")]
+    [InlineData("Trident")]
+    [InlineData("ConsignO")]
+    [InlineData("SigningToday")]
+    [InlineData("AlphaTrust")]
+    public async Task Same_method_signs_and_downloads_through_the_provider_chosen_by_configuration(string providerName)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var world = await FiveSimulators.StartAsync(ct);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Signing:Provider"] = providerName }).Build();
+
+        var (outcome, signed) = await SignAndDownloadAsync(world.Services, configuration, Pdf, new SigningParty("Ann", "Lee", "ann.lee@example.com"), world.SignerActsAsync, ct);
+
+        Assert.Equal(providerName, outcome.Provider);
+        Assert.Equal(SigningState.Completed, outcome.State);
+        var capabilities = world.Services.GetRequiredService<ISigningProviderResolver>().GetProvider(providerName).Capabilities;
+        if (capabilities.DocumentDownload)
+        {
+            Assert.NotNull(signed);
+            Assert.True(signed!.Length > 0);
+            Assert.StartsWith(providerName == "ConsignO" && signed[0] == (byte)'P' ? "PK" : "%PDF", Encoding.ASCII.GetString(signed, 0, 4), StringComparison.Ordinal);
+        }
+        else
+        {
+            // AlphaTrust: the capability says so, instead of pretending.
+            Assert.Equal("AlphaTrust", providerName);
+            Assert.Null(signed);
+            Assert.Empty(outcome.Documents);
+        }
+    }
+
+    [Fact]
+    public async Task Capabilities_are_stated_and_a_request_beyond_them_is_refused_before_any_call()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var world = await FiveSimulators.StartAsync(ct);
+        var resolver = world.Services.GetRequiredService<ISigningProviderResolver>();
+        Assert.Equal(new[] { "AlphaTrust", "ConsignO", "Signant", "SigningToday", "Trident" }, resolver.Names);
+
+        var trident = resolver.GetProvider("Trident");
+        Assert.True(trident.Capabilities.EmbeddedSigning);
+        Assert.Equal(1, trident.Capabilities.MaxSigners);
+        Assert.True(resolver.GetProvider("ConsignO").Capabilities.AuditTrail);
+        Assert.True(resolver.GetProvider("Signant").Capabilities.DocumentsExpire);
+        Assert.False(resolver.GetProvider("AlphaTrust").Capabilities.DocumentDownload);
+
+        var envelope = new SigningEnvelope("Two signers");
+        envelope.Documents.Add(new SigningDocument(new MemoryStream(Pdf), "a.pdf"));
+        envelope.Signers.Add(new SigningParty("Ann", "Lee", "ann@example.com"));
+        envelope.Signers.Add(new SigningParty("Bob", "Ray", "bob@example.com"));
+        int before = world.Trident.Journal.Count;
+        await Assert.ThrowsAsync<ArgumentException>(() => trident.StartSigningAsync(envelope, ct));
+        Assert.Equal(before, world.Trident.Journal.Count);
+        Assert.Throws<ArgumentException>(() => resolver.GetProvider("Docusign"));
+
+        // The native client stays one call away.
+        Assert.IsAssignableFrom<ISigningProvider<IAlphaTrustClient>>(resolver.GetProvider("AlphaTrust"));
+    }
+
+    [Fact]
+    public async Task Token_of_one_provider_is_refused_by_another_and_names_no_secret()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var world = await FiveSimulators.StartAsync(ct);
+        var resolver = world.Services.GetRequiredService<ISigningProviderResolver>();
+        var envelope = new SigningEnvelope("Token");
+        envelope.Documents.Add(new SigningDocument(new MemoryStream(Pdf), "a.pdf"));
+        envelope.Signers.Add(new SigningParty("Ann", "Lee", "ann@example.com"));
+        var operation = await resolver.GetProvider("SigningToday").StartSigningAsync(envelope, ct);
+        var json = operation.RehydrationToken.ToJson();
+        Assert.DoesNotContain(world.SigningToday.Settings.RobotToken, json, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => resolver.GetProvider("ConsignO").RehydrateSigning(OperationRehydrationToken.Parse(json)));
+        Assert.Equal("SigningToday", resolver.RehydrateSigning(OperationRehydrationToken.Parse(json)).Provider);
+    }
+
+    internal static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+
+    /// <summary>The five simulators, the five clients and the five signing providers in one container.</summary>
+    internal sealed class FiveSimulators : IAsyncDisposable
+    {
+        private FiveSimulators()
+        {
+        }
+
+        public SignantSimulator Signant { get; private set; } = null!;
+
+        public TridentSimulator Trident { get; private set; } = null!;
+
+        public ConsignOSimulator ConsignO { get; private set; } = null!;
+
+        public SigningTodaySimulator SigningToday { get; private set; } = null!;
+
+        public AlphaTrustSimulator AlphaTrust { get; private set; } = null!;
+
+        public ServiceProvider Services { get; private set; } = null!;
+
+        public static async Task<FiveSimulators> StartAsync(CancellationToken ct)
+        {
+            var w = new FiveSimulators
+            {
+                Signant = await SignantSimulator.StartAsync(cancellationToken: ct),
+                Trident = await TridentSimulator.StartAsync(cancellationToken: ct),
+                ConsignO = await ConsignOSimulator.StartAsync(cancellationToken: ct),
+                SigningToday = await SigningTodaySimulator.StartAsync(cancellationToken: ct),
+                AlphaTrust = await AlphaTrustSimulator.StartAsync(cancellationToken: ct),
+            };
+            var services = new ServiceCollection();
+            services.AddSignantInstantSignClient(o =>
+            {
+                o.Endpoint = w.Signant.ServiceAddress;
+                o.AllowHttpOnLoopback = true;
+                o.DistributorId = w.Signant.DistributorId;
+                o.AccessCode = w.Signant.AccessCode;
+            });
+            services.AddTridentClient(o =>
+            {
+                o.Endpoint = w.Trident.BaseAddress;
+                o.AllowHttpOnLoopback = true;
+                o.ClientId = w.Trident.ClientId;
+                o.ClientSecret = w.Trident.ClientSecret;
+                o.AuthServer = w.Trident.AuthServer;
+            });
+            services.AddConsignOClient(o =>
+            {
+                o.Endpoint = w.ConsignO.ApiEndpoint;
+                o.AllowHttpOnLoopback = true;
+                o.Username = w.ConsignO.Settings.Username;
+                o.Password = w.ConsignO.Settings.Password;
+            });
+            services.AddSigningTodayClient(o =>
+            {
+                o.Endpoint = w.SigningToday.ApiEndpoint;
+                o.AllowHttpOnLoopback = true;
+                o.RobotToken = w.SigningToday.Settings.RobotToken;
+            });
+            services.AddAlphaTrustClient(o =>
+            {
+                o.Endpoint = w.AlphaTrust.BaseAddress;
+                o.AllowHttpOnLoopback = true;
+                o.ApiKey = w.AlphaTrust.Settings.ApiKey;
+                o.ApiSecret = w.AlphaTrust.Settings.ApiSecret;
+                o.ApiUsername = w.AlphaTrust.Settings.ApiUsername;
+                o.ApiPassword = w.AlphaTrust.Settings.ApiPassword;
+            });
+            var spool = Path.Combine(Path.GetTempPath(), "h18-spool-" + Guid.NewGuid().ToString("N"));
+            services.AddSignantSigningProvider(configure: o => o.SpoolDirectory = spool);
+            services.AddTridentSigningProvider();
+            services.AddConsignOSigningProvider();
+            services.AddSigningTodaySigningProvider();
+            services.AddAlphaTrustSigningProvider(configure: o =>
+            {
+                o.SendRequestViaEmail = false;
+                o.Authentication = (_, _) => ParticipantAuthentication.Password(Password);
+            });
+            w.Services = services.BuildServiceProvider();
+            return w;
+        }
+
+        /// <summary>Plays the human signer of each provider.</summary>
+        public async Task SignerActsAsync(SigningOperation operation)
+        {
+            switch (operation.Provider)
+            {
+                case "Signant":
+                    Signant.CompleteSigning(Guid.Parse(operation.Id), "Ann Lee");
+                    break;
+                case "Trident":
+                {
+                    using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+                    using var answer = await browser.GetAsync(operation.SigningUrls[0].Url.AbsoluteUri + "?action=sign");
+                    Assert.Equal(HttpStatusCode.Found, answer.StatusCode);
+                    break;
+                }
+
+                case "ConsignO":
+                    ConsignO.SignAll(operation.Id);
+                    break;
+                case "SigningToday":
+                    SigningToday.Sign(operation.Id);
+                    break;
+                case "AlphaTrust":
+                {
+                    // API signing: the application signs for the authenticated signer through the native client.
+                    var client = ((ISigningProvider<IAlphaTrustClient>)Services.GetRequiredService<ISigningProviderResolver>().GetProvider("AlphaTrust")).Client;
+                    var transaction = await client.GetTransactionAsync(long.Parse(operation.Id, System.Globalization.CultureInfo.InvariantCulture));
+                    foreach (var task in transaction!.Documents.SelectMany(d => d.Tasks))
+                    {
+                        await client.RemoteSignAsync(new RemoteSignTask(task.Id, "203.0.113.10", TaskAuthentication.Password(Password)));
+                    }
+
+                    break;
+                }
+
+                default:
+                    throw new InvalidOperationException(operation.Provider);
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Services.DisposeAsync();
+            await Signant.DisposeAsync();
+            await Trident.DisposeAsync();
+            await ConsignO.DisposeAsync();
+            await SigningToday.DisposeAsync();
+            await AlphaTrust.DisposeAsync();
+        }
+    }
+}
