@@ -71,6 +71,13 @@ public class SimulatorHost : IAsyncDisposable
     /// <summary>The simulator's clock (<see cref="SimulatorHostOptions.TimeProvider"/>, default <see cref="TimeProvider.System"/>).</summary>
     public TimeProvider TimeProvider { get; }
 
+    /// <summary>
+    /// Raised after each status change of the simulator's state model (a workflow launched, a signer signed, a DST
+    /// expired, …), outside the simulator's lock, in the order the changes happened. A webhook or callback dispatcher
+    /// can hook it. The ad-hoc host of <see cref="StartAsync"/> never raises it.
+    /// </summary>
+    public event EventHandler<SimulatorStatusChange>? StatusChanged;
+
     /// <summary>The settings the simulator was created with.</summary>
     protected SimulatorHostOptions Options => _options;
 
@@ -220,6 +227,10 @@ public class SimulatorHost : IAsyncDisposable
             ?? throw new InvalidOperationException("Kestrel did not report the address it listens on.");
         _baseAddress = LoopbackUri(new Uri(address).Port);
     }
+
+    /// <summary>Raises <see cref="StatusChanged"/>; derived simulators forward their state model's changes here.</summary>
+    /// <param name="change">The change.</param>
+    protected void OnStatusChanged(SimulatorStatusChange change) => StatusChanged?.Invoke(this, change);
 
     /// <summary>Maps the simulator's routes. The base implementation maps the routes given to <see cref="StartAsync"/>.</summary>
     /// <param name="routes">The route builder (minimal APIs: <c>MapGet</c>, <c>MapPost</c>, <c>MapGroup</c>, …).</param>
