@@ -51,36 +51,20 @@ public sealed class SignantSimulator : SimulatorHost
     private readonly ConcurrentDictionary<Guid, SignantSimulatedPosting> _postings = new();
     private readonly ConcurrentQueue<(int Code, string Message)> _nextErrors = new();
     private readonly object _gate = new();
+    private readonly SignantSimulatorOptions _options;
     private readonly string _directory;
     private int _corruptHashes;
 
-    private SignantSimulator(SimulatorHostOptions? options)
-        : base(options)
+    private SignantSimulator(SignantSimulatorOptions options)
+        : base(options.Host)
     {
+        _options = options;
         _directory = Path.Combine(Path.GetTempPath(), "signant-sim-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_directory);
     }
 
-    /// <summary>The DistributorID the simulator accepts. Default <c>sim-distributor</c>.</summary>
-    public string DistributorId { get; set; } = "sim-distributor";
-
-    /// <summary>The AccessCode the simulator accepts. Default <c>sim-access-code-7f3a</c>.</summary>
-    public string AccessCode { get; set; } = "sim-access-code-7f3a";
-
-    /// <summary>The service namespace. Default <c>http://tempuri.org/</c>.</summary>
-    public string ServiceNamespace { get; set; } = "http://tempuri.org/";
-
-    /// <summary>The contract name expected in SOAPAction. Default <c>IInstantSignatureService</c>.</summary>
-    public string ContractName { get; set; } = "IInstantSignatureService";
-
-    /// <summary>The data-contract namespace. Default <c>http://schemas.datacontract.org/2004/07/Signant.Common.Models</c>.</summary>
-    public string DataContractNamespace { get; set; } = "http://schemas.datacontract.org/2004/07/Signant.Common.Models";
-
-    /// <summary>Time to live after creation and after each signing action. Default 15 minutes.</summary>
-    public TimeSpan TimeToLive { get; set; } = TimeSpan.FromMinutes(15);
-
-    /// <summary>How long an expired posting still answers with status Expired before it is deleted (then 4008). Default zero: deleted at expiry.</summary>
-    public TimeSpan DeletionDelay { get; set; } = TimeSpan.Zero;
+    /// <summary>The simulator's settings (credentials, SOAP names, lifetimes); read on every request.</summary>
+    public SignantSimulatorOptions Settings => _options;
 
     /// <summary>The full service address (<see cref="SimulatorHost.BaseAddress"/> + <see cref="ServicePath"/>).</summary>
     public Uri ServiceAddress => new(BaseAddress, ServicePath.TrimStart('/'));
@@ -89,13 +73,11 @@ public sealed class SignantSimulator : SimulatorHost
     public IReadOnlyCollection<SignantSimulatedPosting> Postings => _postings.Values.ToList();
 
     /// <summary>Starts a simulator on a free loopback port.</summary>
-    /// <param name="options">Host options (clock, logging).</param>
-    /// <param name="cancellationToken">Cancellation.</param>
+    /// <param name="options">Settings (host settings in <see cref="SignantSimulatorOptions.Host"/>), or <see langword="null"/> for the defaults.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running simulator; dispose it to stop it and delete its files.</returns>
-    public static Task<SignantSimulator> StartAsync(SimulatorHostOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        return StartSimulatorAsync(new SignantSimulator(options), cancellationToken);
-    }
+    public static Task<SignantSimulator> StartAsync(SignantSimulatorOptions? options = null, CancellationToken cancellationToken = default) =>
+        StartSimulatorAsync(new SignantSimulator(options ?? new SignantSimulatorOptions()), cancellationToken);
 
     /// <summary>Gets a posting by id.</summary>
     /// <param name="postingId">The id.</param>
@@ -217,7 +199,7 @@ public sealed class SignantSimulator : SimulatorHost
 
             var recipient = posting.Recipients[index];
             recipient.SigningStartedAt ??= Now;
-            posting.Touch(Now, TimeToLive);
+            posting.Touch(Now, _options.TimeToLive);
             return true;
         }
     }
@@ -251,7 +233,7 @@ public sealed class SignantSimulator : SimulatorHost
                 }
             }
 
-            posting.Touch(Now, TimeToLive);
+            posting.Touch(Now, _options.TimeToLive);
             return true;
         }
     }
@@ -261,7 +243,7 @@ public sealed class SignantSimulator : SimulatorHost
     /// <summary>Deletes the posting when its time is up.</summary>
     private void Expire(SignantSimulatedPosting posting)
     {
-        if (!posting.IsDeleted && Now >= posting.ActiveTo + DeletionDelay)
+        if (!posting.IsDeleted && Now >= posting.ActiveTo + _options.DeletionDelay)
         {
             lock (_gate)
             {
@@ -312,7 +294,7 @@ public sealed class SignantSimulator : SimulatorHost
     private async Task HandleSoapAsync(HttpContext context)
     {
         var action = context.Request.Headers["SOAPAction"].ToString().Trim('"');
-        string prefix = ServiceNamespace + ContractName + "/";
+        string prefix = _options.ServiceNamespace + _options.ContractName + "/";
         string? operation = action.StartsWith(prefix, StringComparison.Ordinal) ? action.Substring(prefix.Length) : null;
         if (operation is not ("CreateInstantPosting" or "GetPostingStatus" or "DownloadInstantAttachment"))
         {
@@ -348,7 +330,7 @@ public sealed class SignantSimulator : SimulatorHost
             return;
         }
 
-        if (request.DistributorId != DistributorId || request.AccessCode != AccessCode)
+        if (request.DistributorId != _options.DistributorId || request.AccessCode != _options.AccessCode)
         {
             DeleteQuietly(request.FilePath);
             await WriteErrorAsync(context, operation, ErrorAuthentication, "Authentication failed: unknown DistributorID or wrong AccessCode.").ConfigureAwait(false);
@@ -393,7 +375,7 @@ public sealed class SignantSimulator : SimulatorHost
 
         var id = Guid.NewGuid();
         var recipients = request.Recipients.Select((r, i) => new SignantSimulatedRecipient(i, r.Name!, r.Email, r.HasSsn)).ToList();
-        var posting = new SignantSimulatedPosting(id, Guid.NewGuid(), request.Title!, request.Description, request.DistributorSystemId, request.FileName!, request.FileDescription, request.FilePath!, recipients, Now, TimeToLive)
+        var posting = new SignantSimulatedPosting(id, Guid.NewGuid(), request.Title!, request.Description, request.DistributorSystemId, request.FileName!, request.FileDescription, request.FilePath!, recipients, Now, _options.TimeToLive)
         {
             UploadedLength = request.FileLength,
         };
@@ -404,10 +386,10 @@ public sealed class SignantSimulator : SimulatorHost
             await Element(w, "ErrorCode", "0").ConfigureAwait(false);
             await NullableElement(w, "Message", null).ConfigureAwait(false);
             await Element(w, "PostingID", id.ToString("D")).ConfigureAwait(false);
-            await w.WriteStartElementAsync("a", "SignUrls", DataContractNamespace).ConfigureAwait(false);
+            await w.WriteStartElementAsync("a", "SignUrls", _options.DataContractNamespace).ConfigureAwait(false);
             foreach (var r in recipients)
             {
-                await w.WriteStartElementAsync("a", "UrlToSigning", DataContractNamespace).ConfigureAwait(false);
+                await w.WriteStartElementAsync("a", "UrlToSigning", _options.DataContractNamespace).ConfigureAwait(false);
                 await Element(w, "Name", r.Name).ConfigureAwait(false);
                 await Element(w, "Url", GetSigningUrl(id, r.Index).AbsoluteUri).ConfigureAwait(false);
                 await w.WriteEndElementAsync().ConfigureAwait(false);
@@ -456,7 +438,7 @@ public sealed class SignantSimulator : SimulatorHost
             await Element(w, "TotalDocsToSign", "1").ConfigureAwait(false);
             await Element(w, "TotalDocsToUpload", "0").ConfigureAwait(false);
             await Element(w, "TotalDocsUploaded", "0").ConfigureAwait(false);
-            await Element(w, "WillBeDeletedDateTime", Date(posting.ActiveTo + DeletionDelay)).ConfigureAwait(false);
+            await Element(w, "WillBeDeletedDateTime", Date(posting.ActiveTo + _options.DeletionDelay)).ConfigureAwait(false);
         }).ConfigureAwait(false);
     }
 
@@ -507,7 +489,7 @@ public sealed class SignantSimulator : SimulatorHost
             await WriteResultAsync(context, "DownloadInstantAttachment", async w =>
             {
                 using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
-                await w.WriteStartElementAsync("a", "AttachmentFile", DataContractNamespace).ConfigureAwait(false);
+                await w.WriteStartElementAsync("a", "AttachmentFile", _options.DataContractNamespace).ConfigureAwait(false);
                 var buffer = new byte[48 * 1024];
                 int read;
                 while ((read = await file.ReadAsync(buffer, context.RequestAborted).ConfigureAwait(false)) > 0)
@@ -552,9 +534,9 @@ public sealed class SignantSimulator : SimulatorHost
         await using var w = XmlWriter.Create(context.Response.Body, settings);
         await w.WriteStartElementAsync("s", "Envelope", SoapNs).ConfigureAwait(false);
         await w.WriteStartElementAsync("s", "Body", SoapNs).ConfigureAwait(false);
-        await w.WriteStartElementAsync(null, operation + "Response", ServiceNamespace).ConfigureAwait(false);
-        await w.WriteStartElementAsync(null, operation + "Result", ServiceNamespace).ConfigureAwait(false);
-        await w.WriteAttributeStringAsync("xmlns", "a", null, DataContractNamespace).ConfigureAwait(false);
+        await w.WriteStartElementAsync(null, operation + "Response", _options.ServiceNamespace).ConfigureAwait(false);
+        await w.WriteStartElementAsync(null, operation + "Result", _options.ServiceNamespace).ConfigureAwait(false);
+        await w.WriteAttributeStringAsync("xmlns", "a", null, _options.DataContractNamespace).ConfigureAwait(false);
         await w.WriteAttributeStringAsync("xmlns", "i", null, XsiNs).ConfigureAwait(false);
         await writeMembers(w).ConfigureAwait(false);
         await w.WriteEndElementAsync().ConfigureAwait(false);
@@ -571,7 +553,7 @@ public sealed class SignantSimulator : SimulatorHost
         await context.Response.WriteAsync(FaultBody(code, text), context.RequestAborted).ConfigureAwait(false);
     }
 
-    private Task Element(XmlWriter w, string name, string value) => w.WriteElementStringAsync("a", name, DataContractNamespace, value);
+    private Task Element(XmlWriter w, string name, string value) => w.WriteElementStringAsync("a", name, _options.DataContractNamespace, value);
 
     private async Task NullableElement(XmlWriter w, string name, string? value)
     {
@@ -581,7 +563,7 @@ public sealed class SignantSimulator : SimulatorHost
             return;
         }
 
-        await w.WriteStartElementAsync("a", name, DataContractNamespace).ConfigureAwait(false);
+        await w.WriteStartElementAsync("a", name, _options.DataContractNamespace).ConfigureAwait(false);
         await w.WriteAttributeStringAsync("i", "nil", XsiNs, "true").ConfigureAwait(false);
         await w.WriteEndElementAsync().ConfigureAwait(false);
     }

@@ -54,10 +54,10 @@ public sealed partial class SigningTodaySimulator : SimulatorHost
     private long _noteSeq;
     private long _instanceSeq = 7000;
 
-    private SigningTodaySimulator(SigningTodaySimulatorOptions? options, SimulatorHostOptions? hostOptions)
-        : base(hostOptions)
+    private SigningTodaySimulator(SigningTodaySimulatorOptions options)
+        : base(options.Host)
     {
-        _sim = options ?? new SigningTodaySimulatorOptions();
+        _sim = options;
         AdminUserId = SeedUser(_sim.AdminUsername, "admin", "Ada", "Admin", "admin@" + _sim.Domain + ".example", _sim.AdminPassword, automatic: false);
         SignerUserId = SeedUser(_sim.SignerUsername, "signer", "John", "Doe", "jdo@" + _sim.Domain + ".example", _sim.SignerPassword, automatic: false);
         RobotUserId = SeedUser("robot", "instructor", "Robot", "Service", "robot@" + _sim.Domain + ".example", null, automatic: true);
@@ -108,14 +108,11 @@ public sealed partial class SigningTodaySimulator : SimulatorHost
     }
 
     /// <summary>Starts a simulator on a free loopback port.</summary>
-    /// <param name="options">Simulator settings, or the defaults.</param>
-    /// <param name="hostOptions">Host settings (clock, logging, journal limit), or the defaults.</param>
+    /// <param name="options">Settings (host settings in <see cref="SigningTodaySimulatorOptions.Host"/>), or <see langword="null"/> for the defaults.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The started simulator; dispose it to stop it.</returns>
-    public static Task<SigningTodaySimulator> StartAsync(SigningTodaySimulatorOptions? options = null, SimulatorHostOptions? hostOptions = null, CancellationToken cancellationToken = default)
-    {
-        return StartSimulatorAsync(new SigningTodaySimulator(options, hostOptions), cancellationToken);
-    }
+    public static Task<SigningTodaySimulator> StartAsync(SigningTodaySimulatorOptions? options = null, CancellationToken cancellationToken = default) =>
+        StartSimulatorAsync(new SigningTodaySimulator(options ?? new SigningTodaySimulatorOptions()), cancellationToken);
 
     /// <summary>Adds <paramref name="count"/> minimal DSTs (for paging tests); titles are <c>Seed 00001</c>….</summary>
     /// <param name="count">How many.</param>

@@ -8,6 +8,7 @@ using Signant.InstantSign.Models;
 using SigningClients.Core;
 using SigningClients.Reliability.Tests.Infrastructure;
 using SigningClients.Testing;
+using SigningClients.Testing.Signant;
 using SigningClients.TestSupport;
 
 namespace SigningClients.Reliability.Tests.Providers;
@@ -27,7 +28,7 @@ internal sealed class SignantKit : ProviderKit
     public override IReadOnlyList<OperationCase> Operations { get; } = BuildOperations();
 
     public override async Task<SimulatorHost> StartSimulatorAsync(SimulatorHostOptions host, CancellationToken cancellationToken)
-        => await SignantSimulator.StartAsync(host, cancellationToken);
+        => await SignantSimulator.StartAsync(new SignantSimulatorOptions { Host = host }, cancellationToken);
 
     public override object CreateClient(SimulatorHost simulator, ClientSettings settings)
     {
@@ -37,8 +38,8 @@ internal sealed class SignantKit : ProviderKit
         {
             Endpoint = endpoint,
             AllowHttpOnLoopback = true,
-            DistributorId = sim.DistributorId,
-            AccessCode = sim.AccessCode,
+            DistributorId = sim.Settings.DistributorId,
+            AccessCode = sim.Settings.AccessCode,
         };
         settings.Retry?.Invoke(options.Retry);
         Recorder.AddVisibleText(options.ToString());

@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using SigningClients.Core;
 using SigningClients.Reliability.Tests.Infrastructure;
 using SigningClients.Testing;
+using SigningClients.Testing.SigningToday;
 using SigningClients.TestSupport;
 using SigningToday.Dst;
 using SigningToday.Dst.Models;
@@ -61,7 +62,7 @@ internal sealed class SigningTodayKit : ProviderKit
     public override IReadOnlyList<OperationCase> Operations { get; } = BuildOperations();
 
     public override async Task<SimulatorHost> StartSimulatorAsync(SimulatorHostOptions host, CancellationToken cancellationToken)
-        => await SigningTodaySimulator.StartAsync(null, host, cancellationToken);
+        => await SigningTodaySimulator.StartAsync(new SigningTodaySimulatorOptions { Host = host }, cancellationToken);
 
     public override object CreateClient(SimulatorHost simulator, ClientSettings settings)
     {
