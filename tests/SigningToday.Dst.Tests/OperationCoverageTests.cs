@@ -59,7 +59,7 @@ public sealed class OperationCoverageTests
         // Devices and notifications.
         var challenge = await admin.Devices.GetAuthorizationChallengeAsync(ct);
         var registered = await admin.Devices.RegisterAsync(new DeviceRegistration { Challenge = challenge.Challenge!, DeviceId = "dev-1", Name = "Phone" }, ct);
-        Assert.Equal("dev-1", registered.Single());
+        Assert.True(Guid.TryParse(registered.Single(), out _)); // the device's token, a UUID (not the device id)
         Assert.Single(await admin.Devices.ListAsync(cancellationToken: ct).ToListAsync(ct));
         await admin.Notifications.RegisterPushTokenAsync(new PushTokenRegistration { DeviceId = "dev-1", Token = "push-1" }, ct);
         await admin.Notifications.DeletePushTokenAsync("dev-1", ct);

@@ -254,11 +254,11 @@ internal sealed class SigningTodayKit : ProviderKit
         return (await c.Robot.Resources.AppendToDstAsync(draft.Id!, pdf, "two.pdf", null, ct)).Id!;
     }
 
-    private static int ResourcesOf(SigningTodaySimulator s, string dstId) => (s.GetDst(dstId)?["resources"] as System.Text.Json.Nodes.JsonArray)?.Count ?? 0;
+    private static int ResourcesOf(SigningTodaySimulator s, string dstId) => (s.GetDst(dstId)?.Json["resources"] as System.Text.Json.Nodes.JsonArray)?.Count ?? 0;
 
-    private static string? Status(SigningTodaySimulator s, string dstId) => (string?)s.GetDst(dstId)?["status"];
+    private static string? Status(SigningTodaySimulator s, string dstId) => (string?)s.GetDst(dstId)?.Json["status"];
 
-    private static int FirstDocumentId(SigningTodaySimulator s, string dstId) => (int?)s.GetDst(dstId)?["documents"]?[0]?["id"] ?? -1;
+    private static int FirstDocumentId(SigningTodaySimulator s, string dstId) => (int?)s.GetDst(dstId)?.Json["documents"]?[0]?["id"] ?? -1;
 
     private static async Task ReadAllAsync(Task<SigningDownload> download, CancellationToken ct)
     {
