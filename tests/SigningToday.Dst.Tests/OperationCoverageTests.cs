@@ -114,12 +114,12 @@ public sealed class OperationCoverageTests
         var address = await robot.Dsts.GetSignatureAddressAsync(id, 0, 0, ct);
         Assert.NotNull(address.Url);
         await robot.Dsts.NotifyAsync(id, ct);
+        var template = await robot.Dsts.TemplatizeAsync(id, ct); // "only for published DST templates": before signing
         sim.Sign(id);
         var signed = await robot.Dsts.GetAsync(id, ct);
         Assert.Equal(DstStatus.Signed, signed.Status);
         Assert.NotEmpty(await robot.Dsts.GetAuditAsync(id, ct));
         var clone = await robot.Dsts.CloneAsync(id, ct);
-        var template = await robot.Dsts.TemplatizeAsync(id, ct);
         Assert.True(template.Template);
         await robot.Dsts.PublishAsync(template.Id!, ct);
         var modified = await robot.Dsts.ModifyTemplateAsync(template.Id!, ct);
