@@ -46,7 +46,7 @@ internal sealed class SignantKit : ProviderKit
         return new SignantClient(options, settings.HttpClient, settings.LoggerFactory, settings.TimeProvider);
     }
 
-    public override IEnumerable<string> Secrets(SimulatorHost simulator) => new[] { ((SignantSimulator)simulator).AccessCode, Ssn };
+    public override IEnumerable<string> Secrets(SimulatorHost simulator) => new[] { ((SignantSimulator)simulator).Settings.AccessCode, Ssn };
 
     public static InstantPosting Posting(params string[] names) => new()
     {
