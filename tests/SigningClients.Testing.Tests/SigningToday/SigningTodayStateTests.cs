@@ -215,7 +215,7 @@ public sealed class SigningTodayStateTests
         state.PublishDraft(id);
         state.SignAll(id);
 
-        Assert.Equal(new[] { ("draft", "published", true), ("published", "signed", true) }, seen);
+        Assert.Equal(new (string? From, string To, bool OtherThreadCouldRead)[] { ("draft", "published", true), ("published", "signed", true) }, seen);
     }
 
     private SigningTodayState State() => new(_options, _time, () => new Uri("http://sim.test/"));
