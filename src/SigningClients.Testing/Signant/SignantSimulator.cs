@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
@@ -48,17 +47,16 @@ public sealed class SignantSimulator : SimulatorHost
 
     private const string SoapNs = "http://schemas.xmlsoap.org/soap/envelope/";
     private const string XsiNs = "http://www.w3.org/2001/XMLSchema-instance";
-    private readonly ConcurrentDictionary<Guid, SignantSimulatedPosting> _postings = new();
-    private readonly ConcurrentQueue<(int Code, string Message)> _nextErrors = new();
-    private readonly object _gate = new();
     private readonly SignantSimulatorOptions _options;
+    private readonly SignantState _state;
     private readonly string _directory;
-    private int _corruptHashes;
 
     private SignantSimulator(SignantSimulatorOptions options)
         : base(options.Host)
     {
         _options = options;
+        _state = new SignantState(options, TimeProvider);
+        _state.StatusChanged += (_, change) => OnStatusChanged(change);
         _directory = Path.Combine(Path.GetTempPath(), "signant-sim-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_directory);
     }
@@ -70,7 +68,7 @@ public sealed class SignantSimulator : SimulatorHost
     public Uri ServiceAddress => new(BaseAddress, ServicePath.TrimStart('/'));
 
     /// <summary>Every posting created so far, including deleted ones.</summary>
-    public IReadOnlyCollection<SignantSimulatedPosting> Postings => _postings.Values.ToList();
+    public IReadOnlyCollection<SignantSimulatedPosting> Postings => _state.Postings;
 
     /// <summary>Starts a simulator on a free loopback port.</summary>
     /// <param name="options">Settings (host settings in <see cref="SignantSimulatorOptions.Host"/>), or <see langword="null"/> for the defaults.</param>
@@ -82,16 +80,7 @@ public sealed class SignantSimulator : SimulatorHost
     /// <summary>Gets a posting by id.</summary>
     /// <param name="postingId">The id.</param>
     /// <returns>The posting, or <see langword="null"/>.</returns>
-    public SignantSimulatedPosting? GetPosting(Guid postingId)
-    {
-        _postings.TryGetValue(postingId, out var posting);
-        if (posting is not null)
-        {
-            Expire(posting);
-        }
-
-        return posting;
-    }
+    public SignantSimulatedPosting? GetPosting(Guid postingId) => _state.Find(postingId);
 
     /// <summary>The signing page of a recipient.</summary>
     /// <param name="postingId">The posting.</param>
@@ -104,7 +93,7 @@ public sealed class SignantSimulator : SimulatorHost
     /// <param name="postingId">The posting.</param>
     /// <param name="recipientName">The recipient's name.</param>
     /// <exception cref="InvalidOperationException">No such live posting or recipient.</exception>
-    public void StartSigning(Guid postingId, string recipientName) => StartSigning(postingId, FindRecipient(postingId, recipientName).Index);
+    public void StartSigning(Guid postingId, string recipientName) => _state.StartSigning(postingId, _state.RecipientIndex(postingId, recipientName));
 
     /// <summary>Plays the recipient signing (opening the page first if needed): expiry moves at the start and at the end.</summary>
     /// <param name="postingId">The posting.</param>
@@ -112,25 +101,19 @@ public sealed class SignantSimulator : SimulatorHost
     /// <exception cref="InvalidOperationException">No such live posting or recipient.</exception>
     public void CompleteSigning(Guid postingId, string recipientName)
     {
-        var recipient = FindRecipient(postingId, recipientName);
-        StartSigning(postingId, recipient.Index);
-        Sign(postingId, recipient.Index);
+        var index = _state.RecipientIndex(postingId, recipientName);
+        _state.StartSigning(postingId, index);
+        _state.Sign(postingId, index);
     }
 
     /// <summary>Makes the next <paramref name="count"/> calls answer <c>Success=false</c> with the given code and message.</summary>
     /// <param name="errorCode">The error code.</param>
     /// <param name="message">The message.</param>
     /// <param name="count">How many calls.</param>
-    public void FailNext(int errorCode, string message, int count = 1)
-    {
-        for (int i = 0; i < count; i++)
-        {
-            _nextErrors.Enqueue((errorCode, message));
-        }
-    }
+    public void FailNext(int errorCode, string message, int count = 1) => _state.FailNext(errorCode, message, count);
 
     /// <summary>Makes the next download send a wrong FileHash (the file itself is intact).</summary>
-    public void CorruptNextFileHash() => Interlocked.Increment(ref _corruptHashes);
+    public void CorruptNextFileHash() => _state.CorruptNextFileHash();
 
     /// <summary>Answers a SOAP 1.1 Fault for the next requests (HTTP 500), as WCF does.</summary>
     /// <param name="faultCode">The fault code, e.g. <c>s:Server</c>.</param>
@@ -175,97 +158,9 @@ public sealed class SignantSimulator : SimulatorHost
 
     private static string SecurityElement(string text) => System.Security.SecurityElement.Escape(text) ?? string.Empty;
 
-    private SignantSimulatedRecipient FindRecipient(Guid postingId, string recipientName)
-    {
-        var posting = GetPosting(postingId);
-        if (posting is null || posting.IsDeleted)
-        {
-            throw new InvalidOperationException("No live posting " + postingId + ".");
-        }
-
-        return posting.Recipients.FirstOrDefault(r => r.Name == recipientName)
-            ?? throw new InvalidOperationException("Posting " + postingId + " has no recipient named '" + recipientName + "'.");
-    }
-
-    private bool StartSigning(Guid postingId, int index)
-    {
-        lock (_gate)
-        {
-            var posting = GetPosting(postingId);
-            if (posting is null || posting.IsDeleted || posting.ActiveTo <= Now || index < 0 || index >= posting.Recipients.Count)
-            {
-                return false;
-            }
-
-            var recipient = posting.Recipients[index];
-            recipient.SigningStartedAt ??= Now;
-            posting.Touch(Now, _options.TimeToLive);
-            return true;
-        }
-    }
-
-    private bool Sign(Guid postingId, int index)
-    {
-        lock (_gate)
-        {
-            var posting = GetPosting(postingId);
-            if (posting is null || posting.IsDeleted || posting.ActiveTo <= Now || index < 0 || index >= posting.Recipients.Count)
-            {
-                return false;
-            }
-
-            var recipient = posting.Recipients[index];
-            if (recipient.SignedAt is null)
-            {
-                recipient.SigningStartedAt ??= Now;
-                recipient.SignedAt = Now;
-
-                // An incremental-update-style trailer: the "signed" document differs from the upload.
-                using (var file = new FileStream(posting.FilePath, FileMode.Append, FileAccess.Write))
-                {
-                    var mark = Encoding.ASCII.GetBytes("\n%SignantSimulator signature " + (index + 1) + " at " + Now.ToString("O", CultureInfo.InvariantCulture) + "\n");
-                    file.Write(mark, 0, mark.Length);
-                }
-
-                if (posting.Recipients.All(r => r.SignedAt is not null))
-                {
-                    posting.CompletedAt = Now;
-                }
-            }
-
-            posting.Touch(Now, _options.TimeToLive);
-            return true;
-        }
-    }
-
-    private DateTimeOffset Now => TimeProvider.GetUtcNow();
-
-    /// <summary>Deletes the posting when its time is up.</summary>
-    private void Expire(SignantSimulatedPosting posting)
-    {
-        if (!posting.IsDeleted && Now >= posting.ActiveTo + _options.DeletionDelay)
-        {
-            lock (_gate)
-            {
-                if (!posting.IsDeleted)
-                {
-                    posting.IsDeleted = true;
-                    try
-                    {
-                        File.Delete(posting.FilePath);
-                    }
-                    catch (IOException)
-                    {
-                        // Still open by a download; the directory goes on dispose.
-                    }
-                }
-            }
-        }
-    }
-
     private async Task HandleSigningPageAsync(HttpContext context, string postingId, int index)
     {
-        bool ok = Guid.TryParse(postingId, out var id) && StartSigning(id, index);
+        bool ok = Guid.TryParse(postingId, out var id) && Try(() => _state.StartSigning(id, index));
         context.Response.ContentType = "text/html; charset=utf-8";
         if (!ok)
         {
@@ -274,7 +169,7 @@ public sealed class SignantSimulator : SimulatorHost
             return;
         }
 
-        var posting = GetPosting(id)!;
+        var posting = _state.Find(id)!;
         var name = WebUtility.HtmlEncode(posting.Recipients[index].Name);
         await context.Response.WriteAsync(
             "<!DOCTYPE html><html><head><title>Signant simulator</title></head><body><h1>" + WebUtility.HtmlEncode(posting.Title) + "</h1>" +
@@ -285,7 +180,7 @@ public sealed class SignantSimulator : SimulatorHost
 
     private async Task HandleSignAsync(HttpContext context, string postingId, int index)
     {
-        bool ok = Guid.TryParse(postingId, out var id) && Sign(id, index);
+        bool ok = Guid.TryParse(postingId, out var id) && Try(() => _state.Sign(id, index));
         context.Response.ContentType = "text/html; charset=utf-8";
         context.Response.StatusCode = ok ? 200 : 404;
         await context.Response.WriteAsync(ok ? "<!DOCTYPE html><html><body><h1>Signed.</h1></body></html>" : "<!DOCTYPE html><html><body><h1>This posting has expired or does not exist.</h1></body></html>", context.RequestAborted).ConfigureAwait(false);
@@ -323,31 +218,47 @@ public sealed class SignantSimulator : SimulatorHost
             return;
         }
 
-        if (_nextErrors.TryDequeue(out var injected))
+        if (_state.TakeInjectedError() is { } injected)
         {
             DeleteQuietly(request.FilePath);
             await WriteResultAsync(context, operation, w => CommonAsync(w, false, injected.Code, injected.Message)).ConfigureAwait(false);
             return;
         }
 
-        if (request.DistributorId != _options.DistributorId || request.AccessCode != _options.AccessCode)
+        try
         {
-            DeleteQuietly(request.FilePath);
-            await WriteErrorAsync(context, operation, ErrorAuthentication, "Authentication failed: unknown DistributorID or wrong AccessCode.").ConfigureAwait(false);
-            return;
+            _state.Authenticate(request.DistributorId, request.AccessCode);
+            switch (operation)
+            {
+                case "CreateInstantPosting":
+                    await CreateAsync(context, request).ConfigureAwait(false);
+                    break;
+                case "GetPostingStatus":
+                    await StatusAsync(context, request).ConfigureAwait(false);
+                    break;
+                default:
+                    await DownloadAsync(context, request).ConfigureAwait(false);
+                    break;
+            }
         }
-
-        switch (operation)
+        catch (SimulatorStateException error) when (!context.Response.HasStarted)
         {
-            case "CreateInstantPosting":
-                await CreateAsync(context, request).ConfigureAwait(false);
-                break;
-            case "GetPostingStatus":
-                await StatusAsync(context, request).ConfigureAwait(false);
-                break;
-            default:
-                await DownloadAsync(context, request).ConfigureAwait(false);
-                break;
+            // The one error writer of this simulator: a state refusal becomes Success=false with Signant's code.
+            DeleteQuietly(operation == "CreateInstantPosting" ? request.FilePath : null);
+            await WriteErrorAsync(context, operation, int.Parse(error.Code ?? "0", CultureInfo.InvariantCulture), error.Message).ConfigureAwait(false);
+        }
+    }
+
+    private static bool Try(Action action)
+    {
+        try
+        {
+            action();
+            return true;
+        }
+        catch (SimulatorStateException)
+        {
+            return false;
         }
     }
 
@@ -368,18 +279,20 @@ public sealed class SignantSimulator : SimulatorHost
             null;
         if (problem is not null)
         {
-            DeleteQuietly(request.FilePath);
-            await WriteErrorAsync(context, "CreateInstantPosting", ErrorValidation, problem).ConfigureAwait(false);
-            return;
+            throw SimulatorStateException.Invalid(problem, ErrorValidation.ToString(CultureInfo.InvariantCulture));
         }
 
-        var id = Guid.NewGuid();
-        var recipients = request.Recipients.Select((r, i) => new SignantSimulatedRecipient(i, r.Name!, r.Email, r.HasSsn)).ToList();
-        var posting = new SignantSimulatedPosting(id, Guid.NewGuid(), request.Title!, request.Description, request.DistributorSystemId, request.FileName!, request.FileDescription, request.FilePath!, recipients, Now, _options.TimeToLive)
-        {
-            UploadedLength = request.FileLength,
-        };
-        _postings[id] = posting;
+        var posting = _state.Create(new SignantPostingDraft(
+            request.Title!,
+            request.Description,
+            request.DistributorSystemId,
+            request.Recipients.Select(r => (r.Name!, r.Email, r.HasSsn)).ToList(),
+            request.FileName!,
+            request.FileDescription,
+            request.FilePath!,
+            request.FileLength));
+        var id = posting.Id;
+        var recipients = posting.Recipients;
         await WriteResultAsync(context, "CreateInstantPosting", async w =>
         {
             await Element(w, "AttachmentID", posting.AttachmentId.ToString("D")).ConfigureAwait(false);
@@ -402,16 +315,9 @@ public sealed class SignantSimulator : SimulatorHost
 
     private async Task StatusAsync(HttpContext context, SoapRequest request)
     {
-        var posting = request.PostingId is { } pid ? GetPosting(pid) : null;
-        if (posting is null || posting.IsDeleted)
-        {
-            await WriteErrorAsync(context, "GetPostingStatus", ErrorPostingNotFound, "Incorrect postingID").ConfigureAwait(false);
-            return;
-        }
-
-        var now = Now;
+        var (posting, postingStatus) = _state.Status(request.PostingId);
         int signatures = posting.SignatureCount;
-        string status = now >= posting.ActiveTo ? "Expired" : signatures == posting.Recipients.Count ? "Completed" : signatures > 0 ? "CompletedPartially" : "Sent";
+        string status = SignantState.Wire(postingStatus);
         await WriteResultAsync(context, "GetPostingStatus", async w =>
         {
             await Element(w, "Activated", "true").ConfigureAwait(false);
@@ -444,46 +350,8 @@ public sealed class SignantSimulator : SimulatorHost
 
     private async Task DownloadAsync(HttpContext context, SoapRequest request)
     {
-        var posting = request.PostingId is { } pid ? GetPosting(pid) : null;
-        if (posting is null || posting.IsDeleted || Now >= posting.ActiveTo)
-        {
-            await WriteErrorAsync(context, "DownloadInstantAttachment", ErrorPostingNotFound, "Incorrect postingID").ConfigureAwait(false);
-            return;
-        }
-
-        if (request.AttachmentId != posting.AttachmentId)
-        {
-            await WriteErrorAsync(context, "DownloadInstantAttachment", ErrorAttachmentNotFound, "Incorrect attachmentID").ConfigureAwait(false);
-            return;
-        }
-
-        if (posting.SignatureCount == 0)
-        {
-            await WriteErrorAsync(context, "DownloadInstantAttachment", ErrorNotSigned, "The attachment has not been signed.").ConfigureAwait(false);
-            return;
-        }
-
-        bool corrupt = false;
-        while (true)
-        {
-            int pending = Volatile.Read(ref _corruptHashes);
-            if (pending == 0)
-            {
-                break;
-            }
-
-            if (Interlocked.CompareExchange(ref _corruptHashes, pending - 1, pending) == pending)
-            {
-                corrupt = true;
-                break;
-            }
-        }
-        FileStream file;
-        lock (_gate)
-        {
-            file = new FileStream(posting.FilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.Asynchronous);
-        }
-
+        var (posting, corrupt) = _state.Download(request.PostingId, request.AttachmentId);
+        var file = new FileStream(posting.FilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.Asynchronous);
         await using (file.ConfigureAwait(false))
         {
             await WriteResultAsync(context, "DownloadInstantAttachment", async w =>
