@@ -232,6 +232,17 @@ public class SimulatorHost : IAsyncDisposable
     /// <param name="change">The change.</param>
     protected void OnStatusChanged(SimulatorStatusChange change) => StatusChanged?.Invoke(this, change);
 
+    /// <summary>Forwards a state model's status changes to <see cref="StatusChanged"/> and returns the model.</summary>
+    /// <typeparam name="TState">The state model's type.</typeparam>
+    /// <param name="state">The simulator's state model.</param>
+    /// <returns><paramref name="state"/>.</returns>
+    private protected TState Track<TState>(TState state)
+        where TState : Simulation.SimulatorState
+    {
+        state.StatusChanged += (_, change) => OnStatusChanged(change);
+        return state;
+    }
+
     /// <summary>Maps the simulator's routes. The base implementation maps the routes given to <see cref="StartAsync"/>.</summary>
     /// <param name="routes">The route builder (minimal APIs: <c>MapGet</c>, <c>MapPost</c>, <c>MapGroup</c>, …).</param>
     protected virtual void MapRoutes(IEndpointRouteBuilder routes) => _mapRoutes?.Invoke(routes);

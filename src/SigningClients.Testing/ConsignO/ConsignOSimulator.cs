@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
@@ -35,8 +34,7 @@ public sealed class ConsignOSimulator : SimulatorHost
         : base(options.Host)
     {
         _options = options;
-        _state = new ConsignOState(options, TimeProvider);
-        _state.StatusChanged += (_, change) => OnStatusChanged(change);
+        _state = Track(new ConsignOState(options, TimeProvider));
         _wire = new ConsignOWire(_state, () => BaseAddress);
     }
 

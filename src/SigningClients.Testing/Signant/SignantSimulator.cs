@@ -55,8 +55,7 @@ public sealed partial class SignantSimulator : SimulatorHost
         : base(options.Host)
     {
         _options = options;
-        _state = new SignantState(options, TimeProvider);
-        _state.StatusChanged += (_, change) => OnStatusChanged(change);
+        _state = Track(new SignantState(options, TimeProvider));
         _directory = Path.Combine(Path.GetTempPath(), "signant-sim-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_directory);
     }

@@ -24,8 +24,7 @@ public sealed partial class SigningTodaySimulator : SimulatorHost
         : base(options.Host)
     {
         _sim = options;
-        _state = new SigningTodayState(options, TimeProvider, () => BaseAddress);
-        _state.StatusChanged += (_, change) => OnStatusChanged(change);
+        _state = Track(new SigningTodayState(options, TimeProvider, () => BaseAddress));
         _wire = new SigningTodayWire(_state, options);
     }
 

@@ -5,7 +5,6 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json.Nodes;
-using SigningClients.Testing.Simulation;
 
 namespace SigningClients.Testing.SigningToday;
 

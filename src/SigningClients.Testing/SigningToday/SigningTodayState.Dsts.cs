@@ -2,9 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text;
 using System.Text.Json.Nodes;
-using SigningClients.Testing.Simulation;
 
 namespace SigningClients.Testing.SigningToday;
 

@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using System.Text.Json.Nodes;
-using SigningClients.Testing.Simulation;
 
 namespace SigningClients.Testing.SigningToday;
 
