@@ -44,8 +44,8 @@ builder.Services.AddSignantInstantSignClient(o =>
 {
     o.Endpoint = signant.ServiceAddress;
     o.AllowHttpOnLoopback = true;
-    o.DistributorId = signant.DistributorId;
-    o.AccessCode = signant.AccessCode;
+    o.DistributorId = signant.Settings.DistributorId;
+    o.AccessCode = signant.Settings.AccessCode;
 });
 builder.Services.AddSigningTodayClient(o =>
 {

@@ -28,8 +28,8 @@ if (simulator is not null)
     {
         ["Signant:Endpoint"] = simulator.ServiceAddress.ToString(),
         ["Signant:AllowHttpOnLoopback"] = "true",
-        ["Signant:DistributorId"] = simulator.DistributorId,
-        ["Signant:AccessCode"] = simulator.AccessCode,
+        ["Signant:DistributorId"] = simulator.Settings.DistributorId,
+        ["Signant:AccessCode"] = simulator.Settings.AccessCode,
     });
 }
 
