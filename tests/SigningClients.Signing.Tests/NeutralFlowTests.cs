@@ -170,8 +170,8 @@ public sealed class NeutralFlowTests
             {
                 o.Endpoint = w.Signant.ServiceAddress;
                 o.AllowHttpOnLoopback = true;
-                o.DistributorId = w.Signant.DistributorId;
-                o.AccessCode = w.Signant.AccessCode;
+                o.DistributorId = w.Signant.Settings.DistributorId;
+                o.AccessCode = w.Signant.Settings.AccessCode;
             });
             services.AddTridentClient(o =>
             {
