@@ -67,11 +67,12 @@ public sealed class TridentClient : ITridentClient, IDisposable
         _resources = options.ResourcesPath.Trim('/') + "/";
 
         var redactor = new SecretRedactor();
-        redactor.AddSecret(options.ClientSecret);
+        redactor.AddCredential(options.ClientSecret);
         var tokenEndpoint = options.GetTokenEndpoint();
         var tokenPipeline = new SigningPipeline(httpClientProvider, new SigningPipelineOptions(ProviderName, tokenEndpoint)
         {
             AllowHttpOnLoopback = options.AllowHttpOnLoopback,
+            Limits = options.Limits,
             Retry = options.Retry,
             ErrorParser = new TridentErrorParser(),
             LoggerFactory = loggerFactory,
@@ -93,6 +94,7 @@ public sealed class TridentClient : ITridentClient, IDisposable
         _pipeline = new SigningPipeline(httpClientProvider, new SigningPipelineOptions(ProviderName, options.Endpoint!)
         {
             AllowHttpOnLoopback = options.AllowHttpOnLoopback,
+            Limits = options.Limits,
             Retry = options.Retry,
             Authentication = new BearerTokenAuthenticationPolicy(tokenSource, redactor),
             ErrorParser = new TridentErrorParser(),

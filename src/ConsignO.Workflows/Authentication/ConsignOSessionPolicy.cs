@@ -51,8 +51,8 @@ internal sealed class ConsignOSessionPolicy : AuthenticationPolicy
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _redactor = redactor ?? throw new ArgumentNullException(nameof(redactor));
-        _redactor.AddSecret(options.Password);
-        _redactor.AddSecret(options.ClientSecret);
+        _redactor.AddCredential(options.Password);
+        _redactor.AddCredential(options.ClientSecret);
     }
 
     /// <summary>Number of logins started so far.</summary>
@@ -167,10 +167,12 @@ internal sealed class ConsignOSessionPolicy : AuthenticationPolicy
             // the session back to a token older than one already sent. The adopted tokens form a chain in the server's
             // issue order, so the token the client sends never goes backwards; a superseded one at worst costs one 401
             // and one re-login.
+            // A rotated token that is not a valid header value (CR/LF, non-ASCII) is never adopted: it would fail every
+            // later call until the session's idle expiry.
             if (rotated is not null && !string.Equals(rotated, current.Token, StringComparison.Ordinal) &&
-                string.Equals(sent.Token, current.Token, StringComparison.Ordinal))
+                string.Equals(sent.Token, current.Token, StringComparison.Ordinal) && TokenValue.IsWellFormed(rotated))
             {
-                _redactor.AddSecret(rotated);
+                _redactor.ReplaceCredential(current.Token, rotated);
                 _session = new Session(rotated, current.Generation);
             }
         }
@@ -291,7 +293,13 @@ internal sealed class ConsignOSessionPolicy : AuthenticationPolicy
                 }
 
                 token = token!.Trim();
-                _redactor.AddSecret(token);
+                if (!TokenValue.IsWellFormed(token))
+                {
+                    _redactor.AddSecret(token);
+                    throw _loginPipeline.CreateException(request, response, SigningFailureKind.InvalidResponse, null, "The login answer's X-Auth-Token is not a valid header value (control or non-ASCII characters); it was discarded.", isTransient: true);
+                }
+
+                _redactor.AddCredential(token);
                 return new ValueTask<string>(token);
             },
             cancellationToken).ConfigureAwait(false);
