@@ -39,6 +39,7 @@ internal sealed class ConsignOSessionPolicy : AuthenticationPolicy
     private readonly ConsignOClientOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly SecretRedactor _redactor;
+    private string? _pinnedToken;
     private Session? _session;
     private long _generation;
     private DateTimeOffset _lastActivity;
@@ -172,7 +173,7 @@ internal sealed class ConsignOSessionPolicy : AuthenticationPolicy
             if (rotated is not null && !string.Equals(rotated, current.Token, StringComparison.Ordinal) &&
                 string.Equals(sent.Token, current.Token, StringComparison.Ordinal) && TokenValue.IsWellFormed(rotated))
             {
-                _redactor.ReplaceCredential(current.Token, rotated);
+                PinToken(rotated);
                 _session = new Session(rotated, current.Generation);
             }
         }
@@ -201,6 +202,15 @@ internal sealed class ConsignOSessionPolicy : AuthenticationPolicy
 
     /// <inheritdoc />
     public override string ToString() => "ConsignOSession(" + _options.Username + ")";
+
+    // Exactly one session token — the one in use — is a long-lived credential of the redactor; the ones it replaces
+    // become per-call secrets (still masked while recent), so a server that rotates or re-issues tokens without end
+    // cannot grow the set of pinned secrets. Called under _gate.
+    private void PinToken(string token)
+    {
+        _redactor.ReplaceCredential(_pinnedToken, token);
+        _pinnedToken = token;
+    }
 
     private static string? ReadToken(HttpResponseMessage response)
     {
@@ -253,6 +263,7 @@ internal sealed class ConsignOSessionPolicy : AuthenticationPolicy
             {
                 _generation++;
                 _session = new Session(token, _generation);
+                PinToken(token);
                 _lastActivity = _timeProvider.GetUtcNow();
                 _inFlight = null;
                 return _session;
@@ -299,7 +310,7 @@ internal sealed class ConsignOSessionPolicy : AuthenticationPolicy
                     throw _loginPipeline.CreateException(request, response, SigningFailureKind.InvalidResponse, null, "The login answer's X-Auth-Token is not a valid header value (control or non-ASCII characters); it was discarded.", isTransient: true);
                 }
 
-                _redactor.AddCredential(token);
+                _redactor.AddSecret(token);
                 return new ValueTask<string>(token);
             },
             cancellationToken).ConfigureAwait(false);

@@ -23,8 +23,8 @@ public sealed class AmbiguityTests
     }
 
     [Theory(Timeout = 30_000)]
-    [InlineData("{\"response\":{\"id\":\"wf-1\",\"status\":\"CANCELLED\",\"status\":\"COMPLETED\"}}")]
-    [InlineData("{\"response\":{\"id\":\"wf-1\",\"status\":\"CANCELLED\",\"Status\":\"COMPLETED\"}}")]
+    [InlineData("{\"response\":{\"id\":\"wf-1\",\"status\":4,\"status\":2}}")]
+    [InlineData("{\"response\":{\"id\":\"wf-1\",\"status\":4,\"Status\":2}}")]
     [InlineData("{\"response\":{\"id\":\"wf-1\"},\"response\":{\"id\":\"wf-2\"}}")]
     public async Task ConsignO_duplicate_members_are_an_invalid_response(string body)
     {

@@ -102,8 +102,6 @@ public sealed class TokenTests
     [InlineData("500000000000")]
     [InlineData("1e20")]
     [InlineData("\"Infinity\"")]
-    [InlineData("\"NaN\"")]
-    [InlineData("-5")]
     [InlineData("1.7976931348623157e308")]
     public async Task Absurd_expires_in_does_not_break_calls(string expiresIn)
     {
