@@ -62,6 +62,33 @@ public sealed class LimitTests
 
     [Theory(Timeout = 30_000)]
     [InlineData("Trident")]
+    [InlineData("AlphaTrust")]
+    public async Task Typed_answer_dripping_one_byte_at_a_time_is_bounded_by_the_total_time(string provider)
+    {
+        await using var server = new HostileServer(async (r, c) =>
+        {
+            if (Clients.IsAuth(r))
+            {
+                await Clients.AuthAsync(c);
+                return;
+            }
+
+            // Each byte arrives well within the idle timeout, so only the call's total time can end it.
+            await c.RawAsync("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\nConnection: close\r\n\r\n{\"id\":\"");
+            while (!c.Stopping.IsCancellationRequested)
+            {
+                await c.RawAsync("a");
+                await Task.Delay(200, c.Stopping);
+            }
+        });
+        await HostileReport.ProbeAsync(
+            "5 Unbounded answers", "typed answer drips one byte every 200 ms", provider, "headers, then 1 byte / 200 ms without end",
+            () => Clients.CallAsync(provider, server.BaseAddress),
+            (ex, _) => Check.Typed(ex, SigningFailureKind.Timeout));
+    }
+
+    [Theory(Timeout = 30_000)]
+    [InlineData("Trident")]
     [InlineData("ConsignO")]
     public async Task Streamed_download_that_stalls_times_out(string provider)
     {
