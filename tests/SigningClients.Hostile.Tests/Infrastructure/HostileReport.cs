@@ -122,7 +122,7 @@ public sealed class HostileReport : IDisposable
         Line("probe may crash the process, leak a credential to another origin, a log or an exception, or allocate beyond its");
         Line("configured limit. Limits configured for the run: " + HostileLimits.Describe() + ".");
         Line();
-        var classes = results.GroupBy(r => r.Class).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var classes = results.GroupBy(r => r.Class).OrderBy(g => ClassNumber(g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
         Line("| Figure | Value |");
         Line("| --- | --- |");
         Line("| Probes run | " + results.Count + " |");
@@ -148,7 +148,7 @@ public sealed class HostileReport : IDisposable
         Line();
         Line("| Class | Probe | Provider | What the server sent | Outcome | Time (ms) | Allocated (MB) |");
         Line("| --- | --- | --- | --- | --- | ---: | ---: |");
-        foreach (var r in results.OrderBy(r => r.Class, StringComparer.Ordinal).ThenBy(r => r.Probe, StringComparer.Ordinal).ThenBy(r => r.Provider, StringComparer.Ordinal))
+        foreach (var r in results.OrderBy(r => ClassNumber(r.Class)).ThenBy(r => r.Class, StringComparer.Ordinal).ThenBy(r => r.Probe, StringComparer.Ordinal).ThenBy(r => r.Provider, StringComparer.Ordinal))
         {
             Line("| " + Cell(r.Class) + " | " + Cell(r.Probe) + " | " + r.Provider + " | " + Cell(r.Sent) + " | " + Cell(r.Outcome) + " | " + F(r.Milliseconds) + " | " + Mb(r.AllocatedBytes) + " |");
         }
@@ -159,6 +159,8 @@ public sealed class HostileReport : IDisposable
         sb.Append(EndMarker);
         return sb.ToString();
     }
+
+    private static int ClassNumber(string name) => int.TryParse(name.Split(' ')[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : int.MaxValue;
 
     private static string RepositoryRoot()
     {

@@ -20,7 +20,7 @@ public sealed class LimitTests
         // The server gives up after 64 MB so that code without a limit fails the memory bound instead of exhausting the machine.
         await using var server = new HostileServer((r, c) => Clients.IsAuth(r) ? Clients.AuthAsync(c) : EndlessArrayAsync(c, 64L * 1024 * 1024));
         await HostileReport.ProbeAsync(
-            "5 Unbounded answers", "typed JSON answer that never ends", provider, "HTTP 200 chunked {\"values\":[{…},{…},… without end",
+            "5 Unbounded answers", "typed JSON answer that never ends", provider, "HTTP 200, Content-Length 64 MB: {\"values\":[{…},{…},… (the array never closes)",
             () => Clients.CallAsync(provider, server.BaseAddress),
             (ex, m) =>
             {
