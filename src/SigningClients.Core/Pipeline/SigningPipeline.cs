@@ -241,14 +241,8 @@ public sealed class SigningPipeline
         using var budget = new CallBudget(_options.TimeProvider, _options.Retry.TotalTimeout, cancellationToken);
         state.Budget = budget;
 
-        using var activity = SigningDiagnostics.ActivitySource.HasListeners()
-            ? SigningDiagnostics.ActivitySource.StartActivity(ProviderName + "." + request.Operation, ActivityKind.Client)
-            : null;
-        activity?.SetTag("signing.provider", ProviderName);
-        activity?.SetTag("signing.operation", request.Operation);
-        activity?.SetTag("http.request.method", request.Method.Method);
-        long started = Stopwatch.GetTimestamp();
-        string outcomeTag = "failure";
+        using var telemetry = OperationTelemetry.Start(ProviderName, request, Redactor, cancellationToken);
+        state.Telemetry = telemetry;
 
         var context = ResilienceContextPool.Shared.Get(budget.Token);
         context.Properties.Set(CallStateKey, state);
@@ -264,40 +258,34 @@ public sealed class SigningPipeline
                 var mapped = MapException(exception, state, cancellationToken);
                 if (mapped is null)
                 {
-                    outcomeTag = "canceled";
+                    if (cancellationToken.IsCancellationRequested)
+                    {
+                        telemetry?.Canceled();
+                    }
+
                     ExceptionDispatchInfo.Capture(exception).Throw();
                 }
 
-                throw Fail(mapped!, activity);
+                throw Fail(mapped!, telemetry);
             }
 
             if (outcome.Result is FailedAttempt failed)
             {
-                throw Fail(CreateHttpError(request, failed), activity);
+                throw Fail(CreateHttpError(request, failed), telemetry);
             }
 
-            outcomeTag = "success";
+            telemetry?.Succeeded();
             return ((SuccessfulAttempt<T>)outcome.Result!).Value;
         }
         finally
         {
             ResilienceContextPool.Shared.Return(context);
-            double seconds = (Stopwatch.GetTimestamp() - started) / (double)Stopwatch.Frequency;
-            if (SigningDiagnostics.Duration.Enabled)
-            {
-                SigningDiagnostics.Duration.Record(seconds, new("signing.provider", ProviderName), new("signing.operation", request.Operation), new("signing.outcome", outcomeTag));
-            }
         }
     }
 
-    private SigningApiException Fail(SigningApiException exception, Activity? activity)
+    private SigningApiException Fail(SigningApiException exception, OperationTelemetry? telemetry)
     {
-        activity?.SetStatus(ActivityStatusCode.Error, exception.Kind.ToString());
-        if (exception.Status > 0)
-        {
-            activity?.SetTag("http.response.status_code", exception.Status);
-        }
-
+        telemetry?.Failed(exception);
         Log.Failed(_logger, ProviderName, exception.Operation, exception.Message);
         return exception;
     }
@@ -426,7 +414,9 @@ public sealed class SigningPipeline
 
         var client = _httpClient();
         state.RequestSent = true;
-        var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        var response = await (state.Telemetry is { } telemetry
+            ? telemetry.SendAsync(client, message, cancellationToken)
+            : client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken)).ConfigureAwait(false);
         if (RedirectPolicy.WasRedirected(response, state.Uri))
         {
             // The caller's own handler followed a redirect: the answer is another server's and is not accepted (nor
@@ -445,11 +435,6 @@ public sealed class SigningPipeline
     {
         var request = state.Request;
         int status = (int)response.StatusCode;
-        if (SigningDiagnostics.Attempts.Enabled)
-        {
-            SigningDiagnostics.Attempts.Add(1, new("signing.provider", ProviderName), new("signing.operation", request.Operation), new("http.response.status_code", status));
-        }
-
         if (_logger.IsEnabled(LogLevel.Debug))
         {
             Log.Received(_logger, ProviderName, request.Operation, status, (Stopwatch.GetTimestamp() - started) * 1000.0 / Stopwatch.Frequency);
@@ -593,8 +578,7 @@ public sealed class SigningPipeline
                         ? "HTTP " + f.Status
                         : args.Outcome.Exception is TimeoutRejectedException ? "attempt timeout" : Redactor.Redact(args.Outcome.Exception?.GetType().Name + ": " + args.Outcome.Exception?.Message);
                     Log.Retrying(_logger, ProviderName, state.Request.Operation, args.AttemptNumber + 1, reason, args.RetryDelay.TotalMilliseconds);
-                    SigningDiagnostics.Retries.Add(1, new("signing.provider", ProviderName), new("signing.operation", state.Request.Operation));
-                    Activity.Current?.AddEvent(new ActivityEvent("retry"));
+                    state.Telemetry?.Retrying(args.AttemptNumber + 1, args.RetryDelay, OperationTelemetry.ErrorType((args.Outcome.Result as FailedAttempt)?.Status, args.Outcome.Exception));
                     return default;
                 },
             });
@@ -680,6 +664,8 @@ public sealed class SigningPipeline
         public bool RequestSent { get; set; }
 
         public CallBudget? Budget { get; set; }
+
+        public OperationTelemetry? Telemetry { get; set; }
     }
 
     private sealed class AttemptArgs<T>
