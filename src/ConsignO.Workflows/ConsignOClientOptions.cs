@@ -121,7 +121,7 @@ public sealed class ConsignOClientOptions : SigningClientOptions
     /// <summary>A display form without secrets.</summary>
     /// <returns>Endpoint, user and tenant; never the password or client secret.</returns>
     public override string ToString() =>
-        "ConsignOClientOptions { Endpoint = " + Endpoint + ", Username = " + Username + ", Tenant = " + (Tenant ?? "(none)") +
+        "ConsignOClientOptions { Endpoint = " + EndpointForDisplay + ", Username = " + Username + ", Tenant = " + (Tenant ?? "(none)") +
         ", ClientId = " + (ClientId ?? "(none)") + ", Password = " + (string.IsNullOrEmpty(Password) ? "(not set)" : "***") +
         ", ClientSecret = " + (string.IsNullOrEmpty(ClientSecret) ? "(not set)" : "***") + " }";
 

@@ -69,11 +69,12 @@ public sealed class TridentClient : ITridentClient, IDisposable
         _resources = options.ResourcesPath.Trim('/') + "/";
 
         var redactor = new SecretRedactor();
-        redactor.AddSecret(options.ClientSecret);
+        redactor.AddCredential(options.ClientSecret);
         var tokenEndpoint = options.GetTokenEndpoint();
         var tokenPipeline = new SigningPipeline(httpClientProvider, new SigningPipelineOptions(ProviderName, tokenEndpoint)
         {
             AllowHttpOnLoopback = options.AllowHttpOnLoopback,
+            Limits = options.Limits,
             Retry = options.Retry,
             ErrorParser = new TridentErrorParser(),
             LoggerFactory = loggerFactory,
@@ -95,6 +96,7 @@ public sealed class TridentClient : ITridentClient, IDisposable
         _pipeline = new SigningPipeline(httpClientProvider, new SigningPipelineOptions(ProviderName, options.Endpoint!)
         {
             AllowHttpOnLoopback = options.AllowHttpOnLoopback,
+            Limits = options.Limits,
             Retry = options.Retry,
             Authentication = new BearerTokenAuthenticationPolicy(tokenSource, redactor),
             ErrorParser = new TridentErrorParser(),

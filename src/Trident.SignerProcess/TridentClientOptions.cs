@@ -105,5 +105,5 @@ public sealed class TridentClientOptions : SigningClientOptions
 
     /// <inheritdoc />
     public override string ToString() =>
-        "TridentClientOptions(Endpoint=" + Endpoint + ", AuthServer=" + AuthServer + ", ClientId=" + ClientId + ", ClientSecret=" + (string.IsNullOrEmpty(ClientSecret) ? "<not set>" : "***") + ")";
+        "TridentClientOptions(Endpoint=" + EndpointForDisplay + ", AuthServer=" + AuthServer + ", ClientId=" + ClientId + ", ClientSecret=" + (string.IsNullOrEmpty(ClientSecret) ? "<not set>" : "***") + ")";
 }
