@@ -110,6 +110,7 @@ public static class SigningClientServiceCollectionExtensions
 
         string httpClientName = "SigningClients." + typeof(TClient).Name + (name.Length == 0 ? string.Empty : "." + name);
         var httpBuilder = services.AddHttpClient(httpClientName, static client => client.Timeout = Timeout.InfiniteTimeSpan);
+        ForeignRetryHandlers.Neutralize(services, httpClientName);
 
         services.AddSingleton(new SigningClientRegistration<TClient>(name, sp =>
         {

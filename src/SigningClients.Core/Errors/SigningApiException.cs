@@ -75,8 +75,22 @@ public class SigningApiException : Exception
     /// <summary>The provider's request id, if it sent one.</summary>
     public string? RequestId { get; }
 
-    /// <summary>Whether the same call may succeed later (timeouts, 429, 5xx gateway errors, dropped connections).</summary>
+    /// <summary>
+    /// Whether the same call may succeed later (timeouts, 429, 5xx gateway errors, dropped connections). It does not
+    /// say whether the SDK already retried: a write is not retried after a 503 or a lost answer (see
+    /// <see cref="Attempts"/> and <see cref="WasRetried"/>).
+    /// </summary>
     public bool IsTransient { get; }
+
+    /// <summary>
+    /// How many times the SDK sent the request before giving up (1 when it was not retried: non-idempotent writes,
+    /// non-transient failures, or <c>MaxRetries = 0</c>); 0 when the exception was not raised by the pipeline (for
+    /// example built in a test, or raised while a downloaded body was read).
+    /// </summary>
+    public int Attempts { get; internal set; }
+
+    /// <summary>Whether the SDK already retried the request (<see cref="Attempts"/> &gt; 1) before this exception.</summary>
+    public bool WasRetried => Attempts > 1;
 
     /// <summary>
     /// <see langword="true"/> when the request may have reached the provider and taken effect although no answer

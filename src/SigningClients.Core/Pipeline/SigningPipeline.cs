@@ -262,12 +262,12 @@ public sealed class SigningPipeline
                     ExceptionDispatchInfo.Capture(exception).Throw();
                 }
 
-                throw Fail(mapped!, activity);
+                throw Fail(mapped!, activity, state);
             }
 
             if (outcome.Result is FailedAttempt failed)
             {
-                throw Fail(CreateHttpError(request, failed), activity);
+                throw Fail(CreateHttpError(request, failed), activity, state);
             }
 
             outcomeTag = "success";
@@ -284,15 +284,19 @@ public sealed class SigningPipeline
         }
     }
 
-    private SigningApiException Fail(SigningApiException exception, Activity? activity)
+    private SigningApiException Fail(SigningApiException exception, Activity? activity, CallState state)
     {
+        exception.Attempts = state.Attempts;
         activity?.SetStatus(ActivityStatusCode.Error, exception.Kind.ToString());
         if (exception.Status > 0)
         {
             activity?.SetTag("http.response.status_code", exception.Status);
         }
 
-        Log.Failed(_logger, ProviderName, exception.Operation, exception.Message);
+        // The template already names the provider and operation: log the reason without the message's own prefix.
+        string prefix = ProviderName + " " + exception.Operation + " failed: ";
+        string message = exception.Message;
+        Log.Failed(_logger, ProviderName, exception.Operation, message.StartsWith(prefix, StringComparison.Ordinal) ? message.Substring(prefix.Length) : message);
         return exception;
     }
 
