@@ -267,7 +267,7 @@ public sealed class SigningPipeline
 
             if (outcome.Result is FailedAttempt failed)
             {
-                throw Fail(CreateHttpError(request, failed), activity, state);
+                throw Fail(CreateHttpError(request, failed, state.Uri), activity, state);
             }
 
             outcomeTag = "success";
@@ -476,7 +476,7 @@ public sealed class SigningPipeline
         }
     }
 
-    private SigningApiException CreateHttpError(SigningRequest request, FailedAttempt failed)
+    private SigningApiException CreateHttpError(SigningRequest request, FailedAttempt failed, Uri uri)
     {
         ProviderError? parsed = null;
         if (_options.ErrorParser is not null && failed.Body.Length > 0)
@@ -498,6 +498,12 @@ public sealed class SigningPipeline
         }
 
         var redactor = Redactor;
+        if (failed.Status == 404)
+        {
+            // A wrong endpoint or path is the usual cause: name what was called (query secrets masked).
+            message = (message is null ? string.Empty : message.TrimEnd('.') + ". ") + "Not found: " + request.Method.Method + " " + redactor.RedactUri(uri) + " (check the client's Endpoint)";
+        }
+
         return new SigningApiException(
             ProviderName,
             request.Operation,
