@@ -48,8 +48,6 @@ public sealed class ConsignOClientOptions : SigningClientOptions
     /// </summary>
     public string EmbeddedSigningUrlPath { get; set; } = "workflows/{workflowId}/actions/{actionId}/url";
 
-    /// <summary>How <see cref="IConsignOClient.WaitForCompletionAsync"/> polls by default.</summary>
-    public PollingOptions Polling { get; set; } = new();
 
     /// <inheritdoc />
     public override void Validate()
@@ -80,7 +78,6 @@ public sealed class ConsignOClientOptions : SigningClientOptions
         RequireName(DocumentIdPropertyName, nameof(DocumentIdPropertyName));
         RequireName(PdfaConversionFieldName, nameof(PdfaConversionFieldName));
         RequireName(EmbeddedSigningUrlPath, nameof(EmbeddedSigningUrlPath));
-        (Polling ?? throw new ArgumentException("ConsignOClientOptions.Polling cannot be null.", nameof(Polling))).Validate();
     }
 
     /// <summary>A display form without secrets.</summary>

@@ -150,7 +150,7 @@ public sealed class SignantClient : ISignantClient, IDisposable
         RequireId(postingId, nameof(postingId));
         RequireId(attachmentId, nameof(attachmentId));
         RequireWritable(destination);
-        options ??= new WaitForCompletionOptions();
+        options ??= new WaitForCompletionOptions { Polling = _options.Polling };
         var polling = options.Polling ?? throw new ArgumentException("WaitForCompletionOptions.Polling cannot be null.", nameof(options));
         polling.Validate();
         if (polling.MaxInterval > WaitForCompletionOptions.MaxAllowedInterval)

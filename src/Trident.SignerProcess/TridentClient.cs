@@ -176,7 +176,7 @@ public sealed class TridentClient : ITridentClient, IDisposable
     public Task<SignerProcessResult> WaitForResultAsync(string signerProcessId, PollingOptions? polling = null, CancellationToken cancellationToken = default)
     {
         SigningRequest.EscapeSegment(signerProcessId, nameof(signerProcessId));
-        var settings = polling ?? _options.ResultPolling;
+        var settings = polling ?? _options.Polling;
         settings.Validate();
         return Poller.PollAsync(
             async ct =>

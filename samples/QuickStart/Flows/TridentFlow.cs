@@ -73,7 +73,7 @@ internal sealed class TridentFlow : IProviderFlow
         var definition = new SignerProcessDefinition
         {
             FinishCallbackUrl = new Uri("https://app.example.com/trident/callback"),
-            Signer = new SignerDefinition
+            Signer = new SignerProcessSigner
             {
                 Parameters = new SignatureParameters
                 {

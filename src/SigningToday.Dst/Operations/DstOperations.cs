@@ -179,7 +179,7 @@ internal sealed class DstOperations : IDstOperations
     public Task<DigitalSignatureTransaction> WaitForDstStatusAsync(string id, PollingOptions? polling = null, CancellationToken cancellationToken = default)
     {
         SigningTodayTransport.Id(id, nameof(id));
-        var options = polling ?? new PollingOptions();
+        var options = polling ?? _t.Options.Polling;
         options.Validate();
         return Poller.PollAsync(
             async ct =>

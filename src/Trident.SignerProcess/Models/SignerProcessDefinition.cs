@@ -22,7 +22,7 @@ public sealed class SignerProcessDefinition
     public IList<IList<string>>? Labels { get; init; }
 
     /// <summary>How the document is signed (<c>signer</c>).</summary>
-    public SignerDefinition? Signer { get; init; }
+    public SignerProcessSigner? Signer { get; init; }
 
     /// <summary>Preferred user interface languages (<c>ui_locales</c>), e.g. <c>en_US</c>.</summary>
     public IList<string>? UiLocales { get; init; }
@@ -45,7 +45,7 @@ public sealed class SignerProcessDefinition
 }
 
 /// <summary>The signer settings (<c>signer</c>).</summary>
-public sealed class SignerDefinition
+public sealed class SignerProcessSigner
 {
     /// <summary>The signature policy (<c>signature_policy_id</c>), e.g. <see cref="SignaturePolicies.Pdf"/>.</summary>
     public string? SignaturePolicyId { get; init; } = SignaturePolicies.Pdf;
