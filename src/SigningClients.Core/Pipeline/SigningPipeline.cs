@@ -320,6 +320,7 @@ public sealed class SigningPipeline
             }
 
             var signingResponse = new SigningResponse(response, this, request, ReadRequestId(response));
+            SigningResponseCapture.Record(ProviderName, request.Operation, response, signingResponse.RequestId, Redactor);
             if (!disposeResponse)
             {
                 return Outcome.FromResult<object>(new SuccessfulAttempt<T>(await handler(signingResponse, cancellationToken).ConfigureAwait(false)));
