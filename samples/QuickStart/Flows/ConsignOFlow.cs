@@ -68,16 +68,10 @@ internal sealed class ConsignOFlow : IProviderFlow
 
         await using var download = await client.DownloadDocumentsAsync(workflow.Id, cancellationToken);
         var path = context.OutputPath(download.ContentType == "application/zip" ? "consigno-signed.zip" : "consigno-signed.pdf");
-        await using (var file = File.Create(path))
-        {
-            await download.CopyToAsync(file, cancellationToken);
-        }
+        await download.SaveToFileAsync(path, overwrite: true, cancellationToken);
 
         await using var audit = await client.DownloadAuditTrailAsync(workflow.Id, cancellationToken);
-        await using (var file = File.Create(context.OutputPath("consigno-audit-trail.pdf")))
-        {
-            await audit.CopyToAsync(file, cancellationToken);
-        }
+        await audit.SaveToFileAsync(context.OutputPath("consigno-audit-trail.pdf"), overwrite: true, cancellationToken);
 
         context.Step("downloaded the signed document and the audit trail");
         return path;

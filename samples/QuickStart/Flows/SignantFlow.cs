@@ -59,15 +59,9 @@ internal sealed class SignantFlow : IProviderFlow
         }
 
         var path = context.OutputPath($"signant-{created.PostingId}.pdf");
-        InstantPostingOutcome outcome;
-        await using (var file = File.Create(path))
-        {
-            outcome = await client.WaitForCompletionAndDownloadAsync(created.PostingId, created.AttachmentId, file, cancellationToken: cancellationToken);
-        }
-
+        var outcome = await client.WaitForCompletionAndDownloadToFileAsync(created.PostingId, created.AttachmentId, path, overwrite: true, cancellationToken: cancellationToken);
         if (!outcome.IsDownloaded)
         {
-            File.Delete(path);
             throw new InvalidOperationException("The Signant posting expired before it was signed.");
         }
 

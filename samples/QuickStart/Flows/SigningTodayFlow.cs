@@ -57,9 +57,8 @@ internal sealed class SigningTodayFlow : IProviderFlow
 
         var path = context.OutputPath("signingtoday-signed.pdf");
         await using (var download = await client.Resources.DownloadAsync(dst.Documents![0].SignedDocumentUuid!, cancellationToken))
-        await using (var file = File.Create(path))
         {
-            await download.CopyToAsync(file, cancellationToken);
+            await download.SaveToFileAsync(path, overwrite: true, cancellationToken);
         }
 
         context.Step("downloaded the signed document");

@@ -107,9 +107,8 @@ internal sealed class TridentFlow : IProviderFlow
         var document = process.Documents![0];
         var path = context.OutputPath("trident-" + process.Id + ".pdf");
         await using (var download = await client.DownloadDocumentContentAsync(document.Id, cancellationToken))
-        await using (var file = File.Create(path))
         {
-            var bytes = await download.CopyToAsync(file, cancellationToken);
+            var bytes = await download.SaveToFileAsync(path, overwrite: true, cancellationToken);
             context.Step("downloaded " + bytes + " bytes");
         }
 
