@@ -89,6 +89,18 @@ public class SigningApiException : Exception
     /// </summary>
     public int Attempts { get; internal set; }
 
+    /// <summary>
+    /// The method and URL that was called, with secrets in the query masked (for example
+    /// <c>GET https://api.example.com/v1/items/42</c>); <see langword="null"/> when not raised by the pipeline. A 404
+    /// names it in <see cref="Message"/> too, since a wrong endpoint is its usual cause.
+    /// </summary>
+    public string? RequestUri { get; internal set; }
+
+    /// <inheritdoc />
+    public override string Message => Status == 404 && RequestUri is not null
+        ? base.Message + " Not found: " + RequestUri + " (check the client's Endpoint)."
+        : base.Message;
+
     /// <summary>Whether the SDK already retried the request (<see cref="Attempts"/> &gt; 1) before this exception.</summary>
     public bool WasRetried => Attempts > 1;
 

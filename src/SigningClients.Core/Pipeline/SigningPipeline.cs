@@ -267,7 +267,7 @@ public sealed class SigningPipeline
 
             if (outcome.Result is FailedAttempt failed)
             {
-                throw Fail(CreateHttpError(request, failed, state.Uri), activity, state);
+                throw Fail(CreateHttpError(request, failed), activity, state);
             }
 
             outcomeTag = "success";
@@ -287,6 +287,7 @@ public sealed class SigningPipeline
     private SigningApiException Fail(SigningApiException exception, Activity? activity, CallState state)
     {
         exception.Attempts = state.Attempts;
+        exception.RequestUri = state.Request.Method.Method + " " + Redactor.RedactUri(state.Uri);
         activity?.SetStatus(ActivityStatusCode.Error, exception.Kind.ToString());
         if (exception.Status > 0)
         {
@@ -477,7 +478,7 @@ public sealed class SigningPipeline
         }
     }
 
-    private SigningApiException CreateHttpError(SigningRequest request, FailedAttempt failed, Uri uri)
+    private SigningApiException CreateHttpError(SigningRequest request, FailedAttempt failed)
     {
         ProviderError? parsed = null;
         if (_options.ErrorParser is not null && failed.Body.Length > 0)
@@ -499,12 +500,6 @@ public sealed class SigningPipeline
         }
 
         var redactor = Redactor;
-        if (failed.Status == 404)
-        {
-            // A wrong endpoint or path is the usual cause: name what was called (query secrets masked).
-            message = (message is null ? string.Empty : message.TrimEnd('.') + ". ") + "Not found: " + request.Method.Method + " " + redactor.RedactUri(uri) + " (check the client's Endpoint)";
-        }
-
         return new SigningApiException(
             ProviderName,
             request.Operation,

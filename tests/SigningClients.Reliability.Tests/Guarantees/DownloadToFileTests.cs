@@ -28,13 +28,7 @@ public sealed class DownloadToFileTests : IDisposable
     {
         var ct = TestContext.Current.CancellationToken;
         await using var sim = await ConsignOSimulator.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
-        var client = new ConsignOClient(new ConsignOClientOptions
-        {
-            Endpoint = sim.ApiEndpoint,
-            AllowHttpOnLoopback = true,
-            Username = sim.Settings.Username,
-            Password = sim.Settings.Password,
-        });
+        using var client = new ConsignOClient(new ConsignOClientOptions().UseSimulator(sim));
         byte[] pdf = Pdf(UploadSize);
         var documentId = await client.UploadDocumentAsync(new MemoryStream(pdf), "lease.pdf", cancellationToken: ct);
         var workflow = await client.CreateWorkflowAsync(
@@ -63,13 +57,7 @@ public sealed class DownloadToFileTests : IDisposable
     {
         var ct = TestContext.Current.CancellationToken;
         await using var sim = await SignantSimulator.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
-        var client = new SignantClient(new SignantClientOptions
-        {
-            Endpoint = sim.ServiceAddress,
-            AllowHttpOnLoopback = true,
-            DistributorId = sim.DistributorId,
-            AccessCode = sim.AccessCode,
-        });
+        using var client = new SignantClient(new SignantClientOptions().UseSimulator(sim));
         var created = await client.CreateInstantPostingAsync(new InstantPosting
         {
             Title = "Order terms",
@@ -93,7 +81,7 @@ public sealed class DownloadToFileTests : IDisposable
     {
         var ct = TestContext.Current.CancellationToken;
         await using var sim = await SignantSimulator.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
-        var client = new SignantClient(new SignantClientOptions { Endpoint = sim.ServiceAddress, AllowHttpOnLoopback = true, DistributorId = sim.DistributorId, AccessCode = sim.AccessCode });
+        using var client = new SignantClient(new SignantClientOptions().UseSimulator(sim));
         var created = await client.CreateInstantPostingAsync(new InstantPosting
         {
             Title = "Order terms",

@@ -46,13 +46,7 @@ public sealed class ForeignRetryHandlerTests
             services.ConfigureHttpClientDefaults(h => h.AddStandardResilienceHandler());
         }
 
-        var builder = services.AddSigningTodayClient(o =>
-        {
-            o.Endpoint = sim.ApiEndpoint;
-            o.AllowHttpOnLoopback = true;
-            o.RobotToken = sim.Settings.RobotToken;
-            o.Retry = FastRetry();
-        });
+        var builder = services.AddSigningTodayClient(o => o.UseSimulator(sim).Retry = FastRetry());
         if (attach is Attach.OnClientBuilder or Attach.Both)
         {
             builder.AddStandardResilienceHandler();
@@ -84,16 +78,7 @@ public sealed class ForeignRetryHandlerTests
             services.ConfigureHttpClientDefaults(h => h.AddStandardResilienceHandler());
         }
 
-        var builder = services.AddAlphaTrustClient(o =>
-        {
-            o.Endpoint = sim.BaseAddress;
-            o.AllowHttpOnLoopback = true;
-            o.ApiKey = sim.Settings.ApiKey;
-            o.ApiSecret = sim.Settings.ApiSecret;
-            o.ApiUsername = sim.Settings.ApiUsername;
-            o.ApiPassword = sim.Settings.ApiPassword;
-            o.Retry = FastRetry();
-        });
+        var builder = services.AddAlphaTrustClient(o => o.UseSimulator(sim).Retry = FastRetry());
         if (attach is Attach.OnClientBuilder or Attach.Both)
         {
             builder.AddStandardResilienceHandler();
@@ -117,13 +102,7 @@ public sealed class ForeignRetryHandlerTests
         await using var sim = await SigningTodaySimulator.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
         const string dstId = "dst-behind-a-503";
         var services = new ServiceCollection();
-        services.AddSigningTodayClient(o =>
-            {
-                o.Endpoint = sim.ApiEndpoint;
-                o.AllowHttpOnLoopback = true;
-                o.RobotToken = sim.Settings.RobotToken;
-                o.Retry = new RetryOptions { MaxRetries = 0 };
-            })
+        services.AddSigningTodayClient(o => o.UseSimulator(sim).Retry = new RetryOptions { MaxRetries = 0 })
             .AllowForeignRetryHandlers()
             .AddStandardResilienceHandler(o =>
             {
