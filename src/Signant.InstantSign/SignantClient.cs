@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Signant.InstantSign.Models;
 using Signant.InstantSign.Soap;
 using SigningClients.Core;
+using SigningClients.Core.Diagnostics;
 using SigningClients.Core.Http;
 using SigningClients.Core.Pipeline;
 
@@ -27,13 +28,13 @@ public sealed class SignantClient : ISignantClient, IDisposable
     private static readonly byte[] PdfMagic = { (byte)'%', (byte)'P', (byte)'D', (byte)'F', (byte)'-' };
 
     private static readonly Action<ILogger, Guid, string, DateTimeOffset?, Exception?> LogStatus =
-        LoggerMessage.Define<Guid, string, DateTimeOffset?>(LogLevel.Debug, new EventId(5001, "SignantPostingStatus"), "Signant posting {PostingId} is {Status}; it expires at {ActiveTo}.");
+        LoggerMessage.Define<Guid, string, DateTimeOffset?>(LogLevel.Debug, new EventId(SigningEventIds.SignantPostingStatus, nameof(SigningEventIds.SignantPostingStatus)), "Signant posting {PostingId} is {Status}; it expires at {ActiveTo}.");
 
     private static readonly Action<ILogger, Guid, Exception?> LogExpired =
-        LoggerMessage.Define<Guid>(LogLevel.Warning, new EventId(5002, "SignantPostingExpired"), "Signant posting {PostingId} expired before it was completed; its document is gone.");
+        LoggerMessage.Define<Guid>(LogLevel.Warning, new EventId(SigningEventIds.SignantPostingExpired, nameof(SigningEventIds.SignantPostingExpired)), "Signant posting {PostingId} expired before it was completed; its document is gone.");
 
     private static readonly Action<ILogger, Guid, string, Exception?> LogPollFailed =
-        LoggerMessage.Define<Guid, string>(LogLevel.Warning, new EventId(5003, "SignantPollFailed"), "Polling Signant posting {PostingId} failed transiently; polling continues: {Reason}");
+        LoggerMessage.Define<Guid, string>(LogLevel.Warning, new EventId(SigningEventIds.SignantPollFailed, nameof(SigningEventIds.SignantPollFailed)), "Polling Signant posting {PostingId} failed transiently; polling continues: {Reason}");
 
     private readonly SignantClientOptions _options;
     private readonly SigningPipeline _pipeline;
