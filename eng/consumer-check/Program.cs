@@ -40,7 +40,7 @@ builder.Services.AddConsignOClient(o =>
     o.Username = consignO.Settings.Username;
     o.Password = consignO.Settings.Password;
 });
-builder.Services.AddSignantInstantSignClient(o =>
+builder.Services.AddSignantClient(o =>
 {
     o.Endpoint = signant.ServiceAddress;
     o.AllowHttpOnLoopback = true;

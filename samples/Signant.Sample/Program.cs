@@ -33,7 +33,7 @@ if (simulator is not null)
     });
 }
 
-builder.Services.AddSignantInstantSignClient(builder.Configuration.GetSection("Signant"));
+builder.Services.AddSignantClient(builder.Configuration.GetSection("Signant"));
 using var host = builder.Build();
 var client = host.Services.GetRequiredService<ISignantClient>();
 using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(real ? 30 : 1));

@@ -69,9 +69,6 @@ public sealed class ConsignOClient : IConsignOClient, IDisposable
         _pipeline = new SigningPipeline(httpClientProvider, pipelineOptions);
     }
 
-    /// <summary>Number of logins this client has started (diagnostics).</summary>
-    public int LoginCount => _session.LoginCount;
-
     /// <inheritdoc />
     public Task LoginAsync(CancellationToken cancellationToken = default) => _session.LoginAsync(cancellationToken);
 

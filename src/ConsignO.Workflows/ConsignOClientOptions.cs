@@ -51,8 +51,6 @@ public sealed class ConsignOClientOptions : SigningClientOptions
     /// </summary>
     public string EmbeddedSigningUrlPath { get; set; } = "workflows/{workflowId}/actions/{actionId}/url";
 
-    /// <summary>How <see cref="IConsignOClient.WaitForCompletionAsync"/> polls by default.</summary>
-    public PollingOptions Polling { get; set; } = new();
 
     /// <summary>
     /// Where a signer's <see cref="Models.WorkflowActionDefinition.Ref"/> (the value the zones' <c>assignedTo</c>
@@ -115,7 +113,6 @@ public sealed class ConsignOClientOptions : SigningClientOptions
         {
             throw new ArgumentException("ConsignOClientOptions.ZoneReferencePlacement is not a known placement.", nameof(ZoneReferencePlacement));
         }
-        (Polling ?? throw new ArgumentException("ConsignOClientOptions.Polling cannot be null.", nameof(Polling))).Validate();
     }
 
     /// <summary>A display form without secrets.</summary>

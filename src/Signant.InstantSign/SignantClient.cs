@@ -146,7 +146,8 @@ public sealed class SignantClient : ISignantClient, IDisposable
         RequireId(postingId, nameof(postingId));
         RequireId(attachmentId, nameof(attachmentId));
         RequireWritable(destination);
-        if (options is not null && options.Polling is null)
+        options ??= new WaitForCompletionOptions { Polling = _options.Polling };
+        if (options.Polling is null)
         {
             throw new ArgumentException("WaitForCompletionOptions.Polling cannot be null.", nameof(options));
         }

@@ -182,8 +182,9 @@ public sealed class TridentClient : ITridentClient, IDisposable
     /// <inheritdoc />
     public Task<SignerProcessResult> WaitForResultAsync(string signerProcessId, PollingOptions? polling = null, CancellationToken cancellationToken = default)
     {
+        SigningRequest.EscapeSegment(signerProcessId, nameof(signerProcessId));
         // A shortcut for the operation, in this process.
-        var operation = new SignerProcessOperation(this, signerProcessId, polling ?? _options.ResultPolling, _timeProvider);
+        var operation = new SignerProcessOperation(this, signerProcessId, polling ?? _options.Polling, _timeProvider);
         return operation.WaitForCompletionAsync(cancellationToken);
     }
 

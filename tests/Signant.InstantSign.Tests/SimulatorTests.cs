@@ -308,8 +308,8 @@ public sealed class SimulatorTests
             ["Signant:AccessCode"] = sim.Settings.AccessCode,
         }).Build();
         var services = new ServiceCollection();
-        services.AddSignantInstantSignClient(configuration.GetSection("Signant"));
-        services.AddSignantInstantSignClient("other", o =>
+        services.AddSignantClient(configuration.GetSection("Signant"));
+        services.AddSignantClient("other", o =>
         {
             o.Endpoint = sim.ServiceAddress;
             o.AllowHttpOnLoopback = true;

@@ -90,6 +90,8 @@ public sealed class RetryTests
         Assert.Equal("E" + status, ex.ErrorCode);
         Assert.Equal("nope (target: field)", ex.ProviderMessage);
         Assert.Equal(1, host.Journal.Count);
+        Assert.StartsWith("GET " + host.BaseAddress.GetLeftPart(UriPartial.Authority), ex.RequestUri, StringComparison.Ordinal);
+        Assert.Equal(status == 404, ex.Message.Contains("Not found: GET " + host.BaseAddress.GetLeftPart(UriPartial.Authority), StringComparison.Ordinal));
     }
 
     [Fact]

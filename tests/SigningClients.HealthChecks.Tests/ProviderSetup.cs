@@ -76,7 +76,7 @@ internal sealed class ProviderSetup : IAsyncDisposable
             case "Signant":
             {
                 var sim = await SignantSimulator.StartAsync(null, ct);
-                return new ProviderSetup(sim, sim.Settings.AccessCode, (s, name, endpoint) => s.AddSignantInstantSignClient(name, o =>
+                return new ProviderSetup(sim, sim.Settings.AccessCode, (s, name, endpoint) => s.AddSignantClient(name, o =>
                 {
                     o.Endpoint = endpoint ?? sim.ServiceAddress;
                     o.AllowHttpOnLoopback = true;

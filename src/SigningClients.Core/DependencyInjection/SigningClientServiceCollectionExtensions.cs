@@ -111,6 +111,7 @@ public static class SigningClientServiceCollectionExtensions
 
         string httpClientName = SigningClientHttpHandlerFilter.NamePrefix + typeof(TClient).Name + (name.Length == 0 ? string.Empty : "." + name);
         var httpBuilder = services.AddHttpClient(httpClientName, static client => client.Timeout = Timeout.InfiniteTimeSpan);
+        ForeignRetryHandlers.Neutralize(services, httpClientName);
 
         // Redirects are never followed (credentials stay with the configured endpoint): see SigningClientHttpHandlerFilter.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, SigningClientHttpHandlerFilter>());

@@ -266,12 +266,12 @@ public sealed class SigningPipeline
                     ExceptionDispatchInfo.Capture(exception).Throw();
                 }
 
-                throw Fail(mapped!, telemetry);
+                throw Fail(mapped!, telemetry, state);
             }
 
             if (outcome.Result is FailedAttempt failed)
             {
-                throw Fail(CreateHttpError(request, failed), telemetry);
+                throw Fail(CreateHttpError(request, failed), telemetry, state);
             }
 
             telemetry?.Succeeded();
@@ -283,10 +283,16 @@ public sealed class SigningPipeline
         }
     }
 
-    private SigningApiException Fail(SigningApiException exception, OperationTelemetry? telemetry)
+    private SigningApiException Fail(SigningApiException exception, OperationTelemetry? telemetry, CallState state)
     {
+        exception.Attempts = state.Attempts;
+        exception.RequestUri = state.Request.Method.Method + " " + Redactor.RedactUri(state.Uri);
         telemetry?.Failed(exception);
-        Log.Failed(_logger, ProviderName, exception.Operation, exception.Message);
+
+        // The template already names the provider and operation: log the reason without the message's own prefix.
+        string prefix = ProviderName + " " + exception.Operation + " failed: ";
+        string message = exception.Message;
+        Log.Failed(_logger, ProviderName, exception.Operation, message.StartsWith(prefix, StringComparison.Ordinal) ? message.Substring(prefix.Length) : message);
         return exception;
     }
 
@@ -310,6 +316,7 @@ public sealed class SigningPipeline
             }
 
             var signingResponse = new SigningResponse(response, this, request, ReadRequestId(response));
+            SigningResponseCapture.Record(ProviderName, request.Operation, response, signingResponse.RequestId, Redactor);
             if (!disposeResponse)
             {
                 return Outcome.FromResult<object>(new SuccessfulAttempt<T>(await handler(signingResponse, cancellationToken).ConfigureAwait(false)));
