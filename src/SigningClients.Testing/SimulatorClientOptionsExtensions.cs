@@ -66,11 +66,11 @@ public static class SimulatorClientOptionsExtensions
         Check(options, simulator);
         options.Endpoint = simulator.ServiceAddress;
         options.AllowHttpOnLoopback = true;
-        options.DistributorId = simulator.DistributorId;
-        options.AccessCode = simulator.AccessCode;
-        options.ServiceNamespace = simulator.ServiceNamespace;
-        options.ContractName = simulator.ContractName;
-        options.DataContractNamespace = simulator.DataContractNamespace;
+        options.DistributorId = simulator.Settings.DistributorId;
+        options.AccessCode = simulator.Settings.AccessCode;
+        options.ServiceNamespace = simulator.Settings.ServiceNamespace;
+        options.ContractName = simulator.Settings.ContractName;
+        options.DataContractNamespace = simulator.Settings.DataContractNamespace;
         return options;
     }
 

@@ -166,7 +166,7 @@ public sealed class NeutralFlowTests
                 AlphaTrust = await AlphaTrustSimulator.StartAsync(cancellationToken: ct),
             };
             var services = new ServiceCollection();
-            services.AddSignantInstantSignClient(o =>
+            services.AddSignantClient(o =>
             {
                 o.Endpoint = w.Signant.ServiceAddress;
                 o.AllowHttpOnLoopback = true;

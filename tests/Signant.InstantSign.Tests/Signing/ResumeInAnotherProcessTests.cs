@@ -7,6 +7,7 @@ using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Time.Testing;
+using SigningClients.Testing.Signant;
 using SigningClients.Core.Operations;
 using SigningClients.Testing;
 using Xunit;
