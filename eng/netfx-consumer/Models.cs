@@ -31,7 +31,11 @@ namespace NetFxConsumer
             var posting = new Signant.InstantSign.Models.InstantPosting
             {
                 Title = "Order terms",
-                Recipients = new[] { new Signant.InstantSign.Models.InstantPostingRecipient { Name = "Kari Nordmann" } },
+                Recipients = new[]
+                {
+                    // A calendar date is a DateTimeOffset in every package; a DateTime converts implicitly and keeps its date.
+                    new Signant.InstantSign.Models.InstantPostingRecipient { Name = "Kari Nordmann", DateOfBirthRequired = new DateTime(1970, 1, 1) },
+                },
                 AttachmentToSign = new Signant.InstantSign.Models.InstantAttachment { File = pdf, FileName = "terms.pdf" },
             };
 
@@ -47,6 +51,15 @@ namespace NetFxConsumer
                 Email = "ann@example.com",
             };
 
+            var workflow = new ConsignO.Workflows.Models.CreateWorkflowRequest
+            {
+                Name = "Lease",
+                ExpiresOn = DateTimeOffset.UtcNow.AddDays(14),
+            };
+
+            // Positions and sizes are double in every package.
+            var field = new SigningToday.Dst.RobotSignatureField { PositionX = 60, PositionY = 80.5, Width = 30, Height = 8 };
+
             var signingTodaySigner = new SigningToday.Dst.Models.Signer
             {
                 Name = "Adam",
@@ -54,7 +67,7 @@ namespace NetFxConsumer
                 Email = "adam@example.com",
             };
 
-            return new object[] { transaction, posting, process, consignOSigner, signingTodaySigner };
+            return new object[] { transaction, posting, process, consignOSigner, workflow, field, signingTodaySigner };
         }
     }
 }

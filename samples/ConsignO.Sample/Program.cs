@@ -48,7 +48,7 @@ try
     Console.WriteLine($"Uploaded document {documentId}");
 
     var request = new WorkflowBuilder("Service agreement")
-        .ExpiresOn(DateTime.UtcNow.AddDays(14))
+        .ExpiresOn(DateTimeOffset.UtcNow.AddDays(14))
         .AddDocument(documentId, d => d.AddZone("client", page: 1, x: 72, y: 650))
         .AddRemoteSigner("client", new SignerDefinition
         {

@@ -27,7 +27,7 @@ public sealed class WorkflowBuilder
     private readonly List<(string Key, WorkflowActionDefinition Action)> _actions = new();
     private readonly List<WorkflowNotification> _notifications = new();
     private readonly List<WorkflowWebhook> _webhooks = new();
-    private DateTime? _expiresOn;
+    private DateTimeOffset? _expiresOn;
     private PdfaPolicy? _pdfaPolicy;
     private Uri? _returnUrl;
     private bool? _ownerEmails;
@@ -46,12 +46,15 @@ public sealed class WorkflowBuilder
         _name = name;
     }
 
-    /// <summary>Sets the expiry date.</summary>
-    /// <param name="date">The date (only the date part is sent).</param>
+    /// <summary>Sets the expiry date (a calendar date on the wire, <c>YYYY-MM-DD</c>).</summary>
+    /// <param name="date">
+    /// The date: its calendar date in its own offset is sent, the time of day is dropped (a <see cref="DateTime"/>
+    /// converts implicitly and keeps its calendar date).
+    /// </param>
     /// <returns>This builder.</returns>
-    public WorkflowBuilder ExpiresOn(DateTime date)
+    public WorkflowBuilder ExpiresOn(DateTimeOffset date)
     {
-        _expiresOn = date.Date;
+        _expiresOn = new DateTimeOffset(date.Date, date.Offset);
         return this;
     }
 
@@ -554,14 +557,15 @@ public sealed class DocumentZonesBuilder
             throw new ArgumentOutOfRangeException(nameof(page), page, "Pages start at 1.");
         }
 
-        if (x < 0 || y < 0)
+        // Written so that NaN fails too (every comparison with NaN is false); infinity is no place on a page.
+        if (!(x >= 0 && x < double.PositiveInfinity) || !(y >= 0 && y < double.PositiveInfinity))
         {
-            throw new ArgumentOutOfRangeException(x < 0 ? nameof(x) : nameof(y), "Coordinates cannot be negative.");
+            throw new ArgumentOutOfRangeException(!(x >= 0 && x < double.PositiveInfinity) ? nameof(x) : nameof(y), "Coordinates must be finite and not negative.");
         }
 
-        if (width <= 0 || height <= 0)
+        if (!(width > 0 && width < double.PositiveInfinity) || !(height > 0 && height < double.PositiveInfinity))
         {
-            throw new ArgumentOutOfRangeException(width <= 0 ? nameof(width) : nameof(height), "The zone size must be positive.");
+            throw new ArgumentOutOfRangeException(!(width > 0 && width < double.PositiveInfinity) ? nameof(width) : nameof(height), "The zone size must be finite and positive.");
         }
 
         _zones.Add((signerKey, new SignatureZone { X = x, Y = y, Width = width, Height = height, Page = page, AssignedTo = signerKey }));

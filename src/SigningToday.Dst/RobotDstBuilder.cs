@@ -200,6 +200,8 @@ public sealed class RobotDocumentBuilder
     internal static RobotDocumentBuilder FromEmbeddedData(string base64, string fileName, string? title) =>
         new(new DocumentSource { Type = DocumentSourceType.Embedded, EmbeddedData = base64 }, fileName, title);
 
+    private static bool IsPercent(double value) => value >= 0 && value <= 100; // false for NaN
+
     /// <summary>
     /// Adds a signature field for a signer. The same signer (same instance, email or user UUID) may sign several fields.
     /// Signers of the same <paramref name="step"/> sign in any order; a step starts when every signer of the previous
@@ -230,6 +232,11 @@ public sealed class RobotDocumentBuilder
         if (field.Page < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(field), "The page is 1-based.");
+        }
+
+        if (!IsPercent(field.PositionX) || !IsPercent(field.PositionY) || !IsPercent(field.Width) || !IsPercent(field.Height) || field.Width == 0 || field.Height == 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(field), "Positions and sizes are percentages of the page: from 0 to 100, and a size above 0.");
         }
 
         foreach (var existing in _signatures)
@@ -325,16 +332,16 @@ public sealed class RobotSignatureField
     public int Page { get; set; } = 1;
 
     /// <summary>X of the signature field, percent of the page width. Default 10.</summary>
-    public decimal PositionX { get; set; } = 10m;
+    public double PositionX { get; set; } = 10;
 
     /// <summary>Y of the signature field, percent of the page height. Default 80.</summary>
-    public decimal PositionY { get; set; } = 80m;
+    public double PositionY { get; set; } = 80;
 
     /// <summary>Width of the signature field, percent. Default 30.</summary>
-    public decimal Width { get; set; } = 30m;
+    public double Width { get; set; } = 30;
 
     /// <summary>Height of the signature field, percent. Default 8.</summary>
-    public decimal Height { get; set; } = 8m;
+    public double Height { get; set; } = 8;
 
     /// <summary>Reason of the signature.</summary>
     public string? Reason { get; set; }

@@ -100,6 +100,9 @@ public sealed class BuilderRuleTests
         Assert.Throws<ArgumentException>(() => new WorkflowBuilder("W").AddDocument(""));
         Assert.Throws<ArgumentOutOfRangeException>(() => new WorkflowBuilder("W").AddDocument(DocId, d => d.AddZone("a", 0, 1, 1)));
         Assert.Throws<ArgumentOutOfRangeException>(() => new WorkflowBuilder("W").AddDocument(DocId, d => d.AddZone("a", 1, 1, 1, width: 0)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new WorkflowBuilder("W").AddDocument(DocId, d => d.AddZone("a", 1, double.NaN, 1)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new WorkflowBuilder("W").AddDocument(DocId, d => d.AddZone("a", 1, 1, double.PositiveInfinity)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new WorkflowBuilder("W").AddDocument(DocId, d => d.AddZone("a", 1, 1, 1, height: double.NaN)));
         Assert.Throws<ArgumentException>(() => new WorkflowBuilder("W").AddRemoteSigner("a", Ann()).AddRemoteSigner("a", Bob()));
         Assert.Throws<ArgumentException>(() => new WorkflowBuilder("W").AddEmbeddedSigner("a", Ann(), new Uri("/relative", UriKind.Relative)));
     }

@@ -87,4 +87,23 @@ public sealed class WireFormTests
         Assert.Equal("/api/v1/workflows", create.Path);
         Approvals.VerifyJson(create.BodyText, scrub: json => json.Replace(documentId, "DOCUMENT-ID", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task ExpiresOn_sends_the_calendar_date_of_the_value_in_its_own_offset()
+    {
+        await using var env = await TestEnvironment.StartAsync();
+        var documentId = await env.Client.UploadDocumentAsync(new MemoryStream(TestPdf.Create()), "contract.pdf", cancellationToken: Ct);
+        // 23:30 at UTC-05:00 is already 2025-01-01 in UTC: the expiry date sent is the value's own date, 2024-12-31.
+        var request = new WorkflowBuilder("Lease")
+            .ExpiresOn(new DateTimeOffset(2024, 12, 31, 23, 30, 0, TimeSpan.FromHours(-5)))
+            .AddDocument(documentId, d => d.AddZone("tenant", page: 1, x: 72, y: 650))
+            .AddRemoteSigner("tenant", new SignerDefinition { Type = SignerType.Esig, FirstName = "Ann", LastName = "Lee", Email = "ann@example.com", Amr = new[] { AuthenticationMethod.Link } }, step: 1)
+            .Build();
+        Assert.Equal(new DateTimeOffset(2024, 12, 31, 0, 0, 0, TimeSpan.FromHours(-5)), request.ExpiresOn);
+
+        await env.Client.CreateWorkflowAsync(request, Ct);
+
+        using var body = System.Text.Json.JsonDocument.Parse(env.Simulator.Journal.Entries[^1].BodyText!);
+        Assert.Equal("2024-12-31", body.RootElement.GetProperty("expiresOn").GetString());
+    }
 }

@@ -55,6 +55,23 @@ public sealed class WireFormatTests
     }
 
     [Fact]
+    public async Task DateOfBirthRequired_sends_the_calendar_date_of_the_value_in_its_own_offset()
+    {
+        var stub = new StubHandler();
+        stub.Respond(Responses.Create);
+        var client = Clients.Stubbed(stub);
+        using var pdf = new MemoryStream(TestPdf.Create("dob"));
+        var posting = FullPosting(pdf);
+        // 23:30 at UTC-05:00 is already the next day in UTC: the date of birth must stay 1970-01-01, time dropped.
+        posting.Recipients[0].DateOfBirthRequired = new DateTimeOffset(1970, 1, 1, 23, 30, 0, TimeSpan.FromHours(-5));
+
+        await client.CreateInstantPostingAsync(posting, TestContext.Current.CancellationToken);
+
+        var (_, body) = Assert.Single(stub.Requests);
+        Assert.Equal("1970-01-01T00:00:00", XDocument.Parse(body).Descendants(XName.Get("DateOfBirthRequired", DataContractNs)).Single().Value);
+    }
+
+    [Fact]
     public async Task GetPostingStatus_envelope_matches_snapshot()
     {
         var stub = new StubHandler();

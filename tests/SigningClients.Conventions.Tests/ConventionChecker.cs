@@ -215,6 +215,116 @@ public static class ConventionChecker
         }
     }
 
+    /// <summary>
+    /// Every date and instant is a <see cref="DateTimeOffset"/>: no public property, field, parameter or return value
+    /// (nullable, array or generic argument included) is a <see cref="DateTime"/> or <c>DateOnly</c>. A value that is a
+    /// calendar date on the wire (ConsignO <c>expiresOn</c>, Signant <c>DateOfBirthRequired</c>) is a DateTimeOffset
+    /// too, documented as "its calendar date in its own offset is sent" (the Azure SDK's choice; netstandard2.0 has no
+    /// DateOnly, and a DateTime's Kind makes an instant ambiguous).
+    /// </summary>
+    public static IEnumerable<string> CheckDatesAreDateTimeOffset(IEnumerable<Type> types)
+    {
+        foreach (var (type, member, memberType) in PublicMemberTypes(types))
+        {
+            if (Mentions(memberType, t => t == typeof(DateTime) || t.FullName is "System.DateOnly" or "System.TimeOnly"))
+            {
+                yield return type.Name + "." + member + " uses " + Describe(memberType) + " (every date and instant is a DateTimeOffset)";
+            }
+        }
+    }
+
+    /// <summary>
+    /// Positions and sizes on a page are <see cref="double"/> in every package (PDF user space is real-valued and every
+    /// PDF and drawing API speaks double; decimal is for money): a coordinate-named property, field or parameter
+    /// (X, Y, PositionX, Llx, XOffset, Width, Height, ...) of a non-integer type that is not double is a violation.
+    /// Integer sizes (a thumbnail's width in pixels, a page number) are another kind of value and are not checked.
+    /// </summary>
+    public static IEnumerable<string> CheckCoordinatesAreDouble(IEnumerable<Type> types)
+    {
+        foreach (var (type, member, memberType) in PublicMemberTypes(types))
+        {
+            var name = member.Contains('(', StringComparison.Ordinal) ? member.Substring(member.IndexOf('(', StringComparison.Ordinal) + 1).TrimEnd(')') : member;
+            var underlying = Nullable.GetUnderlyingType(memberType) ?? memberType;
+            if (CoordinateName.IsMatch(name) && (underlying == typeof(decimal) || underlying == typeof(float) || underlying == typeof(Half)))
+            {
+                yield return type.Name + "." + member + " is " + Describe(memberType) + " (positions and sizes are double in every package)";
+            }
+        }
+    }
+
+    /// <summary>
+    /// Money and amounts are <see cref="decimal"/> in every package (binary floating point cannot hold 0.10 exactly):
+    /// a money-named property, field or parameter (Amount, Price, Cost, Fee, Charge, Balance, Tax, Vat, or a name
+    /// ending in one of them, such as TotalAmount or UnitPrice) of type double, float or Half is a violation.
+    /// </summary>
+    public static IEnumerable<string> CheckMoneyIsDecimal(IEnumerable<Type> types)
+    {
+        foreach (var (type, member, memberType) in PublicMemberTypes(types))
+        {
+            var name = member.Contains('(', StringComparison.Ordinal) ? member.Substring(member.IndexOf('(', StringComparison.Ordinal) + 1).TrimEnd(')') : member;
+            var underlying = Nullable.GetUnderlyingType(memberType) ?? memberType;
+            if (MoneyName.IsMatch(name) && (underlying == typeof(double) || underlying == typeof(float) || underlying == typeof(Half)))
+            {
+                yield return type.Name + "." + member + " is " + Describe(memberType) + " (money and amounts are decimal in every package)";
+            }
+        }
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex MoneyName = new(
+        "(amount|price|cost|fee|charge|balance|tax|vat)$",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    private static readonly System.Text.RegularExpressions.Regex CoordinateName = new(
+        "^(x|y|left|top|right|bottom|width|height|position[xy]|zone[xy]|[xy]offset|offset[xy]|llx|lly|urx|ury)$",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>Every public property, field, method return value and method/constructor parameter, with its type; parameters are named Method(parameter).</summary>
+    private static IEnumerable<(Type Type, string Member, Type MemberType)> PublicMemberTypes(IEnumerable<Type> types)
+    {
+        const BindingFlags Flags = BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+        foreach (var type in types)
+        {
+            foreach (var property in type.GetProperties(Flags))
+            {
+                yield return (type, property.Name, property.PropertyType);
+            }
+
+            foreach (var field in type.GetFields(Flags))
+            {
+                yield return (type, field.Name, field.FieldType);
+            }
+
+            foreach (var method in type.GetMethods(Flags).Where(m => !m.IsSpecialName))
+            {
+                yield return (type, method.Name + "()", method.ReturnType);
+                foreach (var parameter in method.GetParameters())
+                {
+                    yield return (type, method.Name + "(" + parameter.Name + ")", parameter.ParameterType);
+                }
+            }
+
+            foreach (var parameter in type.GetConstructors().SelectMany(c => c.GetParameters()))
+            {
+                yield return (type, ".ctor(" + parameter.Name + ")", parameter.ParameterType);
+            }
+        }
+    }
+
+    private static bool Mentions(Type type, Func<Type, bool> predicate)
+    {
+        if (type.HasElementType)
+        {
+            return Mentions(type.GetElementType()!, predicate);
+        }
+
+        return predicate(type) || (type.IsGenericType && type.GetGenericArguments().Any(a => Mentions(a, predicate)));
+    }
+
+    private static string Describe(Type type) =>
+        Nullable.GetUnderlyingType(type) is { } inner ? inner.Name + "?" :
+        type.IsGenericType ? type.Name.Split('`')[0] + "<" + string.Join(", ", type.GetGenericArguments().Select(Describe)) + ">" :
+        type.Name;
+
     private static bool IsAsync(Type type)
     {
         if (type == typeof(Task) || type == typeof(ValueTask))

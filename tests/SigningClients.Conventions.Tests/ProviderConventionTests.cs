@@ -53,6 +53,40 @@ public sealed class ProviderConventionTests
     public void No_public_static_mutable_state(string provider) =>
         AssertConforms(ConventionChecker.CheckNoStaticMutableState(Provider.Get(provider).PublicTypes));
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public void Every_date_and_instant_is_a_DateTimeOffset(string provider) =>
+        AssertConforms(ConventionChecker.CheckDatesAreDateTimeOffset(Provider.Get(provider).PublicTypes));
+
+    [Fact]
+    public void The_core_uses_DateTimeOffset_for_every_instant() =>
+        AssertConforms(ConventionChecker.CheckDatesAreDateTimeOffset(typeof(SigningClientOptions).Assembly.GetExportedTypes()));
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public void Positions_and_sizes_are_double(string provider) =>
+        AssertConforms(ConventionChecker.CheckCoordinatesAreDouble(Provider.Get(provider).PublicTypes));
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public void Money_and_amounts_are_decimal(string provider) =>
+        AssertConforms(ConventionChecker.CheckMoneyIsDecimal(Provider.Get(provider).PublicTypes));
+
+    [Fact]
+    public void The_five_packages_use_one_numeric_type_for_positions_and_sizes()
+    {
+        // Not vacuous: the packages do expose coordinates (ConsignO zones, Trident rectangles, SigningToday forms), and
+        // every non-integer one across the five is the same type.
+        var kinds = Provider.All
+            .SelectMany(p => p.PublicTypes.SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)).Select(x => (p.Name, Property: x)))
+            .Where(x => x.Property.Name is "X" or "Y" or "PositionX" or "PositionY" or "Llx" or "Width" or "Height")
+            .Select(x => (x.Name, Type: Nullable.GetUnderlyingType(x.Property.PropertyType) ?? x.Property.PropertyType))
+            .Where(x => x.Type != typeof(int) && x.Type != typeof(long))
+            .ToList();
+        Assert.Equal(new[] { "ConsignO", "SigningToday", "Trident" }, kinds.Select(k => k.Name).Distinct().OrderBy(n => n, StringComparer.Ordinal));
+        Assert.Equal(new[] { typeof(double) }, kinds.Select(k => k.Type).Distinct());
+    }
+
     [Fact]
     public void Provider_names_are_distinct_and_match_the_packages()
     {
@@ -149,6 +183,40 @@ public sealed class DriftedSampleTests
         Assert.Contains(violations, v => v.Contains("Default is a public static settable property", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Drifted_dates_fail_the_DateTimeOffset_check()
+    {
+        var violations = ConventionChecker.CheckDatesAreDateTimeOffset([typeof(DriftedModel)]).ToList();
+
+        Assert.Contains(violations, v => v.Contains("DriftedModel.CreatedAt uses DateTime", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.Contains("DriftedModel.ExpiresAt uses DateTime?", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.Contains("DriftedModel.History uses IReadOnlyList<DateTime>", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.Contains("DriftedModel.Reschedule(at) uses DateTime", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.Contains("DriftedModel..ctor(signedAt) uses DateTime", StringComparison.Ordinal));
+        Assert.DoesNotContain(violations, v => v.Contains("UpdatedAt", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Drifted_coordinates_fail_the_double_check()
+    {
+        var violations = ConventionChecker.CheckCoordinatesAreDouble([typeof(DriftedModel)]).ToList();
+
+        Assert.Contains(violations, v => v.Contains("DriftedModel.PositionX is Decimal?", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.Contains("DriftedModel.Width is Single", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.Contains("DriftedModel.Place(xOffset) is Decimal", StringComparison.Ordinal));
+        Assert.DoesNotContain(violations, v => v.Contains(".Y ", StringComparison.Ordinal) || v.Contains("Page", StringComparison.Ordinal) || v.Contains("Amount", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Drifted_money_fails_the_decimal_check()
+    {
+        var violations = ConventionChecker.CheckMoneyIsDecimal([typeof(DriftedModel)]).ToList();
+
+        Assert.Contains(violations, v => v.Contains("DriftedModel.UnitPrice is Double", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.Contains("DriftedModel.Charge(fee) is Single?", StringComparison.Ordinal));
+        Assert.DoesNotContain(violations, v => v.Contains("Amount", StringComparison.Ordinal) || v.Contains("Width", StringComparison.Ordinal));
+    }
+
 #pragma warning disable CA1711, CA2211, CA1024, CA1822, CA1052, CA1815, CA1066, CA1068
     public class DriftedClient
     {
@@ -183,6 +251,40 @@ public sealed class DriftedSampleTests
     {
         public string? Value => "x";
     }
+    public sealed class DriftedModel
+    {
+        public DriftedModel(DateTime signedAt)
+        {
+            _ = signedAt;
+        }
+
+        public DateTime CreatedAt { get; set; }
+
+        public DateTime? ExpiresAt { get; set; }
+
+        public DateTimeOffset? UpdatedAt { get; set; }
+
+        public IReadOnlyList<DateTime>? History { get; set; }
+
+        public decimal? PositionX { get; set; }
+
+        public double Y { get; set; }
+
+        public float Width { get; set; }
+
+        public int Page { get; set; }
+
+        public decimal Amount { get; set; }
+
+        public void Reschedule(DateTime at) => _ = at;
+
+        public void Place(decimal xOffset, int page) => _ = (xOffset, page);
+
+        public double UnitPrice { get; set; }
+
+        public void Charge(float? fee) => _ = fee;
+    }
+
 #pragma warning restore CA1711, CA2211, CA1024, CA1822, CA1052, CA1815, CA1066, CA1068
 }
 

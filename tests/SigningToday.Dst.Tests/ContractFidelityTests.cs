@@ -63,7 +63,7 @@ public sealed class ContractFidelityTests
     {
         var spec = new RobotDstBuilder("Sample DST")
             .AddDocument(RobotDocumentBuilder.FromUrl(new Uri("http://www.africau.edu/images/default/sample.pdf"), "sample.pdf", "Test PDF")
-                .AddSignature(new Signer { Name = "John", Surname = "Doe", Email = "jdo@example.com", Role = "Approver" }, new RobotSignatureField { PositionX = 10.00m, PositionY = 10.14m, Width = 10.1m, Height = 5.66m, Reason = "For approvation", Description = "As sample test", WithTimestamp = true, Declinable = false }))
+                .AddSignature(new Signer { Name = "John", Surname = "Doe", Email = "jdo@example.com", Role = "Approver" }, new RobotSignatureField { PositionX = 10.00, PositionY = 10.14, Width = 10.1, Height = 5.66, Reason = "For approvation", Description = "As sample test", WithTimestamp = true, Declinable = false }))
             .Build();
         using var written = JsonDocument.Parse(JsonSerializer.Serialize(spec, J.RobotDstSpecification));
         var root = written.RootElement;
@@ -88,7 +88,31 @@ public sealed class ContractFidelityTests
         Assert.True(request.GetProperty("withTimestamp").GetBoolean());
         Assert.False(request.GetProperty("declinable").GetBoolean());
         Assert.Equal("jdo@example.com", signer.GetProperty("email").GetString());
-        Assert.Equal(10.14m, form.GetProperty("positionY").GetDecimal());
+        Assert.Equal("10.14", form.GetProperty("positionY").GetRawText()); // a double keeps the shortest round-trip form on the wire
+        Assert.Equal("5.66", form.GetProperty("height").GetRawText());
+    }
+
+    [Fact]
+    public void Positions_and_sizes_are_the_same_numbers_on_the_wire_as_when_they_were_decimal()
+    {
+        // Positions and sizes became double (one type for coordinates in all five packages). On the wire every percent
+        // a caller can mean (0.00 to 100.00 in hundredths) is still the exact decimal number it was, in plain notation,
+        // and the doc's string form ("10.00") is still read. Only trailing zeros go: 10.00 is written 10.
+        for (var hundredths = 0; hundredths <= 10_000; hundredths++)
+        {
+            var percent = hundredths / 100m;
+            var form = new DstForm { PositionX = (double)percent, Width = hundredths / 100.0 };
+            using var written = JsonDocument.Parse(JsonSerializer.Serialize(form, J.DstForm));
+            foreach (var member in new[] { "positionX", "width" })
+            {
+                var raw = written.RootElement.GetProperty(member).GetRawText();
+                Assert.True(decimal.Parse(raw, System.Globalization.CultureInfo.InvariantCulture) == percent && !raw.Contains('E', StringComparison.OrdinalIgnoreCase), member + " " + percent + " was written " + raw);
+            }
+        }
+
+        var read = JsonSerializer.Deserialize("""{"positionX":"10.00","positionY":"10.14","width":10.1,"height":"5.66"}""", J.DstForm)!;
+        Assert.Equal(new double?[] { 10, 10.14, 10.1, 5.66 }, new[] { read.PositionX, read.PositionY, read.Width, read.Height });
+        Assert.Equal("""{"positionX":10,"positionY":10.14,"width":10.1,"height":5.66}""", JsonSerializer.Serialize(read, J.DstForm));
     }
 
     [Fact]
@@ -136,6 +160,13 @@ public sealed class ContractFidelityTests
         Assert.Throws<ArgumentException>(() => document.AddSignature(new Signer { Name = "No", Surname = "Address" }));
         Assert.Throws<ArgumentOutOfRangeException>(() => document.AddSignature(new Signer { Email = "a@example.com" }, new RobotSignatureField { Page = 0 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => document.AddSignature(new Signer { Email = "a@example.com" }, step: 0));
+        foreach (var bad in new[] { double.NaN, double.PositiveInfinity, -0.5, 100.01 })
+        {
+            Assert.Throws<ArgumentOutOfRangeException>(() => document.AddSignature(new Signer { Email = "a@example.com" }, new RobotSignatureField { PositionX = bad }));
+            Assert.Throws<ArgumentOutOfRangeException>(() => document.AddSignature(new Signer { Email = "a@example.com" }, new RobotSignatureField { Height = bad }));
+        }
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => document.AddSignature(new Signer { Email = "a@example.com" }, new RobotSignatureField { Width = 0 }));
         document.AddSignature(new Signer { Email = "a@example.com" });
         Assert.Throws<ArgumentException>(() => document.AddSignature(new Signer { Email = "a@example.com" }, step: 2));
     }

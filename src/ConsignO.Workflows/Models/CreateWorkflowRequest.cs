@@ -16,9 +16,12 @@ public sealed class CreateWorkflowRequest
     /// <summary>The workflow (project) name.</summary>
     public string Name { get; set; } = string.Empty;
 
-    /// <summary>The expiry date (sent as <c>YYYY-MM-DD</c>).</summary>
+    /// <summary>
+    /// The expiry date. A calendar date on the wire (<c>YYYY-MM-DD</c>): the date of the value in its own offset is
+    /// sent and its time of day is ignored. Like every date and instant in the SDK it is a <see cref="DateTimeOffset"/>.
+    /// </summary>
     [JsonConverter(typeof(DateOnlyJsonConverter))]
-    public DateTime? ExpiresOn { get; set; }
+    public DateTimeOffset? ExpiresOn { get; set; }
 
     /// <summary>PDF/A policy of the workflow's documents.</summary>
     public PdfaPolicy? PdfaPolicy { get; set; }

@@ -64,8 +64,12 @@ public sealed class InstantPostingRecipient
     /// <summary>Maximum age; signing is cancelled when the person is older.</summary>
     public int? MaximumAge { get; set; }
 
-    /// <summary>Required date of birth; signing is cancelled when the person's differs.</summary>
-    public DateTime? DateOfBirthRequired { get; set; }
+    /// <summary>
+    /// Required date of birth; signing is cancelled when the person's differs. A calendar date: the date of the value
+    /// in its own offset is sent (as midnight, no offset) and its time of day is ignored. Like every date and instant
+    /// in the SDK it is a <see cref="DateTimeOffset"/> (a <see cref="DateTime"/> converts implicitly and keeps its date).
+    /// </summary>
+    public DateTimeOffset? DateOfBirthRequired { get; set; }
 
     /// <inheritdoc />
     public override string ToString() => "InstantPostingRecipient { Name = " + Name + ", Ssn = " + (Ssn is null ? "(none)" : "***") + " }";

@@ -61,7 +61,7 @@ internal sealed class SoapEnvelopeWriter
         foreach (var recipient in posting.Recipients)
         {
             await writer.WriteStartElementAsync("a", "InstantPostingRecipient", dc).ConfigureAwait(false);
-            await ElementAsync(writer, "DateOfBirthRequired", dc, recipient.DateOfBirthRequired is { } dob ? XmlConvert.ToString(dob, XmlDateTimeSerializationMode.RoundtripKind) : null).ConfigureAwait(false);
+            await ElementAsync(writer, "DateOfBirthRequired", dc, recipient.DateOfBirthRequired is { } dob ? XmlConvert.ToString(dob.Date, XmlDateTimeSerializationMode.Unspecified) : null).ConfigureAwait(false);
             await ElementAsync(writer, "Email", dc, recipient.Email).ConfigureAwait(false);
             await ElementAsync(writer, "MaximumAge", dc, Int(recipient.MaximumAge)).ConfigureAwait(false);
             await ElementAsync(writer, "MinimumAge", dc, Int(recipient.MinimumAge)).ConfigureAwait(false);

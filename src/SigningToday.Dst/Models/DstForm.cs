@@ -26,19 +26,19 @@ public sealed class DstForm
 
     /// <summary>Position on the X axis, in percent.</summary>
     [JsonPropertyName("positionX")]
-    public decimal? PositionX { get; set; }
+    public double? PositionX { get; set; }
 
     /// <summary>Position on the Y axis, in percent.</summary>
     [JsonPropertyName("positionY")]
-    public decimal? PositionY { get; set; }
+    public double? PositionY { get; set; }
 
     /// <summary>Width in percent.</summary>
     [JsonPropertyName("width")]
-    public decimal? Width { get; set; }
+    public double? Width { get; set; }
 
     /// <summary>Height in percent.</summary>
     [JsonPropertyName("height")]
-    public decimal? Height { get; set; }
+    public double? Height { get; set; }
 
     /// <summary>Page of the document where the form is.</summary>
     [JsonPropertyName("page")]
