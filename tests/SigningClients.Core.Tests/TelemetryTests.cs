@@ -269,6 +269,27 @@ public sealed class TelemetryTests
         Assert.Contains(logs.Entries, e => e.EventId.Id == SigningEventIds.OperationFailed);
     }
 
+    [Theory]
+    [InlineData(503)]
+    [InlineData(400)]
+    public async Task A_failure_log_line_names_provider_and_operation_once(int status)
+    {
+        // Issue 16: "SigningToday GetDst failed: SigningToday GetDst failed: HTTP 503." repeated its prefix.
+        using var logs = new LogCapture();
+        using var loggerFactory = logs.CreateFactory();
+        await using var host = await StartAsync();
+        var pipeline = Pipelines.Create(host.BaseAddress, loggerFactory: loggerFactory);
+        host.Faults.Enqueue(SimulatedFault.Status(status), count: 10);
+
+        var ex = await Assert.ThrowsAsync<SigningApiException>(() => pipeline.SendAsync(Pipelines.Request(Idempotency.NotIdempotent), TestJsonContext.Default.Item, TestContext.Current.CancellationToken));
+
+        var failed = Assert.Single(logs.Entries, e => e.EventId.Id == SigningEventIds.OperationFailed);
+        string prefix = ex.Provider + " " + ex.Operation + " failed: ";
+        Assert.StartsWith(prefix, failed.Message, StringComparison.Ordinal);
+        Assert.Equal(1, Regex.Count(failed.Message, Regex.Escape(" failed: ")));
+        Assert.Contains(status.ToString(System.Globalization.CultureInfo.InvariantCulture), failed.Message, StringComparison.Ordinal);
+    }
+
     private static string[] Sorted(IEnumerable<string> values) => values.Distinct(StringComparer.Ordinal).OrderBy(v => v, StringComparer.Ordinal).ToArray();
 
     /// <summary>Reads the tables of a README section: rows of cells, found by the header of their first column.</summary>

@@ -26,6 +26,30 @@ namespace SigningClients.Signing.Tests;
 /// </summary>
 public sealed class NeutralFlowTests
 {
+    [Fact]
+    public void Every_wait_has_the_same_default_overall_timeout()
+    {
+        // Issue 16: "wait helpers have no default overall timeout". Every default polling the five packages create for a
+        // wait (the clients' options, the neutral signing providers', Signant's per-call options) ends after 1 hour.
+        var defaults = new (string Name, PollingOptions Polling)[]
+        {
+            ("AlphaTrust client", new AlphaTrustClientOptions().Polling),
+            ("AlphaTrust signing", new AlphaTrustSigningProviderOptions().Polling),
+            ("Trident client", new Trident.SignerProcess.TridentClientOptions().Polling),
+            ("Trident signing", new Trident.SignerProcess.Signing.TridentSigningProviderOptions().Polling),
+            ("Signant client", new Signant.InstantSign.SignantClientOptions().Polling),
+            ("Signant wait", new Signant.InstantSign.Models.WaitForCompletionOptions().Polling),
+            ("Signant signing", new Signant.InstantSign.Signing.SignantSigningProviderOptions().Waiting.Polling),
+            ("ConsignO client", new ConsignO.Workflows.ConsignOClientOptions().Polling),
+            ("ConsignO signing", new ConsignO.Workflows.Signing.ConsignOSigningProviderOptions().Polling),
+            ("SigningToday client", new SigningToday.Dst.SigningTodayClientOptions().Polling),
+            ("SigningToday signing", new SigningToday.Dst.Signing.SigningTodaySigningProviderOptions().Polling),
+        };
+
+        Assert.All(defaults, d => Assert.True(d.Polling.Timeout == SigningClientOptions.DefaultWaitTimeout, d.Name + ": " + d.Polling.Timeout));
+        Assert.Equal(TimeSpan.FromHours(1), SigningClientOptions.DefaultWaitTimeout);
+    }
+
     private const string Password = "Neutral-Pass-7";
 
     /// <summary>The application code under test: nothing in it names a provider.</summary>

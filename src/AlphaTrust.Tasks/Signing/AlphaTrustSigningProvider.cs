@@ -24,8 +24,8 @@ public sealed class AlphaTrustSigningProviderOptions
     /// <summary>Whether transactions are test transactions. Default <see langword="false"/>.</summary>
     public bool IsTest { get; set; }
 
-    /// <summary>Polling of the transaction operations.</summary>
-    public PollingOptions Polling { get; set; } = new();
+    /// <summary>Polling of the transaction operations: first poll at once, then 2 s growing to 30 s, and an overall timeout of 1 hour (<see cref="SigningClients.Core.SigningClientOptions.DefaultWaitTimeout"/>) so no wait blocks forever by default.</summary>
+    public PollingOptions Polling { get; set; } = new() { Timeout = SigningClients.Core.SigningClientOptions.DefaultWaitTimeout };
 }
 
 /// <summary>

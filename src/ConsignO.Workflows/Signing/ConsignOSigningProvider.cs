@@ -22,8 +22,8 @@ public sealed class ConsignOSigningProviderOptions
     /// <summary>How signers authenticate. Default: the e-mailed link.</summary>
     public IReadOnlyList<AuthenticationMethod> Authentication { get; set; } = new[] { AuthenticationMethod.Link };
 
-    /// <summary>Polling of the workflow operations.</summary>
-    public PollingOptions Polling { get; set; } = new();
+    /// <summary>Polling of the workflow operations: first poll at once, then 2 s growing to 30 s, and an overall timeout of 1 hour (<see cref="SigningClients.Core.SigningClientOptions.DefaultWaitTimeout"/>) so no wait blocks forever by default.</summary>
+    public PollingOptions Polling { get; set; } = new() { Timeout = SigningClients.Core.SigningClientOptions.DefaultWaitTimeout };
 }
 
 /// <summary>

@@ -16,11 +16,12 @@ public sealed class WaitForCompletionOptions
     public bool DownloadWhenCompletedPartially { get; set; }
 
     /// <summary>
-    /// Polling intervals. Default: first poll at once, then 2 s growing by 1.5 up to 30 s, no overall timeout (an unsigned
-    /// posting ends as expired within 15 minutes of the last action). <see cref="PollingOptions.MaxInterval"/> may not
-    /// exceed <see cref="MaxAllowedInterval"/>.
+    /// Polling intervals. Default: first poll at once, then 2 s growing by 1.5 up to 30 s, and an overall timeout of
+    /// 1 hour (<see cref="SigningClientOptions.DefaultWaitTimeout"/>, as every wait of the SDK; an unsigned posting ends
+    /// as expired within 15 minutes of the last action anyway). <see cref="PollingOptions.MaxInterval"/> may not exceed
+    /// <see cref="MaxAllowedInterval"/>.
     /// </summary>
-    public PollingOptions Polling { get; set; } = new() { InitialInterval = TimeSpan.FromSeconds(2), MaxInterval = TimeSpan.FromSeconds(30), BackoffMultiplier = 1.5 };
+    public PollingOptions Polling { get; set; } = new() { InitialInterval = TimeSpan.FromSeconds(2), MaxInterval = TimeSpan.FromSeconds(30), BackoffMultiplier = 1.5, Timeout = SigningClientOptions.DefaultWaitTimeout };
 }
 
 /// <summary>How <see cref="ISignantClient.WaitForCompletionAndDownloadAsync"/> ended.</summary>

@@ -13,8 +13,8 @@ namespace SigningToday.Dst.Signing;
 /// <summary>Options of <see cref="SigningTodaySigningProvider"/>.</summary>
 public sealed class SigningTodaySigningProviderOptions
 {
-    /// <summary>Polling of the DST operations.</summary>
-    public PollingOptions Polling { get; set; } = new();
+    /// <summary>Polling of the DST operations: first poll at once, then 2 s growing to 30 s, and an overall timeout of 1 hour (<see cref="SigningClients.Core.SigningClientOptions.DefaultWaitTimeout"/>) so no wait blocks forever by default.</summary>
+    public PollingOptions Polling { get; set; } = new() { Timeout = SigningClients.Core.SigningClientOptions.DefaultWaitTimeout };
 }
 
 /// <summary>

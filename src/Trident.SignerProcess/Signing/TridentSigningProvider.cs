@@ -38,8 +38,8 @@ public sealed class TridentSigningProviderOptions
     /// <summary>UI locales shown to the signer. Default en_US.</summary>
     public IList<string> UiLocales { get; set; } = new List<string> { "en_US" };
 
-    /// <summary>Polling of the signer process operations.</summary>
-    public PollingOptions Polling { get; set; } = new();
+    /// <summary>Polling of the signer process operations: first poll at once, then 2 s growing to 30 s, and an overall timeout of 1 hour (<see cref="SigningClients.Core.SigningClientOptions.DefaultWaitTimeout"/>) so no wait blocks forever by default.</summary>
+    public PollingOptions Polling { get; set; } = new() { Timeout = SigningClients.Core.SigningClientOptions.DefaultWaitTimeout };
 }
 
 /// <summary>
