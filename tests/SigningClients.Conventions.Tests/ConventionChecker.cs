@@ -239,33 +239,26 @@ public static class ConventionChecker
     /// (X, Y, PositionX, Llx, XOffset, Width, Height, ...) of a non-integer type that is not double is a violation.
     /// Integer sizes (a thumbnail's width in pixels, a page number) are another kind of value and are not checked.
     /// </summary>
-    public static IEnumerable<string> CheckCoordinatesAreDouble(IEnumerable<Type> types)
-    {
-        foreach (var (type, member, memberType) in PublicMemberTypes(types))
-        {
-            var name = member.Contains('(', StringComparison.Ordinal) ? member.Substring(member.IndexOf('(', StringComparison.Ordinal) + 1).TrimEnd(')') : member;
-            var underlying = Nullable.GetUnderlyingType(memberType) ?? memberType;
-            if (CoordinateName.IsMatch(name) && (underlying == typeof(decimal) || underlying == typeof(float) || underlying == typeof(Half)))
-            {
-                yield return type.Name + "." + member + " is " + Describe(memberType) + " (positions and sizes are double in every package)";
-            }
-        }
-    }
+    public static IEnumerable<string> CheckCoordinatesAreDouble(IEnumerable<Type> types) =>
+        CheckNamedNumbers(types, CoordinateName, [typeof(decimal), typeof(float), typeof(Half)], "positions and sizes are double in every package");
 
     /// <summary>
     /// Money and amounts are <see cref="decimal"/> in every package (binary floating point cannot hold 0.10 exactly):
     /// a money-named property, field or parameter (Amount, Price, Cost, Fee, Charge, Balance, Tax, Vat, or a name
     /// ending in one of them, such as TotalAmount or UnitPrice) of type double, float or Half is a violation.
     /// </summary>
-    public static IEnumerable<string> CheckMoneyIsDecimal(IEnumerable<Type> types)
+    public static IEnumerable<string> CheckMoneyIsDecimal(IEnumerable<Type> types) =>
+        CheckNamedNumbers(types, MoneyName, [typeof(double), typeof(float), typeof(Half)], "money and amounts are decimal in every package");
+
+    /// <summary>Members whose name (a parameter's own name for parameters) matches <paramref name="name"/> and whose type (nullable or not) is one of <paramref name="wrong"/>.</summary>
+    private static IEnumerable<string> CheckNamedNumbers(IEnumerable<Type> types, System.Text.RegularExpressions.Regex name, Type[] wrong, string rule)
     {
         foreach (var (type, member, memberType) in PublicMemberTypes(types))
         {
-            var name = member.Contains('(', StringComparison.Ordinal) ? member.Substring(member.IndexOf('(', StringComparison.Ordinal) + 1).TrimEnd(')') : member;
-            var underlying = Nullable.GetUnderlyingType(memberType) ?? memberType;
-            if (MoneyName.IsMatch(name) && (underlying == typeof(double) || underlying == typeof(float) || underlying == typeof(Half)))
+            var ownName = member.Contains('(', StringComparison.Ordinal) ? member.Substring(member.IndexOf('(', StringComparison.Ordinal) + 1).TrimEnd(')') : member;
+            if (name.IsMatch(ownName) && wrong.Contains(Nullable.GetUnderlyingType(memberType) ?? memberType))
             {
-                yield return type.Name + "." + member + " is " + Describe(memberType) + " (money and amounts are decimal in every package)";
+                yield return type.Name + "." + member + " is " + Describe(memberType) + " (" + rule + ")";
             }
         }
     }
