@@ -20,6 +20,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SigningClients.Core.Signing;
 using SigningClients.Testing;
+using SigningToday.Dst;
+using SigningToday.Dst.Models;
 using Xunit;
 
 namespace SigningClients.AspNetCore.Tests;
@@ -106,26 +108,62 @@ public sealed class CallbackWorld : IAsyncDisposable
             SigningToday = await SigningTodaySimulator.StartAsync(cancellationToken: ct),
             AlphaTrust = await AlphaTrustSimulator.StartAsync(cancellationToken: ct),
         };
+        foreach (var simulator in w.Simulators)
+        {
+            simulator.Callbacks.RetryDelay = TimeSpan.FromMilliseconds(20);
+        }
+
         for (int i = 0; i < instances; i++)
         {
             w._apps.Add(await w.StartAppAsync(ct));
         }
 
+        // The provider side is configured the way each provider is: the robot's webhook URL (with a header Signing
+        // Today adds), an AlphaTrust event subscription; ConsignO and TRIDENT take their URLs per signing.
+        await w.Services.GetRequiredService<ISigningTodayClient>().Robots.UpdateConfigurationAsync(
+            new RobotConfiguration
+            {
+                Webhooks = new RobotWebhooks { Dst = new Uri(w.App, "signing/signingtoday").AbsoluteUri },
+                RequestHeaders = new Dictionary<string, IReadOnlyList<string>> { ["X-Hook-Token"] = new[] { "hook-secret-1" } },
+            },
+            cancellationToken: ct);
+        w.AlphaTrust.SubscribeEvents(new AlphaTrustEventSubscription(new Uri(w.App, "signing/alphatrust"), RequiredText));
         return w;
     }
+
+    public IEnumerable<SimulatorHost> Simulators => new SimulatorHost[] { Signant, Trident, ConsignO, SigningToday, AlphaTrust };
+
+    /// <summary>The app's own references in return URLs (ConsignO and Signant append nothing that names the signing).</summary>
+    public ConcurrentDictionary<string, string> References { get; } = new(StringComparer.Ordinal);
 
     public ISigningProvider Provider(string name) => Services.GetRequiredService<ISigningProviderResolver>().GetProvider(name);
 
     public async Task<SigningOperation> StartSigningAsync(string provider, CancellationToken ct)
     {
+        var reference = Guid.NewGuid().ToString("N");
+        var path = "signing/" + provider.ToLowerInvariant();
         var envelope = new SigningEnvelope("Callback agreement")
         {
-            CallbackUrl = new Uri(App, "signing/" + provider.ToLowerInvariant()),
+            CallbackUrl = new Uri(App, path),
+            ReturnUrl = provider switch
+            {
+                "ConsignO" => new Uri(App, path + "/return?ref=" + reference),
+                "Signant" => new Uri(App, path + "?ref=" + reference),
+                _ => null,
+            },
         };
         envelope.Documents.Add(new SigningDocument(new MemoryStream(Pdf), "agreement.pdf"));
         envelope.Signers.Add(new SigningParty("Ann", "Lee", "ann.lee@example.com"));
-        return await Provider(provider).StartSigningAsync(envelope, ct);
+        var operation = await Provider(provider).StartSigningAsync(envelope, ct);
+        References[reference] = operation.Id;
+        await Task.WhenAll(Simulators.Select(s => s.Callbacks.WhenIdleAsync(ct)));
+        return operation;
     }
+
+    public string ReferenceOf(SigningOperation operation) => References.Single(r => r.Value == operation.Id).Key;
+
+    public ValueTask<string?> Resolve(Microsoft.AspNetCore.Http.HttpContext context) =>
+        new(context.Request.Query["ref"] is { Count: 1 } r && References.TryGetValue(r[0]!, out var id) ? id : null);
 
     public async Task SignAlphaTrustAsync(SigningOperation operation)
     {
@@ -182,9 +220,9 @@ public sealed class CallbackWorld : IAsyncDisposable
         app.MapTridentCallback<RecordingHandler<TridentCallbackEvent>>("/signing/trident");
         app.MapSigningTodayWebhook<RecordingHandler<SigningTodayWebhookEvent>>("/signing/signingtoday");
         app.MapConsignOWebhook<RecordingHandler<ConsignOWebhookEvent>>("/signing/consigno");
-        app.MapConsignOReturn<RecordingHandler<ConsignOReturnEvent>>("/signing/consigno/return");
+        app.MapConsignOReturn<RecordingHandler<ConsignOReturnEvent>>("/signing/consigno/return", o => o.ResolveWorkflowId = Resolve);
         app.MapAlphaTrustEvents<RecordingHandler<AlphaTrustCallbackEvent>>("/signing/alphatrust", o => o.RequiredResponseText = RequiredText);
-        app.MapSignantReturn<RecordingHandler<SignantReturnEvent>>("/signing/signant");
+        app.MapSignantReturn<RecordingHandler<SignantReturnEvent>>("/signing/signant", o => o.ResolvePostingId = Resolve);
         await app.StartAsync(ct);
         return app;
     }

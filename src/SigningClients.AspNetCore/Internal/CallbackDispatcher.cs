@@ -44,7 +44,6 @@ internal static class CallbackDispatcher
         LoggerMessage.Define<string, string>(LogLevel.Error, new EventId(4, "CallbackHandlerFailed"), "{Provider} callback handler failed for {Id}; answered 500 so the provider may retry");
 
     /// <summary>The request delegate of one endpoint.</summary>
-    /// <param name="context">The request.</param>
     /// <param name="provider">The provider name (for logs).</param>
     /// <param name="confirm">Parses and confirms the event with the provider; throws for bad or forged input.</param>
     /// <param name="acknowledge">Writes the provider's expected answer after a handled or duplicate event.</param>
@@ -54,7 +53,7 @@ internal static class CallbackDispatcher
         where THandler : class, ISigningCallbackHandler<TEvent> =>
         context => DispatchAsync<TEvent, THandler>(context, provider, confirm, acknowledge, browser);
 
-    /// <summary>Runs one delivery.</summary>
+    /// <summary>Runs one delivery: confirm, deduplicate, handle, answer.</summary>
     private static async Task DispatchAsync<TEvent, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] THandler>(HttpContext context, string provider, Func<HttpContext, CancellationToken, Task<TEvent>> confirm, Func<HttpContext, Task> acknowledge, bool browser)
         where TEvent : SigningCallbackEvent
         where THandler : class, ISigningCallbackHandler<TEvent>
