@@ -61,12 +61,10 @@ public sealed class ConsignOClient : IConsignOClient, IDisposable
         options.Validate();
         _httpClientOwner = owner;
         var clock = timeProvider ?? TimeProvider.System;
-        var redactor = new SecretRedactor();
-        var loginPipeline = new SigningPipeline(httpClientProvider, CreatePipelineOptions(options, loggerFactory, clock, redactor));
+        var redactor = SecretRedactor.ForCredentials();
+        var loginPipeline = new SigningPipeline(httpClientProvider, SigningPipelineOptions.ForClient(ProviderName, options, new ConsignOErrorParser(), redactor, loggerFactory, clock));
         _session = new ConsignOSessionPolicy(loginPipeline, options, clock, redactor);
-        var pipelineOptions = CreatePipelineOptions(options, loggerFactory, clock, redactor);
-        pipelineOptions.Authentication = _session;
-        _pipeline = new SigningPipeline(httpClientProvider, pipelineOptions);
+        _pipeline = new SigningPipeline(httpClientProvider, SigningPipelineOptions.ForClient(ProviderName, options, new ConsignOErrorParser(), redactor, loggerFactory, clock, _session));
     }
 
     /// <inheritdoc />
@@ -333,16 +331,5 @@ public sealed class ConsignOClient : IConsignOClient, IDisposable
         return null;
     }
 
-    private static SigningPipelineOptions CreatePipelineOptions(ConsignOClientOptions options, ILoggerFactory? loggerFactory, TimeProvider clock, SecretRedactor redactor) =>
-        new(ProviderName, options.Endpoint!)
-        {
-            AllowHttpOnLoopback = options.AllowHttpOnLoopback,
-            Limits = options.Limits,
-            Retry = options.Retry,
-            ErrorParser = new ConsignOErrorParser(),
-            LoggerFactory = loggerFactory,
-            TimeProvider = clock,
-            Redactor = redactor,
-        };
 
 }

@@ -12,6 +12,7 @@ using SigningClients.Core;
 using SigningClients.Core.Diagnostics;
 using SigningClients.Core.Http;
 using SigningClients.Core.Pipeline;
+using SigningClients.Core.Security;
 using SigningClients.Core.Validation;
 
 namespace Signant.InstantSign;
@@ -69,17 +70,8 @@ public sealed class SignantClient : ISignantClient, IDisposable
         }
 
         options.Validate();
-        var pipelineOptions = new SigningPipelineOptions(ProviderName, options.Endpoint!)
-        {
-            AllowHttpOnLoopback = options.AllowHttpOnLoopback,
-            Limits = options.Limits,
-            Retry = options.Retry,
-            ErrorParser = new SoapErrorParser(options.MaxElementLength),
-            LoggerFactory = loggerFactory,
-            TimeProvider = timeProvider ?? TimeProvider.System,
-        };
-        pipelineOptions.Redactor.AddCredential(options.AccessCode);
-        _pipeline = new SigningPipeline(httpClientProvider, pipelineOptions);
+        var redactor = SecretRedactor.ForCredentials(options.AccessCode);
+        _pipeline = new SigningPipeline(httpClientProvider, SigningPipelineOptions.ForClient(ProviderName, options, new SoapErrorParser(options.MaxElementLength), redactor, loggerFactory, timeProvider));
         _writer = new SoapEnvelopeWriter(options);
     }
 
