@@ -79,7 +79,7 @@ public sealed class ConsignOClient : IConsignOClient, IDisposable
         }
 
         var request = new SigningRequest(HttpMethod.Post, "auth/logout", "Logout", Idempotency.Idempotent);
-        request.Properties[ConsignOSessionPolicy.CurrentTokenOnlyProperty] = true;
+        request.SetProperty(ConsignOSessionPolicy.CurrentTokenOnly, true);
         request.AcceptedStatusCodes.Add(401);
         try
         {
@@ -100,7 +100,7 @@ public sealed class ConsignOClient : IConsignOClient, IDisposable
         }
 
         var request = new SigningRequest(HttpMethod.Head, "auth", "VerifySession", Idempotency.Safe);
-        request.Properties[ConsignOSessionPolicy.CurrentTokenOnlyProperty] = true;
+        request.SetProperty(ConsignOSessionPolicy.CurrentTokenOnly, true);
         request.AcceptedStatusCodes.Add(401);
         int status = await _pipeline.SendAsync(request, cancellationToken).ConfigureAwait(false);
         return status != 401;
@@ -289,7 +289,7 @@ public sealed class ConsignOClient : IConsignOClient, IDisposable
     {
         // The download operations take the token as a form parameter: the session policy writes the body at send time.
         var request = new SigningRequest(HttpMethod.Post, path, operation, Idempotency.Safe);
-        request.Properties[ConsignOSessionPolicy.TokenInFormProperty] = true;
+        request.SetProperty(ConsignOSessionPolicy.TokenInForm, true);
         return _pipeline.DownloadAsync(request, cancellationToken);
     }
 
