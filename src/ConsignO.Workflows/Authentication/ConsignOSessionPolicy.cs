@@ -44,8 +44,7 @@ internal sealed class ConsignOSessionPolicy : AuthenticationPolicy
     private Session? _session;
     private long _generation;
     private DateTimeOffset _lastActivity;
-    private Task<Session>? _inFlight;
-    private int _loginCount;
+    private readonly SingleFlight<Session> _login;
 
     public ConsignOSessionPolicy(SigningPipeline loginPipeline, ConsignOClientOptions options, TimeProvider timeProvider, SecretRedactor redactor)
     {
@@ -53,12 +52,13 @@ internal sealed class ConsignOSessionPolicy : AuthenticationPolicy
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _redactor = redactor ?? throw new ArgumentNullException(nameof(redactor));
+        _login = new SingleFlight<Session>(_gate);
         _redactor.AddCredential(options.Password);
         _redactor.AddCredential(options.ClientSecret);
     }
 
     /// <summary>Number of logins started so far.</summary>
-    public int LoginCount => Volatile.Read(ref _loginCount);
+    public int LoginCount => _login.StartCount;
 
     /// <summary>Whether a session token is held (it may have expired on the server).</summary>
     public bool HasSession
@@ -77,7 +77,7 @@ internal sealed class ConsignOSessionPolicy : AuthenticationPolicy
     {
         lock (_gate)
         {
-            if (_inFlight is null)
+            if (!_login.IsRunning)
             {
                 _session = null;
             }
@@ -244,43 +244,20 @@ internal sealed class ConsignOSessionPolicy : AuthenticationPolicy
                 return new ValueTask<Session>(_session!);
             }
 
-            if (_inFlight is null)
-            {
-                _loginCount++;
-                _inFlight = RunLoginAsync();
-            }
-
-            login = _inFlight;
+            login = _login.JoinOrStart(() => LoginCoreAsync(CancellationToken.None), StartSession);
         }
 
-        return new ValueTask<Session>(WaitAsync(login, cancellationToken));
+        return new ValueTask<Session>(SingleFlight<Session>.WaitAsync(login, cancellationToken));
     }
 
-    private async Task<Session> RunLoginAsync()
+    // Under _gate, in the step that ends the login.
+    private Session StartSession(string token)
     {
-        await Task.Yield();
-        try
-        {
-            var token = await LoginCoreAsync(CancellationToken.None).ConfigureAwait(false);
-            lock (_gate)
-            {
-                _generation++;
-                _session = new Session(token, _generation);
-                PinToken(token);
-                _lastActivity = _timeProvider.GetUtcNow();
-                _inFlight = null;
-                return _session;
-            }
-        }
-        catch
-        {
-            lock (_gate)
-            {
-                _inFlight = null;
-            }
-
-            throw;
-        }
+        _generation++;
+        _session = new Session(token, _generation);
+        PinToken(token);
+        _lastActivity = _timeProvider.GetUtcNow();
+        return _session;
     }
 
     private async Task<string> LoginCoreAsync(CancellationToken cancellationToken)
@@ -336,25 +313,6 @@ internal sealed class ConsignOSessionPolicy : AuthenticationPolicy
         }
 
         return buffer.ToArray();
-    }
-
-    private static async Task<Session> WaitAsync(Task<Session> login, CancellationToken cancellationToken)
-    {
-        if (!cancellationToken.CanBeCanceled || login.IsCompleted)
-        {
-            return await login.ConfigureAwait(false);
-        }
-
-        var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        using (cancellationToken.Register(static s => ((TaskCompletionSource<bool>)s!).TrySetResult(true), cancelled))
-        {
-            if (await Task.WhenAny(login, cancelled.Task).ConfigureAwait(false) != login)
-            {
-                throw new OperationCanceledException(cancellationToken);
-            }
-        }
-
-        return await login.ConfigureAwait(false);
     }
 
     private sealed class Session
