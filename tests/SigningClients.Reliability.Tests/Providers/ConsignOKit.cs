@@ -30,7 +30,7 @@ internal sealed class ConsignOKit : ProviderKit
     public override IReadOnlyList<OperationCase> Operations { get; } = BuildOperations();
 
     public override async Task<SimulatorHost> StartSimulatorAsync(SimulatorHostOptions host, CancellationToken cancellationToken)
-        => await ConsignOSimulator.StartAsync(new ConsignOSimulatorOptions { Host = host }, cancellationToken);
+        => await ConsignOSimulator.StartAsync(new ConsignOSimulatorOptions { Host = host, EmbeddedSigningAvailable = true }, cancellationToken);
 
     public override object CreateClient(SimulatorHost simulator, ClientSettings settings)
     {
