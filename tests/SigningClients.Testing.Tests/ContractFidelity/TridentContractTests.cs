@@ -69,15 +69,17 @@ public sealed class TridentContractTests
     public async Task Skip_server_id_is_read_as_a_boolean_or_a_string(string skip, bool expected)
     {
         // Doc: "obtaining this acknowledgment can be omitted if this is specified when the signature process is created
-        // (the views.document_agreement.skip_server_id parameter)"; one deployment's models type it as a string.
+        // (the views.document_agreement.skip_server_id parameter)"; one deployment's models type it as a string. A plain
+        // HTTP client sends the string form (the SDK client writes a boolean).
         await using var sim = await TridentSimulator.StartAsync(cancellationToken: Ct);
-        using var client = new TridentClient(new TridentClientOptions().UseSimulator(sim));
 
-        var created = await client.CreateSignerProcessAsync(SignerProcessDefinition.FromJson(Process(null, skip)), new MemoryStream(TestPdf.Create()), "c.pdf", Ct);
+        var (status, created) = await PostRawAsync(sim, Process(null, skip));
 
-        Assert.Equal(expected, sim.GetProcessSettings(created.Id)!.SkipServerId);
+        Assert.Equal(HttpStatusCode.Created, status);
+        Assert.Equal(expected, sim.GetProcessSettings((string)created["id"]!)!.SkipServerId);
         using var browser = new HttpClient();
-        Assert.Equal(!expected, (await browser.GetStringAsync(created.GetExecutionUrl(), Ct)).Contains("id=\"agreement\"", StringComparison.Ordinal));
+        var page = await browser.GetStringAsync((string)created["tasks"]!["pending"]![0]!["url"]!, Ct);
+        Assert.Equal(!expected, page.Contains("id=\"agreement\"", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -90,8 +92,18 @@ public sealed class TridentContractTests
     [InlineData(null, "1", "skip_server_id")]
     public async Task A_malformed_location_or_skip_server_id_is_refused_by_the_server(string? location, string? skip, string reason)
     {
-        // The client refuses these before any I/O; the server does too, so a plain HTTP client sends them.
+        // The client refuses (or normalises) these before any I/O; the server refuses them too.
         await using var sim = await TridentSimulator.StartAsync(cancellationToken: Ct);
+
+        var (status, answer) = await PostRawAsync(sim, Process(location, skip));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains(reason, (string?)answer["message"], StringComparison.Ordinal);
+    }
+
+    /// <summary>Creates a signer process with a plain HTTP client (token, then the multipart create).</summary>
+    private static async Task<(HttpStatusCode Status, JsonNode Body)> PostRawAsync(TridentSimulator sim, string process)
+    {
         using var http = new HttpClient { BaseAddress = sim.BaseAddress };
         using (var tokenRequest = new HttpRequestMessage(HttpMethod.Post, sim.TokenPath.TrimStart('/')))
         {
@@ -106,13 +118,11 @@ public sealed class TridentContractTests
         document.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
         using var form = new MultipartFormDataContent
         {
-            { new StringContent(Process(location, skip), Encoding.UTF8, "application/json"), "process" },
+            { new StringContent(process, Encoding.UTF8, "application/json"), "process" },
             { document, "document", "c.pdf" },
         };
         using var response = await http.PostAsync("trustedx-resources/esignsp/v2/signer_processes", form, Ct);
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains(reason, (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!["message"], StringComparison.Ordinal);
+        return (response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!);
     }
 
     private static string Process(string? location, string? skip)
