@@ -231,6 +231,19 @@ public sealed class ConsignOClient : IConsignOClient, IDisposable
         return body;
     }
 
+    /// <summary>A JSON string's text, or <see langword="null"/> when it is not valid UTF-8 (then the configured path is asked).</summary>
+    private static string? TryGetText(JsonElement value)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     private async Task<Uri> GetEmbeddedSigningUrlCoreAsync(string workflowId, string actionId, CancellationToken cancellationToken)
     {
         // First the workflow representation (the documented source of "the signing url"), then the configured path.
@@ -244,7 +257,7 @@ public sealed class ConsignOClient : IConsignOClient, IDisposable
                 {
                     if (string.Equals(member.Key, _options.EmbeddedSigningUrlPropertyName, StringComparison.OrdinalIgnoreCase) &&
                         member.Value.ValueKind == JsonValueKind.String &&
-                        Uri.TryCreate(member.Value.GetString(), UriKind.Absolute, out var fromWorkflow) &&
+                        Uri.TryCreate(TryGetText(member.Value), UriKind.Absolute, out var fromWorkflow) &&
                         (fromWorkflow.Scheme == Uri.UriSchemeHttps || fromWorkflow.Scheme == Uri.UriSchemeHttp))
                     {
                         return fromWorkflow;

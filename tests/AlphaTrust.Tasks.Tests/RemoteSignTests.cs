@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -7,6 +8,7 @@ using AlphaTrust.Tasks.Models;
 using SigningClients.Core;
 using SigningClients.Testing;
 using SigningClients.Testing.AlphaTrust;
+using SigningClients.TestSupport;
 using Xunit;
 
 namespace AlphaTrust.Tasks.Tests;
@@ -71,13 +73,30 @@ public sealed class RemoteSignTests
     }
 
     [Fact]
-    public async Task Registered_user_authentication_applies_the_stored_signature_image()
+    public async Task Registered_user_authentication_applies_the_stored_signature_image_when_ApplicationType_is_Registered()
     {
+        // Doc, "Visual Signatures": the stored image is applied when the registered user has one "AND the Participant
+        // Signature's ApplicationType is set to Registered".
         await using var sim = await AlphaTrustSimulator.StartAsync(cancellationToken: Ct);
         byte[] image = [0x89, 0x50, 0x4E, 0x47, 1, 2, 3];
         sim.AddRegisteredUser("jsmith", "user-pass-77", image);
         using var client = TestHelpers.Client(sim);
-        var transaction = await TestHelpers.CreateTransactionAsync(client, [ParticipantAuthentication.RegisteredUser("jsmith")], (TaskType.Signature, 0));
+        var transaction = await client.CreateTransactionAsync(
+            new TransactionCreate
+            {
+                Description = "Loan agreement",
+                IsTest = true,
+                Participants =
+                {
+                    new ParticipantInsert("Signer 0")
+                    {
+                        Authentication = ParticipantAuthentication.RegisteredUser("jsmith"),
+                        SignatureApplicationType = SignatureApplicationType.Registered,
+                    },
+                },
+                Documents = { new DocumentInsert("Agreement", new MemoryStream(TestPdf.Create("Agreement"))) { Tasks = { new TaskInsert(TaskType.Signature, 0) } } },
+            },
+            Ct);
         var taskId = transaction.AllTasks().Single().Id;
 
         var wrong = await Assert.ThrowsAsync<SigningApiException>(() =>

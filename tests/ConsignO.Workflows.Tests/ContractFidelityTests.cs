@@ -35,7 +35,9 @@ public sealed class ContractFidelityTests
     [Fact]
     public async Task Embedded_signing_can_be_declared_available_when_the_tenant_is_chosen_otherwise()
     {
-        await using var env = await TestEnvironment.StartAsync(client: o => o.EmbeddedSigningEnabled = true);
+        // The server refuses embedded signers on the main tenant ("Embedded Signing is not available on the main
+        // tenant"); here the deployment's tenant is chosen by host, so both sides are told it is available.
+        await using var env = await TestEnvironment.StartAsync(simulator: o => o.EmbeddedSigningAvailable = true, client: o => o.EmbeddedSigningEnabled = true);
         var documentId = await env.Client.UploadDocumentAsync(new MemoryStream(TestPdf.Create()), "e.pdf", cancellationToken: Ct);
 
         var workflow = await env.Client.CreateWorkflowAsync(Embedded(documentId), Ct);

@@ -272,12 +272,15 @@ public sealed partial class AlphaTrustSimulator : SimulatorHost
             plan.Add((task, ip, Authenticate(task, username, password)));
         }
 
+        var outcomes = new JsonArray();
         foreach (var (task, ip, image) in plan)
         {
             Complete(task, ip, image);
+            outcomes.Add(new JsonObject { ["ID"] = task.Id, ["IsSuccessful"] = true, ["Status"] = task.Status });
         }
 
-        return new JsonObject();
+        // The per-task outcomes, under the request's own member name (what AlphaTrustWireNames.RemoteSignTaskResults reads by default).
+        return new JsonObject { ["Tasks"] = outcomes };
     }
 
     private byte[]? Authenticate(TaskState task, string? username, string? password)
@@ -310,7 +313,10 @@ public sealed partial class AlphaTrustSimulator : SimulatorHost
                     throw new Failure(StatusCodes.Status401Unauthorized, "Task " + id + ": registered user authentication failed.");
                 }
 
-                return task.Type is "Signature" or "Initial" ? user.SignatureImage : null;
+                // The doc: the stored image is applied only when the participant signature's ApplicationType is Registered.
+                return task.Type is "Signature" or "Initial" && string.Equals(participant.SignatureApplicationType, "Registered", StringComparison.OrdinalIgnoreCase)
+                    ? user.SignatureImage
+                    : null;
             default:
                 throw new Failure(StatusCodes.Status400BadRequest, "Task " + id + ": authentication type " + participant.AuthType + " is not supported for remote signing (only Password, PasswordHashed and RegisteredUser).");
         }
@@ -379,10 +385,19 @@ public sealed partial class AlphaTrustSimulator : SimulatorHost
             Description = obj["Description"]?.GetValue<string>(),
             IsTest = obj["IsTest"]?.GetValue<bool>() ?? false,
             ProntoId = obj["ProntoID"]?.GetValue<string>(),
+            Data = ReadWorkflowData(obj),
         };
-        var participants = RequireArray(obj, "Participants");
-        var documents = RequireArray(obj, "Documents");
-        if (participants.Count == 0 || documents.Count == 0)
+
+        // A Control Panel workflow (ProntoID) brings its own documents, participants and tasks: the lists may be absent.
+        bool fromWorkflow = !string.IsNullOrWhiteSpace(transaction.ProntoId);
+        if (transaction.Data is not null && !fromWorkflow)
+        {
+            throw new Failure(StatusCodes.Status400BadRequest, "Data is injected into a Control Panel workflow: the transaction needs a ProntoID.");
+        }
+
+        var participants = fromWorkflow && obj["Participants"] is null ? new JsonArray() : RequireArray(obj, "Participants");
+        var documents = fromWorkflow && obj["Documents"] is null ? new JsonArray() : RequireArray(obj, "Documents");
+        if (!fromWorkflow && (participants.Count == 0 || documents.Count == 0))
         {
             throw new Failure(StatusCodes.Status400BadRequest, "A transaction needs at least one document, one participant and one task.");
         }
@@ -404,7 +419,10 @@ public sealed partial class AlphaTrustSimulator : SimulatorHost
                 throw new Failure(StatusCodes.Status400BadRequest, "Participant " + fullName + ": authentication type " + type + " needs Data.");
             }
 
-            transaction.Participants.Add(new ParticipantState(transaction, fullName, p["EmailAddress"]?.GetValue<string>(), type, data));
+            var applicationType = (p["Signature"] as JsonObject)?["ApplicationType"] is JsonValue application && application.GetValueKind() == JsonValueKind.String
+                ? application.GetValue<string>()
+                : null;
+            transaction.Participants.Add(new ParticipantState(transaction, fullName, p["EmailAddress"]?.GetValue<string>(), type, data) { SignatureApplicationType = applicationType });
         }
 
         foreach (var node in documents)
@@ -425,6 +443,11 @@ public sealed partial class AlphaTrustSimulator : SimulatorHost
             catch (FormatException)
             {
                 throw new Failure(StatusCodes.Status400BadRequest, "Document " + title + ": Source.FileBytes is not base64.");
+            }
+
+            if (!IsPdf(bytes))
+            {
+                throw new Failure(StatusCodes.Status400BadRequest, "Document " + title + ": Source.FileBytes is not a PDF (the file must start with %PDF-).");
             }
 
             var document = new DocumentState(title, bytes);
@@ -451,6 +474,33 @@ public sealed partial class AlphaTrustSimulator : SimulatorHost
         }
 
         return transaction;
+    }
+
+    private static bool IsPdf(byte[] bytes) =>
+        bytes.Length >= 5 && bytes[0] == (byte)'%' && bytes[1] == (byte)'P' && bytes[2] == (byte)'D' && bytes[3] == (byte)'F' && bytes[4] == (byte)'-';
+
+    /// <summary>The data injected into a Control Panel workflow: a JSON object of strings under <c>Data</c>.</summary>
+    private static Dictionary<string, string>? ReadWorkflowData(JsonObject obj)
+    {
+        if (obj["Data"] is null)
+        {
+            return null;
+        }
+
+        if (obj["Data"] is not JsonObject data)
+        {
+            throw new Failure(StatusCodes.Status400BadRequest, "Data must be an object of strings.");
+        }
+
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in data)
+        {
+            result[pair.Key] = pair.Value is JsonValue value && value.GetValueKind() == JsonValueKind.String
+                ? value.GetValue<string>()
+                : throw new Failure(StatusCodes.Status400BadRequest, "Data." + pair.Key + " must be a string.");
+        }
+
+        return result;
     }
 
     private JsonObject CloseTransactions(JsonObject body)
@@ -632,6 +682,7 @@ public sealed partial class AlphaTrustSimulator : SimulatorHost
         ["Description"] = transaction.Description,
         ["IsTest"] = transaction.IsTest,
         ["ProntoID"] = transaction.ProntoId,
+        ["Data"] = transaction.Data is null ? null : new JsonObject(transaction.Data.Select(pair => KeyValuePair.Create(pair.Key, (JsonNode?)pair.Value))),
         ["Participants"] = new JsonArray(transaction.Participants.Select(p => (JsonNode)new JsonObject
         {
             ["ID"] = p.Id,
@@ -662,7 +713,11 @@ public sealed partial class AlphaTrustSimulator : SimulatorHost
         t.Description,
         t.IsTest,
         t.Participants.Select(p => new SimulatedParticipant(p.Id, p.FullName, p.EmailAddress, p.AuthType)).ToArray(),
-        t.Documents.Select(d => new SimulatedDocument(d.Id, d.Title, d.FileBytes, d.Tasks.Select(Snapshot).ToArray())).ToArray());
+        t.Documents.Select(d => new SimulatedDocument(d.Id, d.Title, d.FileBytes, d.Tasks.Select(Snapshot).ToArray())).ToArray())
+    {
+        ProntoId = t.ProntoId,
+        Data = t.Data is null ? null : new Dictionary<string, string>(t.Data, StringComparer.Ordinal),
+    };
 
     private static SimulatedTask Snapshot(TaskState t) =>
         new(t.Id, t.Type, t.Status, t.Document.Id, t.Participant.Id, t.CompletedFromIp, t.CompletedAt, t.SignatureImage);
@@ -688,6 +743,8 @@ public sealed partial class AlphaTrustSimulator : SimulatorHost
         public bool IsTest { get; init; }
 
         public string? ProntoId { get; init; }
+
+        public Dictionary<string, string>? Data { get; init; }
 
         public List<ParticipantState> Participants { get; } = new();
 
@@ -716,6 +773,9 @@ public sealed partial class AlphaTrustSimulator : SimulatorHost
         public string AuthType { get; }
 
         public string? AuthData { get; }
+
+        /// <summary>The participant signature's <c>ApplicationType</c> (<c>Signature.ApplicationType</c>), if sent.</summary>
+        public string? SignatureApplicationType { get; init; }
     }
 
     private sealed class DocumentState

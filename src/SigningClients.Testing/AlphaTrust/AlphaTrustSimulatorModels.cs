@@ -65,7 +65,14 @@ public enum AlphaTrustPermissions
 /// <param name="IsTest">Whether it is a test transaction.</param>
 /// <param name="Participants">The participants.</param>
 /// <param name="Documents">The documents.</param>
-public sealed record SimulatedTransaction(long Id, string Status, string? Description, bool IsTest, IReadOnlyList<SimulatedParticipant> Participants, IReadOnlyList<SimulatedDocument> Documents);
+public sealed record SimulatedTransaction(long Id, string Status, string? Description, bool IsTest, IReadOnlyList<SimulatedParticipant> Participants, IReadOnlyList<SimulatedDocument> Documents)
+{
+    /// <summary>The Control Panel workflow the transaction launched (<c>ProntoID</c>), if any.</summary>
+    public string? ProntoId { get; init; }
+
+    /// <summary>The data injected into the Control Panel workflow (<c>Data</c>), if any.</summary>
+    public IReadOnlyDictionary<string, string>? Data { get; init; }
+}
 
 /// <summary>A snapshot of a simulated participant.</summary>
 /// <param name="Id">The participant ID.</param>

@@ -134,7 +134,7 @@ public sealed partial class ConsignOSimulator : SimulatorHost
         api.MapGet("/workflows/{id}/actions/{actionId}/url", (HttpContext c, string id, string actionId) =>
         {
             _state.RequireEmbeddedAction(id, actionId);
-            return _wire.OkAsync(c, new JsonObject { ["url"] = new Uri(BaseAddress, "sign/" + id + "/" + actionId).ToString() });
+            return _wire.OkAsync(c, new JsonObject { ["url"] = _wire.SigningUrl(id, actionId).ToString() });
         });
     }
 
@@ -186,7 +186,7 @@ public sealed partial class ConsignOSimulator : SimulatorHost
     {
         var body = await ConsignOWire.ReadObjectAsync(context).ConfigureAwait(false)
             ?? throw SimulatorStateException.Invalid("A workflow needs a name.", "INVALID_WORKFLOW");
-        var workflow = _state.Create(ConsignOWire.ParseWorkflow(body));
+        var workflow = _state.Create(ConsignOWire.ParseWorkflow(body), context.Caller<ConsignOState.Session>());
         await _wire.OkAsync(context, _wire.Render(workflow)).ConfigureAwait(false);
     }
 }

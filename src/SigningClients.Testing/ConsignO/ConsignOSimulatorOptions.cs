@@ -23,6 +23,13 @@ public sealed class ConsignOSimulatorOptions
     /// <summary>The <c>X-Client-Secret</c> required with <see cref="ClientId"/>.</summary>
     public string? ClientSecret { get; set; }
 
+    /// <summary>
+    /// Whether embedded signers are accepted. ConsignO: "Embedded Signing is not available on the main tenant". Default
+    /// <see langword="null"/>: accepted only in a session that logged in with a tenant; <see langword="true"/>: always
+    /// (the tenant is selected another way, e.g. by host); <see langword="false"/>: never.
+    /// </summary>
+    public bool? EmbeddedSigningAvailable { get; set; }
+
     /// <summary>The login body member carrying the tenant. Default <c>tenant</c>.</summary>
     public string TenantFieldName { get; set; } = "tenant";
 

@@ -67,7 +67,7 @@ internal sealed class ConsignOState : SimulatorState
         }
 
         _logins++;
-        return Issue(new Session { LastActivity = Now });
+        return Issue(new Session { LastActivity = Now, Tenant = string.IsNullOrWhiteSpace(tenant) ? null : tenant });
     });
 
     /// <summary>
@@ -145,7 +145,7 @@ internal sealed class ConsignOState : SimulatorState
     // ---- Workflows ---------------------------------------------------------------------------------------------
 
     /// <summary>Creates a workflow, launched when the draft asks for it (documented rules above).</summary>
-    public ConsignOWorkflowSnapshot Create(ConsignOWorkflowDraft draft) => Write(() =>
+    public ConsignOWorkflowSnapshot Create(ConsignOWorkflowDraft draft, Session? session = null) => Write(() =>
     {
         if (string.IsNullOrWhiteSpace(draft.Name))
         {
@@ -184,8 +184,33 @@ internal sealed class ConsignOState : SimulatorState
             throw Invalid("A workflow needs at least one document.");
         }
 
+        bool embeddedAvailable = _options.EmbeddedSigningAvailable ?? session?.Tenant is not null;
+        var references = new HashSet<string>(draft.Actions.Select(a => a.Ref).Where(r => r is not null).Select(r => r!), StringComparer.Ordinal);
+        foreach (var reference in draft.Documents.SelectMany(d => d.AssignedTo))
+        {
+            if (!references.Contains(reference))
+            {
+                throw Invalid("A zone is assigned to '" + reference + "', which no signer's ref names (fields[j].assignedTo links to actions[i].signer.ref).");
+            }
+        }
+
         foreach (var action in draft.Actions)
         {
+            if (action.Mode == ConsignOSigningMode.Embedded && !embeddedAvailable)
+            {
+                throw Invalid("Embedded Signing is not available on the main tenant.");
+            }
+
+            if (action.Amr.Count > 0 && !action.Amr.Contains("link"))
+            {
+                throw Invalid("The amr list must contain link (link is always needed).");
+            }
+
+            if (action.Amr.Contains("secret") && !action.HasCompleteSecret)
+            {
+                throw Invalid("The secret amr needs secretQuestion, secretAnswer and isSecretAnswerChanged.");
+            }
+
             if (action.Mode == ConsignOSigningMode.Embedded && action.Amr.Contains("secret"))
             {
                 throw Invalid("Secret amr cannot be used with embedded signer.");
@@ -408,6 +433,9 @@ internal sealed class ConsignOState : SimulatorState
         public long Answers { get; set; }
 
         public bool Ended { get; set; }
+
+        /// <summary>The tenant named at login; <see langword="null"/> for the main tenant.</summary>
+        public string? Tenant { get; init; }
     }
 
     private sealed class Document
@@ -525,7 +553,18 @@ internal sealed record ConsignOWorkflowDraft(
     JsonObject Request);
 
 /// <summary>One document of a workflow draft: an uploaded document's id, or a name and inline bytes; with its zone count.</summary>
-internal sealed record ConsignODocumentDraft(string? DocumentId, string? Name, byte[]? Data, int Zones);
+internal sealed record ConsignODocumentDraft(string? DocumentId, string? Name, byte[]? Data, int Zones)
+{
+    /// <summary>The signer references the document's zones are assigned to (<c>assignedTo</c>).</summary>
+    public IReadOnlyList<string> AssignedTo { get; init; } = System.Array.Empty<string>();
+}
 
 /// <summary>One signer's action of a workflow draft.</summary>
-internal sealed record ConsignOActionDraft(int Step, ConsignOSigningMode Mode, IReadOnlyList<string?> Amr, bool HasPhone, JsonObject Signer);
+internal sealed record ConsignOActionDraft(int Step, ConsignOSigningMode Mode, IReadOnlyList<string?> Amr, bool HasPhone, JsonObject Signer)
+{
+    /// <summary>The reference zones are assigned to: <c>signer.ref</c> (documented) or the action-level <c>ref</c>.</summary>
+    public string? Ref { get; init; }
+
+    /// <summary>Whether the signer carries <c>secretQuestion</c>, <c>secretAnswer</c> and <c>isSecretAnswerChanged</c>.</summary>
+    public bool HasCompleteSecret { get; init; }
+}

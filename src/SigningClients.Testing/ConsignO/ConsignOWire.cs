@@ -157,7 +157,13 @@ internal sealed class ConsignOWire : ISimulatorWire<ConsignOState.Session>
             }
 
             int zones = ((document["fields"] as JsonArray)?.Count ?? 0) + ((document["anchors"] as JsonArray)?.Count ?? 0);
-            documents.Add(new ConsignODocumentDraft((string?)document["documentId"], (string?)document["name"], data, zones));
+            var assignedTo = (document["fields"] as JsonArray ?? new JsonArray())
+                .Concat(document["anchors"] as JsonArray ?? new JsonArray())
+                .Select(zone => zone?["assignedTo"] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null)
+                .Where(reference => reference is not null)
+                .Select(reference => reference!)
+                .ToArray();
+            documents.Add(new ConsignODocumentDraft((string?)document["documentId"], (string?)document["name"], data, zones) { AssignedTo = assignedTo });
         }
 
         var actions = new List<ConsignOActionDraft>();
@@ -172,12 +178,26 @@ internal sealed class ConsignOWire : ISimulatorWire<ConsignOState.Session>
             var mode = (string?)action["mode"] == "embedded" ? ConsignOSigningMode.Embedded : ConsignOSigningMode.Remote;
             int step = action["step"] is JsonValue s && s.TryGetValue<int>(out var value) ? value : i + 1;
             var amr = (signer["amr"] as JsonArray)?.Select(a => (string?)a).ToArray() ?? System.Array.Empty<string?>();
-            actions.Add(new ConsignOActionDraft(step, mode, amr, !string.IsNullOrWhiteSpace((string?)signer["phone"]), (JsonObject)signer.DeepClone()));
+            // The doc links fields[j].assignedTo to actions[i].signer.ref; a third-party client's action-level ref is accepted too.
+            var reference = Text(signer["ref"]) ?? Text(action["ref"]);
+            bool secretComplete = !string.IsNullOrWhiteSpace(Text(signer["secretQuestion"]))
+                && !string.IsNullOrWhiteSpace(Text(signer["secretAnswer"]))
+                && signer["isSecretAnswerChanged"] is JsonValue changed && changed.GetValueKind() is JsonValueKind.True or JsonValueKind.False;
+            actions.Add(new ConsignOActionDraft(step, mode, amr, !string.IsNullOrWhiteSpace((string?)signer["phone"]), (JsonObject)signer.DeepClone())
+            {
+                Ref = reference,
+                HasCompleteSecret = secretComplete,
+            });
         }
 
         bool launch = body["status"] is JsonValue st && st.TryGetValue<int>(out var requested) && requested == 1;
         return new ConsignOWorkflowDraft((string?)body["name"] ?? string.Empty, (string?)body["expiresOn"], launch, documents, actions, (JsonObject)body.DeepClone());
     }
+
+    private static string? Text(JsonNode? node) => node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+
+    /// <summary>An embedded signer's signing page (also served by <c>GET /workflows/{id}/actions/{actionId}/url</c>).</summary>
+    public Uri SigningUrl(string workflowId, string actionId) => new(_baseAddress(), "sign/" + workflowId + "/" + actionId);
 
     /// <summary>The workflow JSON of the API (the <c>response</c> of a wrapped answer).</summary>
     public JsonObject Render(ConsignOWorkflowSnapshot workflow)
@@ -199,6 +219,8 @@ internal sealed class ConsignOWire : ISimulatorWire<ConsignOState.Session>
         var actions = new JsonArray();
         foreach (var action in workflow.Actions)
         {
+            // "The URL is retrieved from /workflows": an embedded signer's action carries it while the workflow is launched.
+            bool embeddedUrl = action.Mode == ConsignOSigningMode.Embedded && workflow.Status == ConsignOWorkflowStatus.Launched;
             actions.Add(new JsonObject
             {
                 ["id"] = action.Id,
@@ -209,6 +231,7 @@ internal sealed class ConsignOWire : ISimulatorWire<ConsignOState.Session>
                 ["mode"] = action.Mode == ConsignOSigningMode.Embedded ? "embedded" : "remote",
                 ["secondFactorUsed"] = action.SecondFactorUsed is null ? new JsonArray() : new JsonArray(action.SecondFactorUsed),
                 ["declineReason"] = action.DeclineReason,
+                ["url"] = embeddedUrl ? SigningUrl(workflow.Id, action.Id).ToString() : null,
             });
         }
 

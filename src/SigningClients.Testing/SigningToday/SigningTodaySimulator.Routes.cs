@@ -175,7 +175,7 @@ public sealed partial class SigningTodaySimulator
             s.Logout(SimulatorHttp.GetBearerToken(c.Request));
             return c.NoContent();
         });
-        api.MapGet("/auth/user", c => Json(c, s.User(User(c))));
+        api.MapGet("/auth/user", c => Json(c, _wire.RenderUser(s.User(User(c)))));
         api.MapGet("/auth/passwordLost", c =>
         {
             if (c.Query("username") is not { } username || c.Query("domain") is not { } domain)
@@ -230,11 +230,12 @@ public sealed partial class SigningTodaySimulator
         api.MapGet("/service/configuration", c => Json(c, new JsonObject()));
 
         // Users
-        api.MapGet("/users", c => _wire.Page(c, s.Users()));
+        api.MapGet("/users", c => _wire.Page(c, s.Users().Select(_wire.RenderUser)));
         api.MapPost("/users", async c =>
         {
             var body = await ReadObject(c).ConfigureAwait(false);
-            await Ids(c, s.CreateUser(User(c), body?["user"] as JsonObject, (string?)body?["password"]), 201).ConfigureAwait(false);
+            var id = s.CreateUser(User(c), body?["user"] as JsonObject, (string?)body?["password"]);
+            await (_sim.CreatedUserIdAsBareString ? Json(c, JsonValue.Create(id), 201) : Ids(c, id, 201)).ConfigureAwait(false);
         });
         api.MapGet("/users/groups", c => _wire.Page(c, s.UserGroups()));
         api.MapPost("/users/groups", async c =>
@@ -242,7 +243,7 @@ public sealed partial class SigningTodaySimulator
             s.AddUserGroups(await ReadNode(c).ConfigureAwait(false) as JsonArray);
             await c.NoContent().ConfigureAwait(false);
         });
-        api.MapGet("/user/{id}", c => Json(c, s.User(Id(c))));
+        api.MapGet("/user/{id}", c => Json(c, _wire.RenderUser(s.User(Id(c)))));
         api.MapPut("/user/{id}", async c =>
         {
             s.UpdateUser(Id(c), await ReadObject(c).ConfigureAwait(false) ?? new JsonObject());

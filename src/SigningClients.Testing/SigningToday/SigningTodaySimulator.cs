@@ -121,6 +121,33 @@ public sealed partial class SigningTodaySimulator : SimulatorHost
     /// <exception cref="SimulatorStateException">The DST does not exist.</exception>
     public void Fail(string dstId, string message = "Simulated failure") => _state.Fail(dstId, message);
 
+    /// <summary>
+    /// Renders the body Signing Today posts to a DST's status webhook, in the vendor's form
+    /// (<c>DSTStatusChangedNotification</c>): <c>{"status": "&lt;the DST's status&gt;", "dst": "&lt;DST id&gt;", "reason": …}</c>
+    /// with <c>dst</c> the DST id as a bare UUID string. Nothing is posted; parse it with <c>SigningTodayWebhooks.Parse</c>
+    /// or send it to a receiver yourself.
+    /// </summary>
+    /// <param name="dstId">The DST.</param>
+    /// <param name="reason">The reason; <see langword="null"/> uses the DST's error message, if any.</param>
+    /// <returns>The JSON body.</returns>
+    /// <exception cref="SimulatorStateException">The DST does not exist.</exception>
+    public string RenderDstStatusWebhook(string dstId, string? reason = null) => _state.DstStatusWebhook(dstId, reason).ToJsonString();
+
+    /// <summary>
+    /// Renders the body Signing Today posts to a signature webhook for one signature request, in the vendor's form
+    /// (<c>SignatureStatusChangedNotification</c>): <c>signature</c> the request id as an integer, <c>signer</c> the
+    /// signer's id as a string, <c>dst</c> as <c>{id, title}</c>, <c>document</c> as <c>{id, display_name, order}</c>,
+    /// <c>status</c> <c>performed</c>/<c>declined</c>/<c>expired</c>/<c>error</c>/<c>pending</c>, plus <c>action</c>,
+    /// <c>group</c>, <c>fillableForm</c>, <c>automatic</c> and <c>page</c>. Nothing is posted.
+    /// </summary>
+    /// <param name="dstId">The DST.</param>
+    /// <param name="documentId">The document's id within the DST.</param>
+    /// <param name="signatureRequestId">The signature request's id within the document.</param>
+    /// <returns>The JSON body.</returns>
+    /// <exception cref="SimulatorStateException">The DST, document or signature request does not exist.</exception>
+    public string RenderSignatureWebhook(string dstId, int documentId, int signatureRequestId) =>
+        _state.SignatureWebhook(dstId, documentId, signatureRequestId).ToJsonString();
+
     /// <summary>Adds a trusted device for a user (for tests of the device listing).</summary>
     /// <param name="userId">The user.</param>
     /// <param name="deviceId">The device id.</param>

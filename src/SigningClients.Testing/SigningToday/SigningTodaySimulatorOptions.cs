@@ -35,6 +35,21 @@ public sealed class SigningTodaySimulatorOptions
     /// <summary>Lifetime of the OAuth access tokens. Default 30623 s (the doc's example).</summary>
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromSeconds(30623);
 
+    /// <summary>
+    /// How users' <c>phone</c> is written in <c>GET /user/{id}</c>, <c>GET /users</c> and <c>GET /auth/user</c>. Default
+    /// <see langword="true"/>: a JSON number of the phone's digits (<c>393331234567</c>), as the vendor's generated
+    /// v2.0.0 models type it; <see langword="false"/>: a string (<c>"+393331234567"</c>), as the doc's examples show.
+    /// <c>PUT /user/{id}</c> and <c>POST /users</c> accept both forms either way.
+    /// </summary>
+    public bool UserPhoneAsNumber { get; set; } = true;
+
+    /// <summary>
+    /// How <c>POST /users</c> answers the new user's id. Default <see langword="true"/>: a bare UUID string, as the
+    /// vendor's generated v2.0.0 models have it; <see langword="false"/>: a one-item list <c>["uuid"]</c>, as the doc's
+    /// example shows.
+    /// </summary>
+    public bool CreatedUserIdAsBareString { get; set; } = true;
+
     /// <summary>Largest <c>$top</c> served; bigger values are capped. Default 1000.</summary>
     public int MaxPageSize { get; set; } = 1000;
 }

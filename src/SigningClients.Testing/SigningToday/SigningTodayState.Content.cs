@@ -48,6 +48,7 @@ internal sealed partial class SigningTodayState
 
         var note = new JsonObject { ["id"] = ++_noteSeq, ["dstId"] = dstId, ["userId"] = userId, ["createdAt"] = Iso(Now), ["text"] = text };
         NotesOf(dstId).Add(note);
+        Alert(dstId, "dst_alert_note_added");
         return (JsonObject)note.DeepClone();
     });
 
@@ -55,6 +56,7 @@ internal sealed partial class SigningTodayState
     {
         var note = NotesOf(dstId).FirstOrDefault(n => n["id"]?.ToString() == noteId) ?? throw Missing("noteId");
         note["text"] = text ?? (string?)note["text"];
+        Alert(dstId, "dst_alert_note_modified");
         return (JsonObject)note.DeepClone();
     });
 
@@ -64,6 +66,8 @@ internal sealed partial class SigningTodayState
         {
             throw Missing("noteId");
         }
+
+        Alert(dstId, "dst_alert_note_deleted");
     });
 
     // ---- Notifications ------------------------------------------------------------------------------------------

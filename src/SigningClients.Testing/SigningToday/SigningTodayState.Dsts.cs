@@ -28,6 +28,8 @@ namespace SigningClients.Testing.SigningToday;
 /// </summary>
 internal sealed partial class SigningTodayState
 {
+    private const long ExpiryNotificationIdBase = 1_000_000_000;
+
     private static readonly SigningTodayDstStatus[] Notified =
     {
         SigningTodayDstStatus.Published, SigningTodayDstStatus.Expired, SigningTodayDstStatus.Rejected, SigningTodayDstStatus.Signed, SigningTodayDstStatus.Error,
@@ -122,15 +124,22 @@ internal sealed partial class SigningTodayState
         var all = _notifications.ToList();
         foreach (var dst in _dsts.Values.Where(d => !d.Deleted && d.Status != SigningTodayDstStatus.Expired && Effective(d) == SigningTodayDstStatus.Expired))
         {
-            all.Add(new Notification(ExpiresAt(dst)!.Value, long.MaxValue, dst.Id, (string?)dst.Body["title"], "dst_status_expired"));
+            // An expiry that happened with time passing is not stored (reading changes nothing): its id is derived
+            // from the DST's creation order, above every stored notification's id.
+            long id = ExpiryNotificationIdBase + _dstOrder.IndexOf(dst.Id);
+            all.Add(new Notification(ExpiresAt(dst)!.Value, id, dst.Id, (string?)dst.Body["title"], "dst_status_expired"));
         }
 
+        // The vendor's NotificationEvent: id, time, dstId, dstTitle, userId, username, email, event.
         return all.OrderByDescending(n => n.At).ThenByDescending(n => n.Sequence).Select(n => new JsonObject
         {
+            ["id"] = n.Sequence,
+            ["time"] = Iso(n.At),
+            ["dstId"] = n.DstId,
             ["dstTitle"] = n.Title,
+            ["userId"] = SignerUserId,
             ["username"] = _options.SignerUsername,
             ["email"] = "jdo@" + _options.Domain + ".example",
-            ["dstId"] = n.DstId,
             ["event"] = n.Event,
         }).ToList();
     });
@@ -427,6 +436,15 @@ internal sealed partial class SigningTodayState
         if (Notified.Contains(to))
         {
             _notifications.Add(new Notification(Now, ++_notificationSeq, dst.Id, (string?)dst.Body["title"], "dst_status_" + Wire(to)));
+        }
+    }
+
+    /// <summary>Records an alert about a DST (<c>dst_alert_note_added</c>, …) for the notification list.</summary>
+    private void Alert(string dstId, string alert)
+    {
+        if (_dsts.TryGetValue(dstId, out var dst))
+        {
+            _notifications.Add(new Notification(Now, ++_notificationSeq, dst.Id, (string?)dst.Body["title"], alert));
         }
     }
 

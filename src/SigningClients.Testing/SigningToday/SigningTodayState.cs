@@ -27,6 +27,7 @@ internal sealed partial class SigningTodayState : SimulatorState
         _baseAddress = baseAddress;
         AdminUserId = NewUser(options.AdminUsername, "admin", "Ada", "Admin", "admin@" + options.Domain + ".example", options.AdminPassword, automatic: false);
         SignerUserId = NewUser(options.SignerUsername, "signer", "John", "Doe", "jdo@" + options.Domain + ".example", options.SignerPassword, automatic: false);
+        _users[SignerUserId]["phone"] = "+393331234567";
         RobotUserId = NewUser("robot", "instructor", "Robot", "Service", "robot@" + options.Domain + ".example", null, automatic: true);
         _robotTokens[options.RobotToken] = RobotUserId;
         _identities[SignerUserId] = new List<JsonObject>

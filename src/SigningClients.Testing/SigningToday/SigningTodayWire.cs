@@ -130,6 +130,34 @@ internal sealed class SigningTodayWire : ISimulatorWire<string>
             form["extraData"].ToString());
     }
 
+    /// <summary>
+    /// A user as the API renders it: <c>phone</c> in the configured form (<see cref="SigningTodaySimulatorOptions.UserPhoneAsNumber"/>),
+    /// whichever form the client stored it in.
+    /// </summary>
+    public JsonObject RenderUser(JsonObject user)
+    {
+        if (user["phone"] is not JsonValue phone)
+        {
+            return user;
+        }
+
+        var kind = phone.GetValueKind();
+        if (_options.UserPhoneAsNumber && kind == JsonValueKind.String)
+        {
+            var digits = new string(phone.GetValue<string>().Where(char.IsAsciiDigit).ToArray());
+            if (long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+            {
+                user["phone"] = number;
+            }
+        }
+        else if (!_options.UserPhoneAsNumber && kind == JsonValueKind.Number)
+        {
+            user["phone"] = "+" + phone.ToJsonString();
+        }
+
+        return user;
+    }
+
     /// <summary>Writes a <c>{count, values}</c> page of <paramref name="source"/>.</summary>
     public Task Page(HttpContext context, IEnumerable<JsonObject> source)
     {
@@ -137,19 +165,8 @@ internal sealed class SigningTodayWire : ISimulatorWire<string>
         var filter = context.Query("$filter");
         if (!string.IsNullOrWhiteSpace(filter))
         {
-            var alternatives = filter.Split(" or ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            items = items.Where(item => alternatives.Any(alt => alt.Split(" and ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).All(term =>
-            {
-                var at = term.IndexOf("==", StringComparison.Ordinal);
-                if (at < 0)
-                {
-                    return false;
-                }
-
-                var field = term[..at].Trim();
-                var value = term[(at + 2)..].Trim().Trim('"');
-                return item[field]?.ToString() == value;
-            })));
+            var alternatives = SigningTodayFilterExpression.Parse(filter);
+            items = items.Where(item => alternatives.Any(terms => terms.All(term => term.Matches(item))));
         }
 
         var orderBy = context.Query("$orderBy");

@@ -107,6 +107,11 @@ public sealed class TridentSimulator : SimulatorHost
     /// <returns>The JSON text, or <see langword="null"/>.</returns>
     public string? GetProcessJson(string signerProcessId) => _processes.TryGetValue(signerProcessId, out var process) ? process.ProcessJson : null;
 
+    /// <summary>The settings the simulator read from a process's definition (signature field placement, <c>skip_server_id</c>).</summary>
+    /// <param name="signerProcessId">The process id.</param>
+    /// <returns>The settings, or <see langword="null"/> when the process does not exist.</returns>
+    public TridentProcessSettings? GetProcessSettings(string signerProcessId) => _processes.TryGetValue(signerProcessId, out var process) ? process.Settings : null;
+
     /// <inheritdoc />
     protected override void MapRoutes(IEndpointRouteBuilder routes)
     {
@@ -232,6 +237,17 @@ public sealed class TridentSimulator : SimulatorHost
             return;
         }
 
+        TridentProcessSettings settings;
+        try
+        {
+            settings = TridentProcessSettings.Parse(process);
+        }
+        catch (FormatException ex)
+        {
+            await ErrorAsync(context, 400, "invalid_process", ex.Message).ConfigureAwait(false);
+            return;
+        }
+
         byte[] bytes;
         using (var buffer = new MemoryStream())
         {
@@ -245,7 +261,7 @@ public sealed class TridentSimulator : SimulatorHost
             return;
         }
 
-        var simulated = new SimulatedProcess(NewId("sp"), NewId("task"), processType!, callback, processJson);
+        var simulated = new SimulatedProcess(NewId("sp"), NewId("task"), processType!, callback, processJson) { Settings = settings };
         var document = new SimulatedDocument(NewId("doc"), simulated, file.FileName, bytes);
         simulated.Documents.Add(document);
         _processes[simulated.Id] = simulated;
@@ -402,8 +418,11 @@ public sealed class TridentSimulator : SimulatorHost
 
             var self = BrowserUrl(process).AbsoluteUri;
             var name = WebUtility.HtmlEncode(process.Documents[0].FileName);
+
+            // views.document_agreement.skip_server_id: the application obtained the acknowledgment itself.
+            var agreement = process.Settings.SkipServerId == true ? string.Empty : "<p id=\"agreement\">I have read the document.</p>";
             await HtmlAsync(context, 200,
-                "<h1>TRIDENT simulator</h1><p>Sign <b>" + name + "</b>?</p>" +
+                "<h1>TRIDENT simulator</h1>" + agreement + "<p>Sign <b>" + name + "</b>?</p>" +
                 "<a id=\"sign\" href=\"" + self + "?action=sign\">Sign</a> " +
                 "<a id=\"fail\" href=\"" + self + "?action=fail\">Fail</a> " +
                 "<a id=\"cancel\" href=\"" + self + "?action=cancel\">Cancel</a>").ConfigureAwait(false);
@@ -597,6 +616,8 @@ public sealed class TridentSimulator : SimulatorHost
         public Uri FinishCallbackUrl { get; }
 
         public string ProcessJson { get; }
+
+        public TridentProcessSettings Settings { get; init; } = new(null, null);
 
         public string Status { get; set; } = "pending";
 

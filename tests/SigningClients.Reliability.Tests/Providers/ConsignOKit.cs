@@ -30,7 +30,7 @@ internal sealed class ConsignOKit : ProviderKit
     public override IReadOnlyList<OperationCase> Operations { get; } = BuildOperations();
 
     public override async Task<SimulatorHost> StartSimulatorAsync(SimulatorHostOptions host, CancellationToken cancellationToken)
-        => await ConsignOSimulator.StartAsync(new ConsignOSimulatorOptions { Host = host }, cancellationToken);
+        => await ConsignOSimulator.StartAsync(new ConsignOSimulatorOptions { Host = host, EmbeddedSigningAvailable = true }, cancellationToken);
 
     public override object CreateClient(SimulatorHost simulator, ClientSettings settings)
     {
@@ -148,7 +148,7 @@ internal sealed class ConsignOKit : ProviderKit
         new("UploadDocument (200 document id)", "POST", _ => Api + "/documents", 200,
             (c, s, ct) => Task.FromResult<object?>(null),
             async (c, _, ct) => await UploadAsync((ConsignOClient)c, ct)),
-        new("GetEmbeddedSigningUrl (200 url)", "GET", p => Api + "/workflows/" + ((Flow)p!).WorkflowId + "/actions/" + ((Flow)p!).ActionId + "/url", 200,
+        new("GetEmbeddedSigningUrl (200 workflow with url)", "GET", p => Api + "/workflows/" + ((Flow)p!).WorkflowId, 200,
             async (c, s, ct) => await LaunchAsync((ConsignOClient)c, ct),
             (c, p, ct) => ((ConsignOClient)c).GetEmbeddedSigningUrlAsync(((Flow)p!).WorkflowId, ((Flow)p!).ActionId, ct)),
         new("error body (404)", "GET", p => Api + "/workflows/" + ((Flow)p!).WorkflowId, 404,
@@ -230,7 +230,7 @@ internal sealed class ConsignOKit : ProviderKit
             Op<ConsignOClient, ConsignOSimulator, Flow>(
                 "GetEmbeddedSigningUrl", Idempotency.Safe, "GET",
                 (c, s, ct) => LaunchAsync(c, ct),
-                f => Api + "/workflows/" + f.WorkflowId + "/actions/" + f.ActionId + "/url",
+                f => Api + "/workflows/" + f.WorkflowId, // the url is read from the workflow first (the documented source)
                 (c, f, ct) => c.GetEmbeddedSigningUrlAsync(f.WorkflowId, f.ActionId, ct)),
             WaitCase(Op<ConsignOClient, ConsignOSimulator, Flow>(
                 "WaitForCompletion", Idempotency.Safe, "GET",

@@ -78,7 +78,7 @@ public sealed partial class ReliabilitySuite
     public async Task Token_rotation_ConsignO_no_call_sends_a_token_older_than_one_already_delivered()
     {
         var ct = TestContext.Current.CancellationToken;
-        var settings = new ConsignOSimulatorOptions { RotateTokenEvery = 1, RejectSupersededTokens = false };
+        var settings = new ConsignOSimulatorOptions { RotateTokenEvery = 1, RejectSupersededTokens = false, EmbeddedSigningAvailable = true };
         await using var simulator = await ConsignOSimulator.StartAsync(settings, ct);
         Recorder.AddSecrets(settings.Password);
         using var harvest = new WireSecretHarvest(simulator);

@@ -84,28 +84,59 @@ public sealed class ConsignOStateTests
     }
 
     [Theory]
-    [InlineData("launch-without-zones")]
-    [InlineData("embedded-secret")]
-    [InlineData("embedded-parallel")]
-    [InlineData("sms-without-phone")]
-    [InlineData("no-document")]
-    public void Documented_creation_rules_are_enforced(string rule)
+    [InlineData("launch-without-zones", "at least 1 signer and 1 zone")]
+    [InlineData("embedded-secret", "Secret amr cannot be used with embedded signer")]
+    [InlineData("embedded-parallel", "parallel sequence")]
+    [InlineData("sms-without-phone", "phone number is required")]
+    [InlineData("no-document", "at least one document")]
+    [InlineData("secret-without-isSecretAnswerChanged", "isSecretAnswerChanged")]
+    [InlineData("amr-without-link", "link is always needed")]
+    [InlineData("zone-assigned-to-no-signer", "no signer's ref names")]
+    [InlineData("embedded-on-the-main-tenant", "not available on the main tenant")]
+    public void Documented_creation_rules_are_enforced(string rule, string reason)
     {
-        var state = State();
+        var state = State(o => o.EmbeddedSigningAvailable = rule == "embedded-on-the-main-tenant" ? null : true);
         var draft = rule switch
         {
             "launch-without-zones" => Draft(launch: true, zones: 0),
             "embedded-secret" => Draft(launch: false, mode: ConsignOSigningMode.Embedded, amr: "secret"),
             "embedded-parallel" => Draft(launch: false, steps: new[] { 1, 1 }, mode: ConsignOSigningMode.Embedded),
             "sms-without-phone" => Draft(launch: false, amr: "sms", phone: false),
+            "secret-without-isSecretAnswerChanged" => Draft(launch: false, amr: "secret") is var d
+                ? d with { Actions = d.Actions.Select(a => a with { HasCompleteSecret = false }).ToArray() }
+                : null!,
+            "amr-without-link" => Draft(launch: false) is var d2
+                ? d2 with { Actions = d2.Actions.Select(a => a with { Amr = new[] { "sms" } }).ToArray() }
+                : null!,
+            "zone-assigned-to-no-signer" => Draft(launch: false) is var d3
+                ? d3 with { Documents = d3.Documents.Select(x => x with { AssignedTo = new[] { "nobody" } }).ToArray() }
+                : null!,
+            "embedded-on-the-main-tenant" => Draft(launch: false, mode: ConsignOSigningMode.Embedded),
             _ => Draft(launch: false) with { Documents = Array.Empty<ConsignODocumentDraft>() },
         };
 
         var error = Assert.Throws<SimulatorStateException>(() => state.Create(draft));
 
         Assert.Equal(SimulatorErrorKind.Invalid, error.Kind);
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
         Assert.Equal(0, state.WorkflowCount);
         Assert.Equal(0, state.DocumentCount); // nothing is stored when the creation is refused
+    }
+
+    [Fact]
+    public void Zones_link_to_signer_refs_and_embedded_signers_need_an_own_tenant()
+    {
+        var state = State();
+        var session = state.Authenticate(state.Login("u", "p", "acme", null, null), "missing");
+        var linked = Draft(launch: true) is var d
+            ? d with { Documents = d.Documents.Select(x => x with { AssignedTo = new[] { "s1" } }).ToArray(), Actions = d.Actions.Select(a => a with { Ref = "s1", Mode = ConsignOSigningMode.Embedded }).ToArray() }
+            : null!;
+
+        var created = state.Create(linked, session);
+
+        Assert.Equal(ConsignOWorkflowStatus.Launched, created.Status);
+        var mainTenant = state.Authenticate(state.Login("u", "p", null, null, null), "missing");
+        Assert.Contains("main tenant", Assert.Throws<SimulatorStateException>(() => state.Create(linked, mainTenant)).Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -198,7 +229,7 @@ public sealed class ConsignOStateTests
 
     private static ConsignOWorkflowDraft Draft(bool launch, int[]? steps = null, int zones = 1, ConsignOSigningMode mode = ConsignOSigningMode.Remote, string amr = "link", bool phone = true)
     {
-        var actions = (steps ?? new[] { 1 }).Select(step => new ConsignOActionDraft(step, mode, new[] { amr }, phone, new JsonObject { ["firstName"] = "Ann" })).ToArray();
+        var actions = (steps ?? new[] { 1 }).Select(step => new ConsignOActionDraft(step, mode, new[] { "link", amr }.Distinct().ToArray(), phone, new JsonObject { ["firstName"] = "Ann" }) { HasCompleteSecret = amr == "secret" }).ToArray();
         return new ConsignOWorkflowDraft("Contract", null, launch, new[] { new ConsignODocumentDraft(null, "c.pdf", Pdf, zones) }, actions, new JsonObject());
     }
 }

@@ -22,18 +22,26 @@ public sealed class SigningTodayDocDeviationTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task Creating_a_user_answers_201_with_the_new_id()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Creating_a_user_answers_201_with_the_new_id(bool bare)
     {
-        // Doc, "Create a User" (POST /users): "201 … Response [ "7e49d963-544e-407e-ba57-049785ef3760" ]".
-        await using var sim = await StartAsync();
+        // Doc, "Create a User" (POST /users): "201 … Response [ "7e49d963-544e-407e-ba57-049785ef3760" ]" (the doc's
+        // form, CreatedUserIdAsBareString = false). FACTS.md, vendor v2.0.0 models: "POST /users returns the new user's
+        // id as a bare UUID string" (the default).
+        var options = new SigningTodaySimulatorOptions();
+        Assert.True(options.CreatedUserIdAsBareString);
+        options.CreatedUserIdAsBareString = bare;
+        await using var sim = await SigningTodaySimulator.StartAsync(options, Ct);
         using var admin = await AdminAsync(sim);
 
         using var response = await admin.PostAsync("users", Json("""{"user":{"username":"newbie","name":"New","surname":"User","email":"n@example.com","role":"signer"},"password":"Pw-123456"}"""), Ct);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var ids = JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!.AsArray();
-        Assert.True(Guid.TryParse((string?)ids.Single(), out _));
+        var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!;
+        var id = bare ? answer.GetValue<string>() : (string?)answer.AsArray().Single();
+        Assert.True(Guid.TryParse(id, out _));
     }
 
     [Fact]

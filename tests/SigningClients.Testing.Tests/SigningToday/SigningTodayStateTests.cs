@@ -218,6 +218,45 @@ public sealed class SigningTodayStateTests
         Assert.Equal(new (string? From, string To, bool OtherThreadCouldRead)[] { ("draft", "published", true), ("published", "signed", true) }, seen);
     }
 
+    [Fact]
+    public void An_expiry_by_time_passing_is_a_notification_with_its_own_stable_id_and_time()
+    {
+        // FACTS.md (vendor v2.0.0 models): NotificationEvent has id, time, dstId, dstTitle, userId, username, email, event.
+        var state = State();
+        var ids = new List<string>();
+        for (int i = 0; i < 2; i++)
+        {
+            var body = Dst(requests: 1, status: "published");
+            body["expiresAt"] = SigningTodayState.Iso(_time.GetUtcNow().AddHours(1));
+            ids.Add(Id(state.CreateRobotDst(body, state.RobotUserId)));
+        }
+
+        _time.Advance(TimeSpan.FromHours(2));
+        var first = state.Notifications();
+        var second = state.Notifications();
+
+        var expired = first.Where(n => (string?)n["event"] == "dst_status_expired").ToList();
+        Assert.Equal(ids.OrderBy(x => x), expired.Select(n => (string)n["dstId"]!).OrderBy(x => x));
+        Assert.Equal(first.Count, first.Select(n => (long)n["id"]!).Distinct().Count()); // unique among stored notifications too
+        Assert.Equal(first.Select(n => (long)n["id"]!), second.Select(n => (long)n["id"]!)); // reading again: the same ids
+        Assert.All(expired, n => Assert.Equal(SigningTodayState.Iso(_time.GetUtcNow().AddHours(-1)), (string?)n["time"])); // at expiresAt
+    }
+
+    [Fact]
+    public void Adding_modifying_and_deleting_a_note_are_notified_as_the_documented_alerts()
+    {
+        // Doc / FACTS.md: NotificationEvent.event dst_alert_note_added | dst_alert_note_modified | dst_alert_note_deleted.
+        var state = State();
+        var id = Id(state.CreateRobotDst(Dst(requests: 1, status: "published"), state.RobotUserId));
+        var note = state.AddNote(id, state.SignerUserId, "first");
+        state.UpdateNote(id, note["id"]!.ToString(), "second");
+        state.DeleteNote(id, note["id"]!.ToString());
+
+        var events = state.Notifications().Where(n => (string?)n["dstId"] == id).Select(n => (string?)n["event"]).ToArray();
+
+        Assert.Equal(new[] { "dst_alert_note_deleted", "dst_alert_note_modified", "dst_alert_note_added", "dst_status_published" }, events);
+    }
+
     private SigningTodayState State() => new(_options, _time, () => new Uri("http://sim.test/"));
 
     private static string Id(JsonObject dst) => (string)dst["id"]!;
