@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
@@ -115,32 +117,27 @@ public sealed class AlphaTrustSimulator : SimulatorHost
     protected override void MapRoutes(IEndpointRouteBuilder routes)
     {
         var api = routes.MapSimulatorGroup("/", _wire);
-        api.MapPost(RemoteSignPath, (HttpContext c) => Answer(c, body =>
-            new() { ["Tasks"] = AlphaTrustWire.List(_state.RemoteSign(AlphaTrustWire.ParseRemoteSignatures(body)), AlphaTrustWire.RenderOutcome) }))
-            .WithMetadata(RemoteSigning);
-        api.MapPost(CreateTransactionsPath, (HttpContext c) => Answer(c, body =>
-            new() { ["Transactions"] = AlphaTrustWire.List(_state.CreateTransactions(AlphaTrustWire.ParseTransactions(body)), AlphaTrustWire.Render) }))
-            .WithMetadata(Managing);
-        api.MapPost(CloseTransactionsPath, (HttpContext c) => Answer(c, body =>
+        Map(RemoteSignPath, RemoteSigning, body => Tasks(_state.RemoteSign(AlphaTrustWire.ParseRemoteSignatures(body)), AlphaTrustWire.RenderOutcome));
+        Map(CreateTransactionsPath, Managing, body => Transactions(_state.CreateTransactions(AlphaTrustWire.ParseTransactions(body))));
+        Map(CloseTransactionsPath, Managing, body =>
         {
             _state.CloseTransactions(AlphaTrustWire.ParseIds(body));
-            return new();
-        })).WithMetadata(Managing);
-        api.MapPost(GetUpdateableTransactionsPath, (HttpContext c) => Answer(c, body =>
-            new() { ["Transactions"] = AlphaTrustWire.List(_state.Transactions(AlphaTrustWire.ParseIds(body)), AlphaTrustWire.Render) }))
-            .WithMetadata(Managing);
-        api.MapPost(CreateTasksPath, (HttpContext c) => Answer(c, body =>
-            new() { ["Tasks"] = AlphaTrustWire.List(_state.CreateTasks(AlphaTrustWire.ParseNewTasks(body)), AlphaTrustWire.Render) }))
-            .WithMetadata(Managing);
-        api.MapPost(UpdateTasksPath, (HttpContext c) => Answer(c, body =>
-            new() { ["Tasks"] = AlphaTrustWire.List(_state.UpdateTasks(AlphaTrustWire.ParseTaskChanges(body)), AlphaTrustWire.Render) }))
-            .WithMetadata(Managing);
-    }
+            return new JsonObject();
+        });
+        Map(GetUpdateableTransactionsPath, Managing, body => Transactions(_state.Transactions(AlphaTrustWire.ParseIds(body))));
+        Map(CreateTasksPath, Managing, body => Tasks(_state.CreateTasks(AlphaTrustWire.ParseNewTasks(body)), AlphaTrustWire.Render));
+        Map(UpdateTasksPath, Managing, body => Tasks(_state.UpdateTasks(AlphaTrustWire.ParseTaskChanges(body)), AlphaTrustWire.Render));
 
-    /// <summary>Every route: read the JSON body, parse and call the state model, answer the default return.</summary>
-    private static async Task Answer(HttpContext context, Func<System.Text.Json.Nodes.JsonObject, System.Text.Json.Nodes.JsonObject> handle)
-    {
-        var body = await AlphaTrustWire.ReadBodyAsync(context).ConfigureAwait(false);
-        await AlphaTrustWire.OkAsync(context, handle(body)).ConfigureAwait(false);
+        // Every route: read the JSON body, parse it and call the state model, answer the default return.
+        void Map(string path, AlphaTrustPermissionRequired permission, Func<JsonObject, JsonObject> handle) =>
+            api.MapPost(path, async (HttpContext context) =>
+            {
+                var body = await AlphaTrustWire.ReadBodyAsync(context).ConfigureAwait(false);
+                await AlphaTrustWire.OkAsync(context, handle(body)).ConfigureAwait(false);
+            }).WithMetadata(permission);
+
+        static JsonObject Tasks(IReadOnlyList<SimulatedTask> tasks, Func<SimulatedTask, JsonObject> render) => new() { ["Tasks"] = AlphaTrustWire.List(tasks, render) };
+
+        static JsonObject Transactions(IReadOnlyList<SimulatedTransaction> transactions) => new() { ["Transactions"] = AlphaTrustWire.List(transactions, AlphaTrustWire.Render) };
     }
 }

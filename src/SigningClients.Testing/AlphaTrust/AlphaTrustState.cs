@@ -399,7 +399,7 @@ internal sealed class AlphaTrustState : SimulatorState
             Description,
             IsTest,
             Participants.Select(p => new SimulatedParticipant(p.Id, p.FullName, p.EmailAddress, p.AuthenticationType)).ToArray(),
-            Documents.Select(d => new SimulatedDocument(d.Id, d.Title, d.FileBytes, d.Tasks.Select(t => t.Snapshot()).ToArray())).ToArray())
+            Documents.Select(d => new SimulatedDocument(d.Id, d.Title, (byte[])d.FileBytes.Clone(), d.Tasks.Select(t => t.Snapshot()).ToArray())).ToArray())
         {
             ProntoId = ProntoId,
             Data = Data is null ? null : new Dictionary<string, string>(Data, StringComparer.Ordinal),
@@ -476,6 +476,6 @@ internal sealed class AlphaTrustState : SimulatorState
 
         public byte[]? SignatureImage { get; set; }
 
-        public SimulatedTask Snapshot() => new(Id, Type, Status, Document.Id, Participant.Id, CompletedFromIp, CompletedAt, SignatureImage);
+        public SimulatedTask Snapshot() => new(Id, Type, Status, Document.Id, Participant.Id, CompletedFromIp, CompletedAt, (byte[]?)SignatureImage?.Clone());
     }
 }
