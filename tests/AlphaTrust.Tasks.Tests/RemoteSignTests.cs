@@ -29,9 +29,9 @@ public sealed class RemoteSignTests
 
         Assert.Equal([taskId], result.RequestedTaskIds);
         var task = sim.GetTask(taskId)!;
-        Assert.Equal("Completed", task.Status);
+        Assert.Equal(AlphaTrustTaskStatus.Completed, task.Status);
         Assert.Equal(TestHelpers.ClientIp, task.CompletedFromIpAddress);
-        Assert.Equal("Completed", sim.GetTransaction(transaction.Id)!.Status);
+        Assert.Equal(AlphaTrustTransactionStatus.Completed, sim.GetTransaction(transaction.Id)!.Status);
         var read = await client.GetTransactionAsync(transaction.Id, Ct);
         Assert.Equal(TransactionStatus.Completed, read!.Status);
         Assert.Equal(TransactionTaskStatus.Completed, read.AllTasks().Single().Status);
@@ -49,10 +49,10 @@ public sealed class RemoteSignTests
             client.RemoteSignAsync(new RemoteSignTask(taskId, TestHelpers.ClientIp, TaskAuthentication.Password("wrong-pass")), Ct));
         Assert.Equal(SigningFailureKind.ProviderError, ex.Kind);
         Assert.Contains("password authentication failed", ex.ProviderMessage, StringComparison.Ordinal);
-        Assert.Equal("Pending", sim.GetTask(taskId)!.Status);
+        Assert.Equal(AlphaTrustTaskStatus.Pending, sim.GetTask(taskId)!.Status);
 
         await client.RemoteSignAsync(new RemoteSignTask(taskId, TestHelpers.ClientIp, TaskAuthentication.Password("S3cret-pass!")), Ct);
-        Assert.Equal("Completed", sim.GetTask(taskId)!.Status);
+        Assert.Equal(AlphaTrustTaskStatus.Completed, sim.GetTask(taskId)!.Status);
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class RemoteSignTests
             client.RemoteSignAsync(new RemoteSignTask(taskId, TestHelpers.ClientIp, TaskAuthentication.Password(AlphaTrustSimulator.HashPassword("hashed-secret-1"))), Ct));
         await client.RemoteSignAsync(new RemoteSignTask(taskId, TestHelpers.ClientIp, TaskAuthentication.Password("hashed-secret-1")), Ct);
 
-        Assert.Equal("Completed", sim.GetTask(taskId)!.Status);
+        Assert.Equal(AlphaTrustTaskStatus.Completed, sim.GetTask(taskId)!.Status);
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class RemoteSignTests
         await client.RemoteSignAsync(new RemoteSignTask(taskId, "2001:db8::1", TaskAuthentication.RegisteredUser("jsmith", "user-pass-77")), Ct);
 
         var task = sim.GetTask(taskId)!;
-        Assert.Equal("Completed", task.Status);
+        Assert.Equal(AlphaTrustTaskStatus.Completed, task.Status);
         Assert.Equal(image, task.AppliedSignatureImage);
         Assert.Equal("2001:db8::1", task.CompletedFromIpAddress);
     }
@@ -128,8 +128,8 @@ public sealed class RemoteSignTests
         await client.RemoteSignAsync(new RemoteSignTask(task.Id, TestHelpers.ClientIp), Ct);
 
         var simulated = sim.GetTask(task.Id)!;
-        Assert.Equal(type, simulated.Type);
-        Assert.Equal("Completed", simulated.Status);
+        Assert.Equal(type, simulated.Type.ToString());
+        Assert.Equal(AlphaTrustTaskStatus.Completed, simulated.Status);
     }
 
     [Fact]
@@ -156,8 +156,8 @@ public sealed class RemoteSignTests
 
         Assert.Equal(tasks.Select(t => t.Id), result.RequestedTaskIds);
         Assert.Equal(1, sim.Journal.CountOf("POST", AlphaTrustSimulator.RemoteSignPath));
-        Assert.All(tasks, t => Assert.Equal("Completed", sim.GetTask(t.Id)!.Status));
-        Assert.Equal("Completed", sim.GetTransaction(transaction.Id)!.Status);
+        Assert.All(tasks, t => Assert.Equal(AlphaTrustTaskStatus.Completed, sim.GetTask(t.Id)!.Status));
+        Assert.Equal(AlphaTrustTransactionStatus.Completed, sim.GetTransaction(transaction.Id)!.Status);
     }
 
     [Fact]
@@ -174,7 +174,7 @@ public sealed class RemoteSignTests
             [new RemoteSignTask(tasks[0].Id, TestHelpers.ClientIp), new RemoteSignTask(tasks[1].Id, TestHelpers.ClientIp, TaskAuthentication.Password("nope-nope"))], Ct));
 
         Assert.Contains(tasks[1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ex.ProviderMessage, StringComparison.Ordinal);
-        Assert.All(tasks, t => Assert.Equal("Pending", sim.GetTask(t.Id)!.Status));
+        Assert.All(tasks, t => Assert.Equal(AlphaTrustTaskStatus.Pending, sim.GetTask(t.Id)!.Status));
     }
 
     public static TheoryData<bool> BothFailureStyles => new() { false, true };
@@ -235,7 +235,7 @@ public sealed class RemoteSignTests
             client.RemoteSignAsync(new RemoteSignTask(transaction.AllTasks()[0].Id, TestHelpers.ClientIp), Ct));
 
         AssertFailure(ex, httpErrors, 403, "Insufficient permissions: the API user is not allowed to remote sign tasks.");
-        Assert.Equal("Pending", sim.GetTask(transaction.AllTasks()[0].Id)!.Status);
+        Assert.Equal(AlphaTrustTaskStatus.Pending, sim.GetTask(transaction.AllTasks()[0].Id)!.Status);
     }
 
     [Fact]
@@ -252,7 +252,7 @@ public sealed class RemoteSignTests
         Assert.True(ex.OutcomeUnknown);
         Assert.Equal(SigningFailureKind.ConnectionFailure, ex.Kind);
         Assert.Equal(1, sim.Journal.CountOf("POST", AlphaTrustSimulator.RemoteSignPath));
-        Assert.Equal("Completed", sim.GetTask(taskId)!.Status); // it did happen: checking the state is the caller's next step
+        Assert.Equal(AlphaTrustTaskStatus.Completed, sim.GetTask(taskId)!.Status); // it did happen: checking the state is the caller's next step
     }
 
     [Fact]

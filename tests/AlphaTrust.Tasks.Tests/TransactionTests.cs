@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using AlphaTrust.Tasks.Models;
 using SigningClients.Core;
 using SigningClients.Testing;
+using SigningClients.Testing.AlphaTrust;
 using SigningClients.TestSupport;
 using Xunit;
 
@@ -60,11 +61,11 @@ public sealed class TransactionTests
 
         var updated = await client.UpdateTasksAsync([new TaskUpdate(newTask.Id) { Type = TaskType.Delivery }], Ct);
         Assert.Equal(TaskType.Delivery, Assert.Single(updated).Type);
-        Assert.Equal("Delivery", sim.GetTask(newTask.Id)!.Type);
+        Assert.Equal(AlphaTrustTaskType.Delivery, sim.GetTask(newTask.Id)!.Type);
 
         await client.CloseTransactionsAsync([transaction.Id], Ct);
         await client.CloseTransactionsAsync([transaction.Id], Ct); // closing is idempotent
-        Assert.Equal("Closed", sim.GetTransaction(transaction.Id)!.Status);
+        Assert.Equal(AlphaTrustTransactionStatus.Closed, sim.GetTransaction(transaction.Id)!.Status);
         var read = await client.GetTransactionAsync(transaction.Id, Ct);
         Assert.Equal(TransactionStatus.Closed, read!.Status);
 

@@ -32,7 +32,7 @@ public sealed class SignerProcessTests
         var document = Assert.Single(process.Documents!);
         Assert.StartsWith("doc-", document.Id, StringComparison.Ordinal);
         Assert.EndsWith("/content", document.Content!.AbsoluteUri, StringComparison.Ordinal);
-        Assert.Equal("pending", h.Simulator.GetStatus(process.Id));
+        Assert.Equal(TridentProcessStatus.Pending, h.Simulator.GetSignerProcess(process.Id)!.Status);
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class SignerProcessTests
         await using var h = await TridentHarness.StartAsync();
         var process = await h.CreateAsync(cancellationToken: ct);
 
-        var json = System.Text.Json.JsonDocument.Parse(h.Simulator.GetProcessJson(process.Id)!).RootElement;
+        var json = System.Text.Json.JsonDocument.Parse(h.Simulator.GetSignerProcess(process.Id)!.ProcessJson).RootElement;
         Assert.Equal("https://app.example.com/trident/callback?session=abc", json.GetProperty("finish_callback_url").GetString());
         Assert.Equal("last", json.GetProperty("signer").GetProperty("parameters").GetProperty("signature_field").GetProperty("location").GetProperty("page").GetProperty("number").GetString());
         Assert.True(json.GetProperty("views").GetProperty("document_agreement").GetProperty("skip_server_id").GetBoolean());

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Net.Http;
+using SigningClients.Testing.AlphaTrust;
 
 namespace SigningClients.Testing;
 
@@ -36,8 +37,14 @@ public sealed partial class AlphaTrustSimulator
         }
     }
 
-    private void NotifyCompleted(long transactionId, long taskId, bool transactionCompleted)
+    // The state model reports each completion (a task, then its transaction when the last task completes) in order.
+    private void NotifySubscribers(SimulatorStatusChange change)
     {
+        if (change.To != AlphaTrustState.Wire(AlphaTrustTaskStatus.Completed) || !long.TryParse(change.Id, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            return;
+        }
+
         AlphaTrustEventSubscription[] subscriptions;
         lock (_subscriptions)
         {
@@ -46,10 +53,13 @@ public sealed partial class AlphaTrustSimulator
 
         foreach (var subscription in subscriptions)
         {
-            Notify(subscription, "TaskCompleted", transactionId, taskId);
-            if (transactionCompleted)
+            if (change.Entity == "task" && long.TryParse(change.ParentId, NumberStyles.None, CultureInfo.InvariantCulture, out var transactionId))
             {
-                Notify(subscription, "TransactionCompleted", transactionId, null);
+                Notify(subscription, "TaskCompleted", transactionId, id);
+            }
+            else if (change.Entity == "transaction")
+            {
+                Notify(subscription, "TransactionCompleted", id, null);
             }
         }
     }

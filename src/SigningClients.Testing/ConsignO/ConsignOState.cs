@@ -127,7 +127,7 @@ internal sealed class ConsignOState : SimulatorState
     /// <summary>Stores an uploaded PDF ("Upload … PDF only").</summary>
     public ConsignODocumentSnapshot Upload(string name, byte[] content, bool pdfa)
     {
-        if (content.Length < 5 || content[0] != '%' || content[1] != 'P' || content[2] != 'D' || content[3] != 'F' || content[4] != '-')
+        if (!IsPdf(content))
         {
             throw SimulatorStateException.Invalid("Only PDF documents can be uploaded.", "INVALID_DOCUMENT_TYPE");
         }

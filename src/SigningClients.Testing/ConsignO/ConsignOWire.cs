@@ -330,14 +330,7 @@ internal sealed class ConsignOWire : ISimulatorWire<ConsignOState.Session>
         await destination.WriteAsync(trailer, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task WriteJsonAsync(HttpContext context, int status, JsonNode body)
-    {
-        var bytes = Encoding.UTF8.GetBytes(body.ToJsonString());
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json; charset=utf-8";
-        context.Response.ContentLength = bytes.Length;
-        await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
-    }
+    private static Task WriteJsonAsync(HttpContext context, int status, JsonNode body) => context.WriteJsonAsync(body, status);
 
     private static string Iso(DateTimeOffset value) => value.ToString("O", CultureInfo.InvariantCulture);
 }

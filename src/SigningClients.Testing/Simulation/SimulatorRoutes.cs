@@ -1,4 +1,6 @@
 using System;
+using System.Text;
+using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -77,6 +79,10 @@ internal static class SimulatorRoutes
         context.Response.StatusCode = StatusCodes.Status204NoContent;
         return Task.CompletedTask;
     }
+
+    /// <summary>Writes a JSON body (<see cref="SimulatorHttp.JsonContentType"/>) with a status code.</summary>
+    public static Task WriteJsonAsync(this HttpContext context, JsonNode body, int status = StatusCodes.Status200OK) =>
+        context.WriteBytesAsync(Encoding.UTF8.GetBytes(body.ToJsonString()), SimulatorHttp.JsonContentType, status: status);
 
     /// <summary>Writes raw bytes with a content type and, when given, an attachment file name.</summary>
     public static async Task WriteBytesAsync(this HttpContext context, byte[] bytes, string contentType, string? fileName = null, int status = StatusCodes.Status200OK)

@@ -86,6 +86,9 @@ internal abstract class SimulatorState
     /// <summary>A new sequential number, unique in this model.</summary>
     protected long NextNumber() => Interlocked.Increment(ref _ids);
 
+    /// <summary>Whether <paramref name="content"/> starts like a PDF file (<c>%PDF-</c>), the check every provider makes on an upload.</summary>
+    protected static bool IsPdf(ReadOnlySpan<byte> content) => content.StartsWith("%PDF-"u8);
+
     /// <summary>A new sequential id, 24 lower-case hex digits.</summary>
     protected string NextHexId() => NextNumber().ToString("x24", CultureInfo.InvariantCulture);
 }

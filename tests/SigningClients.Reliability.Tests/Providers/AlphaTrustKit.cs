@@ -139,7 +139,7 @@ internal sealed class AlphaTrustKit : ProviderKit
         => client.CreateTransactionAsync(NewTransaction(tasks, passwordTask), ct);
 
     private static int CompletedTasks(AlphaTrustSimulator simulator, Transaction transaction)
-        => simulator.GetTransaction(transaction.Id)!.Documents[0].Tasks.Count(t => t.Status == "Completed");
+        => simulator.GetTransaction(transaction.Id)!.Documents[0].Tasks.Count(t => t.Status == AlphaTrustTaskStatus.Completed);
 
     /// <summary>Transactions created after <paramref name="marker"/> (ids grow; the simulator has no listing, so probe the ids after it).</summary>
     private static int TransactionsCreatedAfter(AlphaTrustSimulator simulator, Transaction marker)

@@ -77,7 +77,7 @@ public sealed class AlphaTrustContractTests
         await client.RemoteSignAsync(new RemoteSignTask(taskId, "203.0.113.7", TaskAuthentication.RegisteredUser("ann", "Ann-Passw0rd!")), Ct);
 
         var task = sim.GetTask(taskId)!;
-        Assert.Equal("Completed", task.Status);
+        Assert.Equal(AlphaTrustTaskStatus.Completed, task.Status);
         if (registered)
         {
             Assert.Equal(Image, task.AppliedSignatureImage);

@@ -37,7 +37,7 @@ public sealed class TridentContractTests
 
         var created = await client.CreateSignerProcessAsync(definition, new MemoryStream(TestPdf.Create()), "c.pdf", Ct);
 
-        var settings = sim.GetProcessSettings(created.Id)!;
+        var settings = sim.GetSignerProcess(created.Id)!.Settings;
         Assert.Equal(new TridentSignatureFieldPlacement("Signature1", "2", 100, 150, 200, 50, CornerForm: true), settings.SignatureField);
         Assert.True(settings.SkipServerId);
         using var browser = new HttpClient();
@@ -54,7 +54,7 @@ public sealed class TridentContractTests
 
         var created = await client.CreateSignerProcessAsync(definition, new MemoryStream(TestPdf.Create()), "c.pdf", Ct);
 
-        var settings = sim.GetProcessSettings(created.Id)!;
+        var settings = sim.GetSignerProcess(created.Id)!.Settings;
         Assert.Equal(new TridentSignatureFieldPlacement("Signature1", "last", 10, 20, 150, 40, CornerForm: false), settings.SignatureField);
         Assert.Null(settings.SkipServerId);
         using var browser = new HttpClient();
@@ -76,7 +76,7 @@ public sealed class TridentContractTests
         var (status, created) = await PostRawAsync(sim, Process(null, skip));
 
         Assert.Equal(HttpStatusCode.Created, status);
-        Assert.Equal(expected, sim.GetProcessSettings((string)created["id"]!)!.SkipServerId);
+        Assert.Equal(expected, sim.GetSignerProcess((string)created["id"]!)!.Settings.SkipServerId);
         using var browser = new HttpClient();
         var page = await browser.GetStringAsync((string)created["tasks"]!["pending"]![0]!["url"]!, Ct);
         Assert.Equal(!expected, page.Contains("id=\"agreement\"", StringComparison.Ordinal));
