@@ -1,23 +1,14 @@
 --
--- Quartz.NET schema -- PostgreSQL
---
--- GENERATED FILE. Describe the schema in build/Build.DatabaseSchema.cs and run
--- 'dotnet fallout GenerateSchema'; edits made here are overwritten.
---
--- This is what AdoJobStore runs for itself when SchemaProvisioning.CreateIfMissing is
--- configured. It is not the script to run by hand -- use
--- database/tables/tables_postgres.sql for that, which is written for a person with a
--- database client and drops an existing schema before it recreates one.
+-- Quartz.NET 4.7.3 schema -- PostgreSQL, table prefix qrtz_ (used by SigningClients.Quartz).
+-- Taken from the schema Quartz.NET (Apache-2.0) embeds for SchemaProvisioning.CreateIfMissing, with the
+-- prefix placeholders replaced by qrtz_. Run it once against the tracking database (psql -f tables_postgres.sql).
 --
 -- Every statement creates only what is missing, and nothing here ever drops anything.
 -- So it is safe to run against a schema that already exists, and safe to run twice.
 --
--- 'qrtz_' is the configured table prefix and 'qrtz_' is the same prefix with any schema
--- qualifier removed, for the identifiers that cannot carry one -- index, constraint and
--- catalog-lookup names. They are substituted at runtime, so a schema provisioned under a
--- prefix of its own collides with nothing.
+-- Statements are separated by lines reading exactly '--;;' (comments to PostgreSQL).
 --
--- Statements are separated by a line reading exactly '--;;'. The job store splits on
+--;;'. The job store splits on
 -- it and sends each piece to the provider as one command, which is why no dialect's batch
 -- separator appears: no GO, no lone '/', no SET TERM.
 --
