@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 using SigningClients.Core.Operations;
 using SigningClients.Core.Signing;
@@ -47,14 +48,14 @@ public interface ISigningTracker
 /// <summary>The <see cref="ISigningTracker"/> over the Quartz scheduler registered by <c>AddSigningTracking</c>.</summary>
 internal sealed class SigningTracker : ISigningTracker
 {
-    private readonly ISchedulerFactory _factory;
+    private readonly IServiceProvider _services;
     private readonly ISigningProviderResolver _resolver;
     private readonly SigningTrackingOptions _options;
     private readonly TimeProvider _time;
 
-    public SigningTracker(ISchedulerFactory factory, ISigningProviderResolver resolver, SigningTrackingOptions options, TimeProvider? time = null)
+    public SigningTracker(IServiceProvider services, ISigningProviderResolver resolver, SigningTrackingOptions options, TimeProvider? time = null)
     {
-        _factory = factory;
+        _services = services;
         _resolver = resolver;
         _options = options;
         _time = time ?? TimeProvider.System;
@@ -157,6 +158,7 @@ internal sealed class SigningTracker : ISigningTracker
         await scheduler.GetJobDetail(jobKey, cancellationToken).ConfigureAwait(false) is not null;
 
     private async Task<IScheduler> SchedulerAsync(CancellationToken cancellationToken) =>
-        await _factory.LookupScheduler(_options.SchedulerName, cancellationToken).ConfigureAwait(false)
+        _services.GetKeyedService<IScheduler>(_options.SchedulerName)
+        ?? (_services.GetKeyedService<ISchedulerFactory>(_options.SchedulerName) is { } factory ? await factory.GetScheduler(cancellationToken).ConfigureAwait(false) : null)
         ?? throw new InvalidOperationException("The signing tracking scheduler '" + _options.SchedulerName + "' is not running; start the host (AddSigningTracking registers it with the Quartz hosted service).");
 }

@@ -54,6 +54,7 @@ public sealed class Simulators : IAsyncDisposable
     {
         var services = new ServiceCollection();
         services.AddLogging();
+        services.AddSingleton<IHostApplicationLifetime, StartedLifetime>();
         services.AddSignantInstantSignClient(o =>
         {
             o.Endpoint = Signant.ServiceAddress;
@@ -248,5 +249,30 @@ public sealed class RecordingObserver : ISigningTrackingObserver
     {
         Events.Enqueue(trackingEvent);
         return Task.CompletedTask;
+    }
+}
+
+/// <summary>An application that has started (what Quartz's hosted service waits for) and stops with the node.</summary>
+public sealed class StartedLifetime : IHostApplicationLifetime, IDisposable
+{
+    private readonly CancellationTokenSource _started = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly CancellationTokenSource _stopped = new();
+
+    public StartedLifetime() => _started.Cancel();
+
+    public CancellationToken ApplicationStarted => _started.Token;
+
+    public CancellationToken ApplicationStopping => _stopping.Token;
+
+    public CancellationToken ApplicationStopped => _stopped.Token;
+
+    public void StopApplication() => _stopping.Cancel();
+
+    public void Dispose()
+    {
+        _started.Dispose();
+        _stopping.Dispose();
+        _stopped.Dispose();
     }
 }
