@@ -183,7 +183,9 @@ internal sealed partial class SigningTrackingJob : IJob
 
     private async Task EndAsync(IJobExecutionContext context, SigningTrackingEvent trackingEvent, CancellationToken cancellationToken)
     {
-        await context.Scheduler.DeleteJob(context.JobDetail.Key, cancellationToken).ConfigureAwait(false);
+        // Not cancellable: once the sink has the documents (or tracking has ended), a shutdown must not leave the
+        // job behind without a trigger.
+        await context.Scheduler.DeleteJob(context.JobDetail.Key, CancellationToken.None).ConfigureAwait(false);
         await NotifyAsync(trackingEvent, cancellationToken).ConfigureAwait(false);
     }
 

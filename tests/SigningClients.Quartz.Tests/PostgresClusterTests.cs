@@ -84,9 +84,15 @@ public sealed class PostgresClusterTests
 
         Assert.Equal(0, losses);
         Assert.Equal(0, duplicates);
+        var lingering = new List<string>();
         foreach (var operation in operations)
         {
-            Assert.False(await nodeB.Tracker.IsTrackedAsync(operation.Provider, operation.Id, ct));
+            if (await nodeB.Tracker.IsTrackedAsync(operation.Provider, operation.Id, ct))
+            {
+                lingering.Add(operation.Provider + "/" + operation.Id);
+            }
         }
+
+        Assert.True(lingering.Count == 0, "Jobs left after delivery: " + string.Join(", ", lingering));
     }
 }
