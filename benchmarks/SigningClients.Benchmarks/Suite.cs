@@ -14,19 +14,21 @@ using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using SigningClients.Benchmarks.Concurrency;
+using SigningClients.Benchmarks.Deserialization;
 using SigningClients.Benchmarks.Infrastructure;
 using SigningClients.Benchmarks.Memory;
 using SigningClients.Benchmarks.Overhead;
 using SigningClients.Benchmarks.Paging;
 using SigningClients.Benchmarks.Reporting;
+using SigningClients.Benchmarks.Wcf;
 
 namespace SigningClients.Benchmarks;
 
 /// <summary>One benchmark class of the suite, with the area (P1/P4/P5) and title it reports under.</summary>
 internal sealed record SuiteEntry(Type Type, string Area, string Title)
 {
-    /// <summary>Whether the entry's time verdict comes from the paired A/B runner (P1 time, P5 throughput).</summary>
-    public bool HasPairedVerdict => Area is "P1" or "P5";
+    /// <summary>Whether the entry's time verdict comes from the paired A/B runner (P1, P2 and P6 time, P5 throughput).</summary>
+    public bool HasPairedVerdict => Area is "P1" or "P2" or "P5" or "P6";
 }
 
 /// <summary>Runs the whole suite (BenchmarkDotNet part in this process, memory scenarios in child processes) and writes the report.</summary>
@@ -39,7 +41,9 @@ internal static class Suite
         new(typeof(SigningTodayCreateDstBenchmarks), "P1", "SigningToday create DST"),
         new(typeof(ConsignOGetWorkflowBenchmarks), "P1", "ConsignO get workflow"),
         new(typeof(SignantGetPostingStatusBenchmarks), "P1", "Signant GetPostingStatus"),
+        new(typeof(DstPageBenchmarks), "P2", "SigningToday page of DSTs, simulator shape (SDK list path vs openapi-generator Newtonsoft client)"),
         new(typeof(SigningTodayPagingBenchmarks), "P4", "SigningToday list DSTs (pages of 100)"),
+        new(typeof(SignantWcfStatusBenchmarks), "P6", "Signant GetPostingStatus (SDK vs generated WCF client)"),
         new(typeof(SigningTodayConcurrencyBenchmarks), "P5", "SigningToday get DST ×256 concurrent"),
         new(typeof(ConsignOConcurrencyBenchmarks), "P5", "ConsignO get workflow ×256 concurrent"),
     };
@@ -54,6 +58,9 @@ internal static class Suite
     public static int Run(bool quick, string? output, string? filter)
     {
         var started = DateTimeOffset.UtcNow;
+
+        // P2 reads a page of 1,000 DSTs (~5 MB); the CI smoke test reads 100.
+        DstPageBenchmarks.Count = quick ? DstPageBenchmarks.QuickCount : DstPageBenchmarks.FullCount;
         var machine = MachineInfo.Capture();
         var entries = Matching(filter).ToList();
         var scenarios = MemoryScenarios.All.Where(s => filter is null || s.Name.Contains(filter, StringComparison.OrdinalIgnoreCase)).ToList();

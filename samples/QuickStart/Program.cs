@@ -12,8 +12,10 @@ using QuickStart;
 //   dotnet run --project samples/QuickStart                      (all providers, simulators)
 //   dotnet run --project samples/QuickStart -- --provider Signant  (one provider, simulator)
 //   dotnet run --project samples/QuickStart -- --provider Signant --real  (the real provider, configured below)
+//   dotnet run --project samples/QuickStart -- --trace               (also print the SDK's spans and metrics: Tracing.cs)
 // Real-provider settings come from appsettings.json, user secrets or environment variables
 // (e.g. SigningToday__Endpoint, SigningToday__RobotToken).
+using var tracing = Tracing.StartIfRequested(ref args); // --trace: spans and metrics to the console (Tracing.cs)
 string? only = null;
 bool real = false;
 string output = Path.Combine(Directory.GetCurrentDirectory(), "signed-documents");

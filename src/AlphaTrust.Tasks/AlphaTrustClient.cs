@@ -5,6 +5,7 @@ using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
+using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
@@ -15,6 +16,7 @@ using SigningClients.Core;
 using SigningClients.Core.Authentication;
 using SigningClients.Core.Http;
 using SigningClients.Core.Pipeline;
+using SigningClients.Core.Validation;
 
 namespace AlphaTrust.Tasks;
 
@@ -32,6 +34,7 @@ public sealed class AlphaTrustClient : IAlphaTrustClient, IDisposable
     private readonly SigningPipeline _pipeline;
     private readonly AlphaTrustPaths _paths;
     private readonly int _maxBatch;
+    private readonly AlphaTrustWireNames _wireNames;
     private readonly HttpClientOwner? _httpClientOwner;
 
     /// <summary>Creates a client for direct (non-DI) use.</summary>
@@ -93,6 +96,13 @@ public sealed class AlphaTrustClient : IAlphaTrustClient, IDisposable
             UpdateTasks = options.Paths.UpdateTasks,
         };
         _maxBatch = options.MaxRemoteSignBatchSize;
+        _wireNames = new AlphaTrustWireNames
+        {
+            ParticipantSignature = options.WireNames.ParticipantSignature,
+            SignatureApplicationType = options.WireNames.SignatureApplicationType,
+            WorkflowData = options.WireNames.WorkflowData,
+            RemoteSignTaskResults = options.WireNames.RemoteSignTaskResults,
+        };
         if (ownsClient)
         {
             _httpClientOwner = new HttpClientOwner(null);
@@ -169,7 +179,7 @@ public sealed class AlphaTrustClient : IAlphaTrustClient, IDisposable
             Content = RequestContent.Json(body, AlphaTrustJsonContext.Default.TaskRemoteSignRequestModel),
         };
         var answer = await SendAsync(request, DefaultReturnInfo, cancellationToken).ConfigureAwait(false);
-        return new RemoteSignResult(ids.AsReadOnly(), answer.AdditionalProperties);
+        return CreateRemoteSignResult(ids.AsReadOnly(), answer);
     }
 
     /// <inheritdoc />
@@ -180,23 +190,37 @@ public sealed class AlphaTrustClient : IAlphaTrustClient, IDisposable
             throw new ArgumentNullException(nameof(transaction));
         }
 
-        if (transaction.Participants is not { Count: > 0 })
+        // A Control Panel workflow (ProntoID) brings its own documents, participants and tasks.
+        bool fromWorkflow = !string.IsNullOrWhiteSpace(transaction.ProntoId);
+        var participants = transaction.Participants ?? Array.Empty<ParticipantInsert>();
+        var documents = transaction.Documents ?? Array.Empty<DocumentInsert>();
+        if (!fromWorkflow && participants.Count == 0)
         {
-            throw new ArgumentException("A transaction needs at least one participant.", nameof(transaction));
+            throw new ArgumentException("A transaction needs at least one participant (unless it launches a Control Panel workflow by ProntoId).", nameof(transaction));
         }
 
-        if (transaction.Documents is not { Count: > 0 })
+        if (!fromWorkflow && documents.Count == 0)
         {
-            throw new ArgumentException("A transaction needs at least one document.", nameof(transaction));
+            throw new ArgumentException("A transaction needs at least one document (unless it launches a Control Panel workflow by ProntoId).", nameof(transaction));
+        }
+
+        if (transaction.WorkflowData is { Count: > 0 } && !fromWorkflow)
+        {
+            throw new ArgumentException("WorkflowData is injected into a Control Panel workflow: set ProntoId to the workflow's ID.", nameof(transaction));
         }
 
         var model = new TransactionCreateModel
         {
             IsTest = transaction.IsTest,
             Description = transaction.Description,
-            ProntoId = transaction.ProntoId,
+            ProntoId = fromWorkflow ? transaction.ProntoId : null,
         };
-        foreach (var participant in transaction.Participants)
+        if (transaction.WorkflowData is { Count: > 0 } data)
+        {
+            model.Extra = new Dictionary<string, JsonElement>(StringComparer.Ordinal) { [_wireNames.WorkflowData] = WorkflowDataElement(data) };
+        }
+
+        foreach (var participant in participants)
         {
             if (participant is null || string.IsNullOrWhiteSpace(participant.FullName))
             {
@@ -204,22 +228,47 @@ public sealed class AlphaTrustClient : IAlphaTrustClient, IDisposable
             }
 
             var auth = participant.Authentication ?? ParticipantAuthentication.None;
+            if (participant.SignatureApplicationType is { } applicationType)
+            {
+                if (applicationType.Value is null)
+                {
+                    throw new ArgumentException("Participant '" + participant.FullName + "' has an empty SignatureApplicationType.", nameof(transaction));
+                }
+
+                if (applicationType == SignatureApplicationType.Registered && auth.Type != ParticipantAuthenticationType.RegisteredUser)
+                {
+                    throw new ArgumentException(
+                        "Participant '" + participant.FullName + "' uses SignatureApplicationType.Registered, which applies a registered user's stored signature image: it needs ParticipantAuthentication.RegisteredUser.",
+                        nameof(transaction));
+                }
+            }
+
             if (auth.Type != ParticipantAuthenticationType.RegisteredUser)
             {
                 _pipeline.Redactor.AddSecret(auth.Data);
             }
 
-            model.Participants.Add(new ParticipantInsertModel
+            var participantModel = new ParticipantInsertModel
             {
                 FullName = participant.FullName,
                 EmailAddress = participant.EmailAddress,
                 SendRequestViaEmail = participant.SendRequestViaEmail,
                 Authentication = new AuthenticationModel { Type = auth.Type, Data = auth.Data },
-            });
+            };
+            if (participant.SignatureApplicationType is { } type)
+            {
+                participantModel.Extra = new Dictionary<string, JsonElement>(StringComparer.Ordinal)
+                {
+                    [_wireNames.ParticipantSignature] = SignatureElement(_wireNames.SignatureApplicationType, type.Value!),
+                };
+            }
+
+            (model.Participants ??= new List<ParticipantInsertModel>()).Add(participantModel);
         }
 
-        // Validate every document before reading any stream.
-        foreach (var document in transaction.Documents)
+        // Validate every document (and check that it is a PDF) before any request is sent.
+        var contents = new List<Stream>(documents.Count);
+        foreach (var document in documents)
         {
             if (document is null || string.IsNullOrWhiteSpace(document.Title))
             {
@@ -231,33 +280,40 @@ public sealed class AlphaTrustClient : IAlphaTrustClient, IDisposable
                 throw new ArgumentException("Document '" + document.Title + "' needs a readable content stream.", nameof(transaction));
             }
 
-            if (document.Tasks is not { Count: > 0 })
+            var tasks = document.Tasks ?? Array.Empty<TaskInsert>();
+            if (!fromWorkflow && tasks.Count == 0)
             {
                 throw new ArgumentException("Document '" + document.Title + "' needs at least one task.", nameof(transaction));
             }
 
-            foreach (var task in document.Tasks)
+            foreach (var task in tasks)
             {
-                if (task is null || task.ParticipantIndex < 0 || task.ParticipantIndex >= transaction.Participants.Count)
+                if (task is null || task.ParticipantIndex < 0 || task.ParticipantIndex >= participants.Count)
                 {
                     throw new ArgumentException("A task of document '" + document.Title + "' refers to no participant (ParticipantIndex out of range).", nameof(transaction));
                 }
             }
         }
 
-        foreach (var document in transaction.Documents)
+        foreach (var document in documents)
         {
+            contents.Add(await PdfContent.EnsurePdfAsync(document.Content, nameof(transaction), cancellationToken).ConfigureAwait(false));
+        }
+
+        for (int i = 0; i < documents.Count; i++)
+        {
+            var document = documents[i];
             var documentModel = new DocumentInsertModel
             {
                 Title = document.Title,
-                Source = new DocumentSourceModel { FileBytes = await ReadAllAsync(document.Content, cancellationToken).ConfigureAwait(false) },
+                Source = new DocumentSourceModel { FileBytes = await ReadAllAsync(contents[i], cancellationToken).ConfigureAwait(false) },
             };
-            foreach (var task in document.Tasks)
+            foreach (var task in document.Tasks ?? Array.Empty<TaskInsert>())
             {
                 documentModel.Tasks.Add(new TaskInsertModel { Type = task.Type, ParticipantIndex = task.ParticipantIndex });
             }
 
-            model.Documents.Add(documentModel);
+            (model.Documents ??= new List<DocumentInsertModel>()).Add(documentModel);
         }
 
         var body = new TransactionCreateRequestModel { EnableLogging = false };
@@ -428,6 +484,82 @@ public sealed class AlphaTrustClient : IAlphaTrustClient, IDisposable
                 "tasks[" + index.ToString(CultureInfo.InvariantCulture) + "].IpAddress '" + ipAddress + "' is not a valid IPv4 or IPv6 address; the client IP is required for the audit trail (note: 123.45.67.890, the documentation's example, is not a valid address).",
                 paramName);
         }
+    }
+
+    private RemoteSignResult CreateRemoteSignResult(IReadOnlyList<long> requestedTaskIds, DefaultReturnModel answer)
+    {
+        Dictionary<string, JsonElement>? rest = answer.AdditionalProperties;
+        IReadOnlyList<RemoteSignTaskOutcome> outcomes = Array.Empty<RemoteSignTaskOutcome>();
+        if (rest is not null)
+        {
+            foreach (var member in rest)
+            {
+                if (!string.Equals(member.Key, _wireNames.RemoteSignTaskResults, StringComparison.OrdinalIgnoreCase) || member.Value.ValueKind != JsonValueKind.Array)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    var parsed = member.Value.Deserialize(AlphaTrustJsonContext.Default.ListRemoteSignTaskOutcome);
+                    if (parsed is not null && !parsed.Contains(null!))
+                    {
+                        outcomes = parsed.AsReadOnly();
+                        rest = new Dictionary<string, JsonElement>(rest, StringComparer.Ordinal);
+                        rest.Remove(member.Key);
+                    }
+                }
+                catch (JsonException)
+                {
+                    // An unexpected shape stays in AdditionalProperties, unchanged; nothing the server sends throws here.
+                }
+
+                break;
+            }
+        }
+
+        return new RemoteSignResult(requestedTaskIds, answer.Message, outcomes, rest is { Count: > 0 } ? rest : null);
+    }
+
+    private static JsonElement WorkflowDataElement(IDictionary<string, string> data)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var entry in data)
+            {
+                if (string.IsNullOrWhiteSpace(entry.Key))
+                {
+                    throw new ArgumentException("WorkflowData has an empty field name.", nameof(data));
+                }
+
+                writer.WriteString(entry.Key, entry.Value);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return ParseElement(buffer);
+    }
+
+    private static JsonElement SignatureElement(string memberName, string value)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString(memberName, value);
+            writer.WriteEndObject();
+        }
+
+        return ParseElement(buffer);
+    }
+
+    private static JsonElement ParseElement(MemoryStream buffer)
+    {
+        using var document = JsonDocument.Parse(buffer.ToArray());
+        return document.RootElement.Clone();
     }
 
     private static TransactionIdsRequestModel IdsBody(IEnumerable<long> transactionIds)

@@ -35,6 +35,9 @@ public sealed class AlphaTrustClientOptions : SigningClientOptions
     /// <summary>The operation paths, relative to <see cref="SigningClientOptions.Endpoint"/>.</summary>
     public AlphaTrustPaths Paths { get; set; } = new();
 
+    /// <summary>JSON member names the public documentation does not give (*unverified*), with documented defaults.</summary>
+    public AlphaTrustWireNames WireNames { get; set; } = new();
+
     /// <summary>
     /// The largest number of tasks one <c>RemoteSignAsync</c> call may complete. Larger batches are rejected before
     /// any request is sent: AlphaTrust advises keeping a batch within one transaction to avoid request timeouts.
@@ -52,6 +55,7 @@ public sealed class AlphaTrustClientOptions : SigningClientOptions
         Require(ApiPassword, nameof(ApiPassword));
         (CredentialHeaders ?? throw new ArgumentException("CredentialHeaders cannot be null.", nameof(CredentialHeaders))).Validate();
         (Paths ?? throw new ArgumentException("Paths cannot be null.", nameof(Paths))).Validate();
+        (WireNames ?? throw new ArgumentException("WireNames cannot be null.", nameof(WireNames))).Validate();
         if (MaxRemoteSignBatchSize < 1 || MaxRemoteSignBatchSize > 1000)
         {
             throw new ArgumentException("AlphaTrustClientOptions.MaxRemoteSignBatchSize must be between 1 and 1000.", nameof(MaxRemoteSignBatchSize));
@@ -164,6 +168,47 @@ public sealed class AlphaTrustPaths
         if (string.IsNullOrWhiteSpace(value) || value!.IndexOf("://", StringComparison.Ordinal) >= 0 || value.IndexOf('?') >= 0)
         {
             throw new ArgumentException("Paths." + name + " must be a relative path such as api/v5/tasks/remotesign.", name);
+        }
+    }
+}
+
+/// <summary>
+/// JSON member names for features the AlphaTrust documentation describes without naming their members
+/// (*unverified*): each is configurable so an integrator can match their installation without a new release.
+/// </summary>
+public sealed class AlphaTrustWireNames
+{
+    /// <summary>
+    /// The participant member holding the participant signature settings. Default <c>Signature</c>: the
+    /// documentation speaks of "the Participant Signature's ApplicationType".
+    /// </summary>
+    public string ParticipantSignature { get; set; } = "Signature";
+
+    /// <summary>The member of the participant signature carrying its application type. Default <c>ApplicationType</c> (the documentation's word).</summary>
+    public string SignatureApplicationType { get; set; } = "ApplicationType";
+
+    /// <summary>
+    /// The transaction member carrying the data injected into a Control Panel workflow, written as a JSON object of
+    /// strings. Default <c>Data</c>.
+    /// </summary>
+    public string WorkflowData { get; set; } = "Data";
+
+    /// <summary>The member of the remote-sign answer listing per-task outcomes. Default <c>Tasks</c> (the request's own member name).</summary>
+    public string RemoteSignTaskResults { get; set; } = "Tasks";
+
+    internal void Validate()
+    {
+        Check(ParticipantSignature, nameof(ParticipantSignature));
+        Check(SignatureApplicationType, nameof(SignatureApplicationType));
+        Check(WorkflowData, nameof(WorkflowData));
+        Check(RemoteSignTaskResults, nameof(RemoteSignTaskResults));
+    }
+
+    private static void Check(string? value, string name)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new ArgumentException("WireNames." + name + " cannot be empty.", name);
         }
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Net.Http;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using ConsignO.Workflows.Authentication;
@@ -12,6 +13,7 @@ using SigningClients.Core;
 using SigningClients.Core.Http;
 using SigningClients.Core.Pipeline;
 using SigningClients.Core.Security;
+using SigningClients.Core.Validation;
 using ConsignO.Workflows.Signing;
 
 namespace ConsignO.Workflows;
@@ -117,21 +119,13 @@ public sealed class ConsignOClient : IConsignOClient, IDisposable
             throw new ArgumentNullException(nameof(pdf));
         }
 
-        if (!pdf.CanRead)
-        {
-            throw new ArgumentException("The PDF stream must be readable.", nameof(pdf));
-        }
-
         if (string.IsNullOrWhiteSpace(fileName))
         {
             throw new ArgumentException("A file name is required.", nameof(fileName));
         }
 
-        var (isPdf, content) = await PdfSignature.PeekAsync(pdf, cancellationToken).ConfigureAwait(false);
-        if (!isPdf)
-        {
-            throw new ArgumentException("Only PDF documents can be uploaded: the content does not start with %PDF-.", nameof(pdf));
-        }
+        // ConsignO accepts only PDF documents ("Only PDF document can be uploaded").
+        var content = await PdfContent.EnsurePdfAsync(pdf, nameof(pdf), cancellationToken).ConfigureAwait(false);
 
         var parts = options?.ConvertToPdfA == true
             ? new[] { new MultipartPart(_options.DocumentUploadPartName, RequestContent.Stream(content, "application/pdf"), fileName), MultipartPart.Field(_options.PdfaConversionFieldName, "true") }
@@ -159,9 +153,22 @@ public sealed class ConsignOClient : IConsignOClient, IDisposable
     public Task<Workflow> CreateWorkflowAsync(CreateWorkflowRequest request, CancellationToken cancellationToken = default)
     {
         WorkflowBuilder.Validate(request);
+        if (!_options.IsEmbeddedSigningAvailable)
+        {
+            foreach (var action in request.Actions)
+            {
+                if (action.Mode == SigningMode.Embedded)
+                {
+                    throw new ArgumentException(
+                        "Embedded signing is not available on the main tenant (ConsignO documentation): set ConsignOClientOptions.Tenant to your organisation's tenant, or EmbeddedSigningEnabled = true if your tenant is selected otherwise.",
+                        nameof(request));
+                }
+            }
+        }
+
         var signingRequest = new SigningRequest(HttpMethod.Post, "workflows", "CreateWorkflow", Idempotency.NotIdempotent)
         {
-            Content = RequestContent.Json(request, ConsignOJsonContext.Default.CreateWorkflowRequest),
+            Content = RequestContent.Json(ToWire(request, _options.ZoneReferencePlacement), ConsignOJsonContext.Default.JsonObject),
         };
         return SendForWorkflowAsync(signingRequest, cancellationToken);
     }
@@ -191,11 +198,71 @@ public sealed class ConsignOClient : IConsignOClient, IDisposable
     /// <inheritdoc />
     public Task<Uri> GetEmbeddedSigningUrlAsync(string workflowId, string actionId, CancellationToken cancellationToken = default)
     {
+        SigningRequest.EscapeSegment(workflowId, nameof(workflowId));
+        SigningRequest.EscapeSegment(actionId, nameof(actionId));
+        return GetEmbeddedSigningUrlCoreAsync(workflowId, actionId, cancellationToken);
+    }
+
+    /// <summary>
+    /// The JSON body of <c>POST /workflows</c>: the request's members, with each action's reference written where
+    /// <paramref name="placement"/> says (the request object itself is never changed).
+    /// </summary>
+    internal static JsonObject ToWire(CreateWorkflowRequest request, ZoneReferencePlacement placement)
+    {
+        var body = JsonSerializer.SerializeToNode(request, ConsignOJsonContext.Default.CreateWorkflowRequest)!.AsObject();
+        if (body["actions"] is not JsonArray actions)
+        {
+            return body;
+        }
+
+        for (int i = 0; i < actions.Count && i < request.Actions.Count; i++)
+        {
+            if (request.Actions[i].Ref is not { } reference || actions[i] is not JsonObject action)
+            {
+                continue;
+            }
+
+            if (placement is ZoneReferencePlacement.Action or ZoneReferencePlacement.Both)
+            {
+                action["ref"] = reference;
+            }
+
+            if ((placement is ZoneReferencePlacement.Signer or ZoneReferencePlacement.Both) && action["signer"] is JsonObject signer)
+            {
+                signer["ref"] = reference;
+            }
+        }
+
+        return body;
+    }
+
+    private async Task<Uri> GetEmbeddedSigningUrlCoreAsync(string workflowId, string actionId, CancellationToken cancellationToken)
+    {
+        // First the workflow representation (the documented source of "the signing url"), then the configured path.
+        var workflow = await GetWorkflowAsync(workflowId, cancellationToken).ConfigureAwait(false);
+        foreach (var action in workflow.Actions ?? Array.Empty<WorkflowAction>())
+        {
+            if (action is not null && string.Equals(action.Id, actionId, StringComparison.Ordinal) &&
+                action.AdditionalProperties is { } members)
+            {
+                foreach (var member in members)
+                {
+                    if (string.Equals(member.Key, _options.EmbeddedSigningUrlPropertyName, StringComparison.OrdinalIgnoreCase) &&
+                        member.Value.ValueKind == JsonValueKind.String &&
+                        Uri.TryCreate(member.Value.GetString(), UriKind.Absolute, out var fromWorkflow) &&
+                        (fromWorkflow.Scheme == Uri.UriSchemeHttps || fromWorkflow.Scheme == Uri.UriSchemeHttp))
+                    {
+                        return fromWorkflow;
+                    }
+                }
+            }
+        }
+
         var path = _options.EmbeddedSigningUrlPath
             .Replace("{workflowId}", SigningRequest.EscapeSegment(workflowId, nameof(workflowId)))
             .Replace("{actionId}", SigningRequest.EscapeSegment(actionId, nameof(actionId)));
         var request = new SigningRequest(HttpMethod.Get, path, "GetEmbeddedSigningUrl", Idempotency.Safe);
-        return _pipeline.SendAsync(request, async (response, ct) =>
+        return await _pipeline.SendAsync(request, async (response, ct) =>
         {
             using var document = await ReadJsonDocumentAsync(response, ct).ConfigureAwait(false);
             var payload = Unwrap(document.RootElement);
@@ -206,7 +273,7 @@ public sealed class ConsignOClient : IConsignOClient, IDisposable
             }
 
             return url;
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

@@ -44,12 +44,42 @@ public sealed class ConsignOClientOptions : SigningClientOptions
 
     /// <summary>
     /// Path template of the embedded signing URL operation, with <c>{workflowId}</c> and <c>{actionId}</c>
-    /// placeholders. Unverified; default <c>workflows/{workflowId}/actions/{actionId}/url</c>.
+    /// placeholders, used only when the workflow representation carries no URL (see
+    /// <see cref="EmbeddedSigningUrlPropertyName"/>). Default <c>workflows/{workflowId}/actions/{actionId}/url</c>:
+    /// **no source documents this path** (neither the Notarius page nor the third-party client); correct it for your
+    /// deployment.
     /// </summary>
     public string EmbeddedSigningUrlPath { get; set; } = "workflows/{workflowId}/actions/{actionId}/url";
 
     /// <summary>How <see cref="IConsignOClient.WaitForCompletionAsync"/> polls by default.</summary>
     public PollingOptions Polling { get; set; } = new();
+
+    /// <summary>
+    /// Where a signer's <see cref="Models.WorkflowActionDefinition.Ref"/> (the value the zones' <c>assignedTo</c>
+    /// carries) is written. Default <see cref="ZoneReferencePlacement.Signer"/> (<c>actions[i].signer.ref</c>): the
+    /// Notarius documentation links <c>fields[j].assignedTo</c> to <c>actions[i].signer.ref</c>; the action-level
+    /// <c>ref</c> comes from a third-party client and is available as <see cref="ZoneReferencePlacement.Action"/> or
+    /// <see cref="ZoneReferencePlacement.Both"/>.
+    /// </summary>
+    public ZoneReferencePlacement ZoneReferencePlacement { get; set; } = ZoneReferencePlacement.Signer;
+
+    /// <summary>
+    /// Whether embedded signing is available to this account. ConsignO documents that embedded signing "is not
+    /// available on the main tenant": with the default (<see langword="null"/>) it is assumed available only when
+    /// <see cref="Tenant"/> is set, and a workflow with an embedded signer is refused before anything is sent otherwise.
+    /// Set <see langword="true"/> when your own tenant is selected another way (e.g. by host), <see langword="false"/>
+    /// to refuse embedded signers always.
+    /// </summary>
+    public bool? EmbeddedSigningEnabled { get; set; }
+
+    /// <summary>
+    /// The member of a workflow action (in <c>GET /workflows/{id}</c>) that carries an embedded signer's signing URL.
+    /// Default <c>url</c>; unverified: the documentation says the URL is retrieved from <c>/workflows</c> without naming
+    /// the member. <see cref="IConsignOClient.GetEmbeddedSigningUrlAsync"/> reads it there first.
+    /// </summary>
+    public string EmbeddedSigningUrlPropertyName { get; set; } = "url";
+
+    internal bool IsEmbeddedSigningAvailable => EmbeddedSigningEnabled ?? !string.IsNullOrWhiteSpace(Tenant);
 
     /// <inheritdoc />
     public override void Validate()
@@ -80,6 +110,11 @@ public sealed class ConsignOClientOptions : SigningClientOptions
         RequireName(DocumentIdPropertyName, nameof(DocumentIdPropertyName));
         RequireName(PdfaConversionFieldName, nameof(PdfaConversionFieldName));
         RequireName(EmbeddedSigningUrlPath, nameof(EmbeddedSigningUrlPath));
+        RequireName(EmbeddedSigningUrlPropertyName, nameof(EmbeddedSigningUrlPropertyName));
+        if (ZoneReferencePlacement is not (ZoneReferencePlacement.Signer or ZoneReferencePlacement.Action or ZoneReferencePlacement.Both))
+        {
+            throw new ArgumentException("ConsignOClientOptions.ZoneReferencePlacement is not a known placement.", nameof(ZoneReferencePlacement));
+        }
         (Polling ?? throw new ArgumentException("ConsignOClientOptions.Polling cannot be null.", nameof(Polling))).Validate();
     }
 
@@ -97,4 +132,17 @@ public sealed class ConsignOClientOptions : SigningClientOptions
             throw new ArgumentException("ConsignOClientOptions." + name + " cannot be empty.", name);
         }
     }
+}
+
+/// <summary>Where the reference linking a signer to its zones (<c>assignedTo</c>) is written in <c>POST /workflows</c>.</summary>
+public enum ZoneReferencePlacement
+{
+    /// <summary><c>actions[i].signer.ref</c>, as the Notarius documentation describes (the default).</summary>
+    Signer = 0,
+
+    /// <summary><c>actions[i].ref</c>, the form of a third-party (Node) client.</summary>
+    Action = 1,
+
+    /// <summary>Both members, for a deployment whose reading is unknown.</summary>
+    Both = 2,
 }

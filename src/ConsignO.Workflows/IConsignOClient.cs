@@ -46,7 +46,10 @@ public interface IConsignOClient
     /// <param name="request">The definition; build it with <see cref="WorkflowBuilder"/>.</param>
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The created workflow.</returns>
-    /// <exception cref="ArgumentException">A documented rule is broken (checked before anything is sent).</exception>
+    /// <exception cref="ArgumentException">
+    /// A documented rule is broken, or an embedded signer is requested where embedded signing is not available (the main
+    /// tenant, see <see cref="ConsignOClientOptions.EmbeddedSigningEnabled"/>); checked before anything is sent.
+    /// </exception>
     Task<Workflow> CreateWorkflowAsync(CreateWorkflowRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Gets a workflow.</summary>
@@ -77,7 +80,13 @@ public interface IConsignOClient
     /// <exception cref="SigningApiException">The workflow is not completed (or another failure).</exception>
     Task<SigningDownload> DownloadAuditTrailAsync(string workflowId, CancellationToken cancellationToken = default);
 
-    /// <summary>Gets the URL where an embedded signer signs (redirect or iframe), once the workflow is launched.</summary>
+    /// <summary>
+    /// Gets the URL where an embedded signer signs (redirect or iframe), once the workflow is launched. The URL is read
+    /// from the workflow representation (<c>GET /workflows/{id}</c>, the action's
+    /// <see cref="ConsignOClientOptions.EmbeddedSigningUrlPropertyName"/> member) when it is there; otherwise the client
+    /// calls <see cref="ConsignOClientOptions.EmbeddedSigningUrlPath"/> — a path <b>no source documents</b>
+    /// (default <c>workflows/{workflowId}/actions/{actionId}/url</c>), kept as an option so it can be corrected.
+    /// </summary>
     /// <param name="workflowId">The workflow id.</param>
     /// <param name="actionId">The signer's action id (<see cref="WorkflowAction.Id"/>).</param>
     /// <param name="cancellationToken">Cancellation.</param>
@@ -97,5 +106,5 @@ public interface IConsignOClient
 public sealed class UploadDocumentOptions
 {
     /// <summary>Whether ConsignO converts the document to PDF/A at upload.</summary>
-    public bool ConvertToPdfA { get; init; }
+    public bool ConvertToPdfA { get; set; }
 }

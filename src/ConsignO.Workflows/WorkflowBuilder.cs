@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using ConsignO.Workflows.Models;
+using SigningClients.Core.Validation;
 
 namespace ConsignO.Workflows;
 
@@ -222,8 +223,10 @@ public sealed class WorkflowBuilder
     /// <summary>
     /// Checks a request against the documented rules: a name and at least one document; each document by id or inline
     /// PDF; zones on pages ≥ 1 with a positive size, assigned to a known signer; an embedded signer has a return URL,
-    /// is not in a parallel step and does not use the secret AMR; sms and call need a phone; the secret AMR needs a
-    /// question and an answer; a placeholder needs a role; launching needs at least one signer and one zone.
+    /// is not in a parallel step and does not use the secret AMR; a signer's AMR list, when given, includes link; sms and
+    /// call need a phone; the secret AMR needs a question, an answer and <c>isSecretAnswerChanged</c>; a placeholder needs
+    /// a role; launching needs at least one signer and one zone. Whether embedded signing is available to the account
+    /// (not on the main tenant) depends on the client's options and is checked by <see cref="IConsignOClient.CreateWorkflowAsync"/>.
     /// </summary>
     /// <param name="request">The request.</param>
     /// <exception cref="ArgumentException">A rule is broken (the message says which).</exception>
@@ -305,6 +308,11 @@ public sealed class WorkflowBuilder
                 throw new ArgumentException("The placeholder signer " + who + " needs a role.", param);
             }
 
+            if (signer.Amr is { Count: > 0 } && !Has(signer.Amr, AuthenticationMethod.Link))
+            {
+                throw new ArgumentException("The signer " + who + " lists authentication methods without link: link is always needed (the email with the signing URL, or the return URL of an embedded signer).", param);
+            }
+
             ValidateContact(signer, "signer " + who, param);
         }
 
@@ -333,7 +341,7 @@ public sealed class WorkflowBuilder
                 throw new ArgumentException("Each document needs either a document id or inline data (name and PDF bytes), not both.", param);
             }
 
-            if (inline && (string.IsNullOrWhiteSpace(document.Name) || !PdfSignature.IsPdf(document.Data!)))
+            if (inline && (string.IsNullOrWhiteSpace(document.Name) || !PdfContent.HasPdfHeader(document.Data)))
             {
                 throw new ArgumentException("An inline document needs a name and PDF bytes (starting with %PDF-).", param);
             }
@@ -390,9 +398,9 @@ public sealed class WorkflowBuilder
             throw new ArgumentException("The " + who + " uses the sms or call AMR and needs a phone number.", paramName);
         }
 
-        if (Has(contact.Amr, AuthenticationMethod.Secret) && (string.IsNullOrWhiteSpace(contact.SecretQuestion) || string.IsNullOrEmpty(contact.SecretAnswer)))
+        if (Has(contact.Amr, AuthenticationMethod.Secret) && (string.IsNullOrWhiteSpace(contact.SecretQuestion) || string.IsNullOrEmpty(contact.SecretAnswer) || contact.IsSecretAnswerChanged is null))
         {
-            throw new ArgumentException("The " + who + " uses the secret AMR and needs a secret question and answer.", paramName);
+            throw new ArgumentException("The " + who + " uses the secret AMR and needs secretQuestion, secretAnswer and isSecretAnswerChanged (IsSecretAnswerChanged).", paramName);
         }
     }
 

@@ -9,8 +9,10 @@ using Signant.InstantSign.Models;
 using Signant.InstantSign.Signing;
 using Signant.InstantSign.Soap;
 using SigningClients.Core;
+using SigningClients.Core.Diagnostics;
 using SigningClients.Core.Http;
 using SigningClients.Core.Pipeline;
+using SigningClients.Core.Validation;
 
 namespace Signant.InstantSign;
 
@@ -25,16 +27,14 @@ public sealed class SignantClient : ISignantClient, IDisposable
     /// <summary>The provider name used in errors, logs and traces: <c>Signant</c>.</summary>
     public const string ProviderName = "Signant";
 
-    private static readonly byte[] PdfMagic = { (byte)'%', (byte)'P', (byte)'D', (byte)'F', (byte)'-' };
-
     private static readonly Action<ILogger, Guid, string, DateTimeOffset?, Exception?> LogStatus =
-        LoggerMessage.Define<Guid, string, DateTimeOffset?>(LogLevel.Debug, new EventId(5001, "SignantPostingStatus"), "Signant posting {PostingId} is {Status}; it expires at {ActiveTo}.");
+        LoggerMessage.Define<Guid, string, DateTimeOffset?>(LogLevel.Debug, new EventId(SigningEventIds.SignantPostingStatus, nameof(SigningEventIds.SignantPostingStatus)), "Signant posting {PostingId} is {Status}; it expires at {ActiveTo}.");
 
     private static readonly Action<ILogger, Guid, Exception?> LogExpired =
-        LoggerMessage.Define<Guid>(LogLevel.Warning, new EventId(5002, "SignantPostingExpired"), "Signant posting {PostingId} expired before it was completed; its document is gone.");
+        LoggerMessage.Define<Guid>(LogLevel.Warning, new EventId(SigningEventIds.SignantPostingExpired, nameof(SigningEventIds.SignantPostingExpired)), "Signant posting {PostingId} expired before it was completed; its document is gone.");
 
     private static readonly Action<ILogger, Guid, string, Exception?> LogPollFailed =
-        LoggerMessage.Define<Guid, string>(LogLevel.Warning, new EventId(5003, "SignantPollFailed"), "Polling Signant posting {PostingId} failed transiently; polling continues: {Reason}");
+        LoggerMessage.Define<Guid, string>(LogLevel.Warning, new EventId(SigningEventIds.SignantPollFailed, nameof(SigningEventIds.SignantPollFailed)), "Polling Signant posting {PostingId} failed transiently; polling continues: {Reason}");
 
     private readonly SignantClientOptions _options;
     private readonly SigningPipeline _pipeline;
@@ -86,14 +86,8 @@ public sealed class SignantClient : ISignantClient, IDisposable
     public async Task<CreateInstantPostingResult> CreateInstantPostingAsync(InstantPosting posting, CancellationToken cancellationToken = default)
     {
         ValidatePosting(posting);
-        var file = posting.AttachmentToSign.File;
+        var file = await PdfContent.EnsurePdfAsync(posting.AttachmentToSign.File, nameof(posting), cancellationToken).ConfigureAwait(false);
         long start = file.CanSeek ? file.Position : -1;
-        var prefix = await ReadPdfPrefixAsync(file, nameof(posting), cancellationToken).ConfigureAwait(false);
-        if (file.CanSeek)
-        {
-            file.Position = start;
-            prefix = Array.Empty<byte>();
-        }
 
         foreach (var recipient in posting.Recipients)
         {
@@ -115,7 +109,7 @@ public sealed class SignantClient : ISignantClient, IDisposable
                     file.Position = start;
                 }
 
-                return _writer.WriteCreateInstantPostingAsync(stream, posting, prefix, ct);
+                return _writer.WriteCreateInstantPostingAsync(stream, posting, file, ct);
             },
             SoapNames.ContentType,
             isReplayable: file.CanSeek);
@@ -278,32 +272,6 @@ public sealed class SignantClient : ISignantClient, IDisposable
         var request = new SigningRequest(HttpMethod.Post, _options.Endpoint!.AbsoluteUri, operation, idempotency);
         request.Headers["SOAPAction"] = "\"" + _options.GetSoapAction(operation) + "\"";
         return request;
-    }
-
-    private static async Task<byte[]> ReadPdfPrefixAsync(Stream file, string paramName, CancellationToken cancellationToken)
-    {
-        var prefix = new byte[PdfMagic.Length];
-        int filled = 0;
-        while (filled < prefix.Length)
-        {
-            int read = await file.ReadAsync(prefix, filled, prefix.Length - filled, cancellationToken).ConfigureAwait(false);
-            if (read == 0)
-            {
-                break;
-            }
-
-            filled += read;
-        }
-
-        for (int i = 0; i < PdfMagic.Length; i++)
-        {
-            if (filled <= i || prefix[i] != PdfMagic[i])
-            {
-                throw new ArgumentException("AttachmentToSign.File must be a PDF (it must start with %PDF-).", paramName);
-            }
-        }
-
-        return prefix;
     }
 
     private static void ValidatePosting(InstantPosting posting)

@@ -61,6 +61,13 @@ public sealed class SigningTodayClientOptions : SigningClientOptions
     /// </summary>
     public string RobotInstantiatePath { get; set; } = DefaultRobotInstantiatePath;
 
+    /// <summary>
+    /// Sends a user's all-digit phone number as a JSON number (the vendor's v2.0.0 models type <c>User.phone</c> as a
+    /// number) in <c>POST /users</c> and <c>PUT /user/{id}</c>. Default <see langword="false"/>: a string such as
+    /// <c>"+013392213450"</c>, the form of the doc's examples. Both forms are always read.
+    /// </summary>
+    public bool SendUserPhoneAsNumber { get; set; }
+
     /// <summary>Items requested per page (<c>$top</c>) when the caller gives no page size. Default 100.</summary>
     public int DefaultPageSize { get; set; } = 100;
 

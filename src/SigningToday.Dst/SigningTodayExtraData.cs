@@ -26,11 +26,22 @@ public static class SigningTodayExtraData
 
     /// <summary>Builds DST extra data.</summary>
     /// <param name="emailDisabled">Adds <c>email_disabled: true</c> when true.</param>
-    /// <param name="urlBack">Adds <c>dst_urlback</c> when given.</param>
+    /// <param name="urlBack">Adds <c>dst_urlback</c> with this URL: where the signer goes after the last signature.</param>
     /// <param name="other">Other members to keep.</param>
+    /// <param name="stayInTray">
+    /// Adds <c>dst_urlback: null</c>: after the last signature the signer stays in the Signature Tray (the doc's Integration
+    /// Tips: "the allowed values are null and a URL"). Without either, the member is left out and Signing Today redirects
+    /// to its web application (the doc's default).
+    /// </param>
     /// <returns>The extra data.</returns>
-    public static IReadOnlyDictionary<string, JsonElement> ForDst(bool emailDisabled = false, Uri? urlBack = null, IReadOnlyDictionary<string, JsonElement>? other = null)
+    /// <exception cref="ArgumentException">Both <paramref name="urlBack"/> and <paramref name="stayInTray"/> are given.</exception>
+    public static IReadOnlyDictionary<string, JsonElement> ForDst(bool emailDisabled = false, Uri? urlBack = null, IReadOnlyDictionary<string, JsonElement>? other = null, bool stayInTray = false)
     {
+        if (stayInTray && urlBack is not null)
+        {
+            throw new ArgumentException("Give a URL to go back to or stay in the tray, not both.", nameof(stayInTray));
+        }
+
         var result = Copy(other);
         if (emailDisabled)
         {
@@ -40,6 +51,10 @@ public static class SigningTodayExtraData
         if (urlBack is not null)
         {
             result[DstUrlBackKey] = StringValue(urlBack.AbsoluteUri);
+        }
+        else if (stayInTray)
+        {
+            result[DstUrlBackKey] = NullValue();
         }
 
         return result;

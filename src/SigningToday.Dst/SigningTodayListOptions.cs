@@ -33,27 +33,44 @@ public sealed class DstListOptions : SigningTodayUserListOptions
     public bool? Template { get; set; }
 }
 
-/// <summary>Builds <c>$filter</c> expressions (<c>field==value</c>, combined with <c>and</c>/<c>or</c>).</summary>
+/// <summary>
+/// Builds <c>$filter</c> expressions the way the doc's reference writes them: <c>name == "Milk" or surname == "Bread"</c>
+/// (string values in double quotes, numbers and booleans bare), combined with <c>and</c>/<c>or</c>. The quick start's
+/// unquoted form (<c>title==Sample Template</c>) can still be given as raw text in <see cref="SigningTodayListOptions.Filter"/>.
+/// </summary>
 public static class SigningTodayFilter
 {
-    /// <summary>A <c>field==value</c> filter.</summary>
+    /// <summary>A <c>field == "value"</c> filter (the value in double quotes, as in the doc).</summary>
     /// <param name="field">The field name, e.g. <c>title</c>.</param>
-    /// <param name="value">The value; written as given.</param>
+    /// <param name="value">The value. The doc does not say how a double quote inside a value is escaped, so one is refused.</param>
     /// <returns>The filter text.</returns>
+    /// <exception cref="ArgumentException">The field is empty or not a plain name, or the value contains a double quote.</exception>
     public static string Equal(string field, string value)
     {
-        if (string.IsNullOrWhiteSpace(field))
-        {
-            throw new ArgumentException("The field name is required.", nameof(field));
-        }
-
         if (value is null)
         {
             throw new ArgumentNullException(nameof(value));
         }
 
-        return field + "==" + value;
+        if (value.IndexOf('"') >= 0)
+        {
+            throw new ArgumentException("The value contains a double quote; the doc does not define how to escape it inside a $filter string. Write the filter as raw text if the server accepts a form.", nameof(value));
+        }
+
+        return Field(field) + " == \"" + value + "\"";
     }
+
+    /// <summary>A <c>field == number</c> filter (the number bare).</summary>
+    /// <param name="field">The field name.</param>
+    /// <param name="value">The value.</param>
+    /// <returns>The filter text.</returns>
+    public static string Equal(string field, long value) => Field(field) + " == " + value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A <c>field == true|false</c> filter (the boolean bare, lower case).</summary>
+    /// <param name="field">The field name.</param>
+    /// <param name="value">The value.</param>
+    /// <returns>The filter text.</returns>
+    public static string Equal(string field, bool value) => Field(field) + (value ? " == true" : " == false");
 
     /// <summary>Combines filters with <c>and</c>.</summary>
     /// <param name="left">Left filter.</param>
@@ -66,6 +83,24 @@ public static class SigningTodayFilter
     /// <param name="right">Right filter.</param>
     /// <returns>The filter text.</returns>
     public static string Or(string left, string right) => Combine(left, "or", right);
+
+    private static string Field(string field)
+    {
+        if (string.IsNullOrWhiteSpace(field))
+        {
+            throw new ArgumentException("The field name is required.", nameof(field));
+        }
+
+        foreach (char c in field)
+        {
+            if (!(char.IsLetterOrDigit(c) || c == '_' || c == '.'))
+            {
+                throw new ArgumentException("The field name must be a plain member name such as title or createdAt.", nameof(field));
+            }
+        }
+
+        return field;
+    }
 
     private static string Combine(string left, string op, string right)
     {

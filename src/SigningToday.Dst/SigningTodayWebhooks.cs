@@ -44,7 +44,11 @@ public sealed class SigningTodayWebhook
 /// </summary>
 public static class SigningTodayWebhooks
 {
-    /// <summary>Parses a notification body, telling the two kinds apart by their members (<c>action</c>, <c>signature</c>, <c>signer</c>, <c>fillableForm</c> mean a signature notification).</summary>
+    /// <summary>
+    /// Parses a notification body, telling the two kinds apart by their members (<c>action</c>, <c>signature</c>,
+    /// <c>signer</c>, <c>fillableForm</c> mean a signature notification). The vendor's forms (ids for <c>dst</c>,
+    /// <c>signature</c>, <c>signer</c>) and whole objects are both read; no member form makes it throw.
+    /// </summary>
     /// <param name="json">The request body.</param>
     /// <returns>The notification.</returns>
     /// <exception cref="FormatException">The body is not a JSON object.</exception>
@@ -94,6 +98,21 @@ public static class SigningTodayWebhooks
     /// <returns>The notification.</returns>
     public static SignatureStatusChangedNotification ParseSignatureStatusChanged(string json) =>
         Deserialize(json, SigningTodayJsonContext.Default.SignatureStatusChangedNotification);
+
+    /// <summary>
+    /// Writes a DST-status notification as Signing Today posts it, e.g. to test your own webhook endpoint with a body
+    /// built by <see cref="SigningTodayModelFactory"/>. A parsed notification is written back in the form received.
+    /// </summary>
+    /// <param name="notification">The notification.</param>
+    /// <returns>The JSON body.</returns>
+    public static string Serialize(DstStatusChangedNotification notification) =>
+        JsonSerializer.Serialize(notification ?? throw new ArgumentNullException(nameof(notification)), SigningTodayJsonContext.Default.DstStatusChangedNotification);
+
+    /// <summary>Writes a signature-status notification as Signing Today posts it (see <see cref="Serialize(DstStatusChangedNotification)"/>).</summary>
+    /// <param name="notification">The notification.</param>
+    /// <returns>The JSON body.</returns>
+    public static string Serialize(SignatureStatusChangedNotification notification) =>
+        JsonSerializer.Serialize(notification ?? throw new ArgumentNullException(nameof(notification)), SigningTodayJsonContext.Default.SignatureStatusChangedNotification);
 
     private static T Deserialize<T>(string json, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
         where T : class

@@ -24,7 +24,7 @@ public interface ITridentClient
     /// <param name="fileName">The document's file name, e.g. <c>contract.pdf</c>.</param>
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The created process; redirect the user's browser to <see cref="TridentSignerProcess.GetExecutionUrl"/>.</returns>
-    /// <exception cref="ArgumentException">An argument is missing or invalid (before any request).</exception>
+    /// <exception cref="ArgumentException">An argument is missing or invalid, or the document is not a PDF (its content does not start with <c>%PDF-</c>); checked before any request.</exception>
     /// <exception cref="SigningApiException">The call failed.</exception>
     Task<TridentSignerProcess> CreateSignerProcessAsync(SignerProcessDefinition process, Stream document, string fileName, CancellationToken cancellationToken = default);
 

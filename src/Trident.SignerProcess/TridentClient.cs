@@ -12,6 +12,7 @@ using SigningClients.Core.Http;
 using SigningClients.Core.Pipeline;
 using SigningClients.Core.Security;
 using SigningClients.Core.Streaming;
+using SigningClients.Core.Validation;
 using Trident.SignerProcess.Callbacks;
 using Trident.SignerProcess.Models;
 using Trident.SignerProcess.Serialization;
@@ -111,11 +112,7 @@ public sealed class TridentClient : ITridentClient, IDisposable
             throw new ArgumentNullException(nameof(process));
         }
 
-        if (process.FinishCallbackUrl is not { IsAbsoluteUri: true } callback ||
-            (callback.Scheme != Uri.UriSchemeHttps && callback.Scheme != Uri.UriSchemeHttp))
-        {
-            throw new ArgumentException("FinishCallbackUrl must be an absolute http(s) URL.", nameof(process));
-        }
+        process.Validate(nameof(process));
 
         if (document is null)
         {
@@ -132,14 +129,21 @@ public sealed class TridentClient : ITridentClient, IDisposable
             throw new ArgumentException("A file name is required.", nameof(fileName));
         }
 
+        return CreateSignerProcessCoreAsync(process, document, fileName, cancellationToken);
+    }
+
+    private async Task<TridentSignerProcess> CreateSignerProcessCoreAsync(SignerProcessDefinition process, Stream document, string fileName, CancellationToken cancellationToken)
+    {
+        // The signature policy signs PDF documents (urn:safelayer:eidas:policies:sign:document:pdf): refuse anything else before I/O.
+        var pdf = await PdfContent.EnsurePdfAsync(document, nameof(document), cancellationToken).ConfigureAwait(false);
         var request = new SigningRequest(HttpMethod.Post, _resources + "signer_processes", "CreateSignerProcess", Idempotency.NotIdempotent)
         {
             Content = RequestContent.Multipart(
                 new MultipartPart("process", RequestContent.Json(process, TridentJsonContext.Default.SignerProcessDefinition)),
-                new MultipartPart("document", RequestContent.Stream(document, "application/pdf"), fileName)),
+                new MultipartPart("document", RequestContent.Stream(pdf, "application/pdf"), fileName)),
         };
         request.Headers["Accept"] = "application/json";
-        return _pipeline.SendAsync(request, TridentJsonContext.Default.TridentSignerProcess, cancellationToken);
+        return await _pipeline.SendAsync(request, TridentJsonContext.Default.TridentSignerProcess, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

@@ -25,7 +25,7 @@ public sealed class RemoteSignTests
 
         var result = await client.RemoteSignAsync(new RemoteSignTask(taskId, TestHelpers.ClientIp), Ct);
 
-        Assert.Equal([taskId], result.TaskIds);
+        Assert.Equal([taskId], result.RequestedTaskIds);
         var task = sim.GetTask(taskId)!;
         Assert.Equal("Completed", task.Status);
         Assert.Equal(TestHelpers.ClientIp, task.CompletedFromIpAddress);
@@ -135,7 +135,7 @@ public sealed class RemoteSignTests
 
         var result = await client.RemoteSignAsync(tasks.Select(t => new RemoteSignTask(t.Id, TestHelpers.ClientIp, auth[participantIndex[t.ParticipantId]])), Ct);
 
-        Assert.Equal(tasks.Select(t => t.Id), result.TaskIds);
+        Assert.Equal(tasks.Select(t => t.Id), result.RequestedTaskIds);
         Assert.Equal(1, sim.Journal.CountOf("POST", AlphaTrustSimulator.RemoteSignPath));
         Assert.All(tasks, t => Assert.Equal("Completed", sim.GetTask(t.Id)!.Status));
         Assert.Equal("Completed", sim.GetTransaction(transaction.Id)!.Status);

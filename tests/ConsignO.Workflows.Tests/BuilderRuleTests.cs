@@ -36,6 +36,10 @@ public sealed class BuilderRuleTests
         { "zone for an unknown signer", () => new WorkflowBuilder("W").AddDocument(DocId, d => d.AddZone("nobody", 1, 10, 10)).AddRemoteSigner("a", Ann()) },
         { "no document", () => new WorkflowBuilder("W").AddRemoteSigner("a", Ann()) },
         { "inline document that is not a PDF", () => new WorkflowBuilder("W").AddInlineDocument("x.pdf", new byte[] { 1, 2, 3, 4, 5, 6 }) },
+        { "secret AMR without isSecretAnswerChanged", () => new WorkflowBuilder("W").AddDocument(DocId, d => d.AddZone("a", 1, 10, 10))
+            .AddRemoteSigner("a", new SignerDefinition { FirstName = "A", Amr = new[] { AuthenticationMethod.Link, AuthenticationMethod.Secret }, SecretQuestion = "Q?", SecretAnswer = "answer" }) },
+        { "signer AMR without link", () => new WorkflowBuilder("W").AddDocument(DocId, d => d.AddZone("a", 1, 10, 10))
+            .AddRemoteSigner("a", new SignerDefinition { FirstName = "A", Phone = "+15145550100", Amr = new[] { AuthenticationMethod.Sms } }) },
     };
 
     [Theory]

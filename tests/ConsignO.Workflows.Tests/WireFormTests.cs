@@ -47,7 +47,7 @@ public sealed class WireFormTests
     [Fact]
     public async Task Create_workflow_wire_form()
     {
-        await using var env = await TestEnvironment.StartAsync();
+        await using var env = await TestEnvironment.StartAsync(simulator: s => s.Tenant = "acme"); // embedded signing needs an own tenant
         var documentId = await env.Client.UploadDocumentAsync(new MemoryStream(TestPdf.Create()), "contract.pdf", cancellationToken: Ct);
         var request = new WorkflowBuilder("Lease 2024-17")
             .ExpiresOn(new DateTime(2024, 12, 31, 15, 30, 0, DateTimeKind.Utc))

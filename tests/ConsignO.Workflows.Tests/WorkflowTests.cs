@@ -207,7 +207,7 @@ public sealed class WorkflowTests
     [Fact]
     public async Task Embedded_signer_gets_a_signing_url_and_sequential_steps_progress()
     {
-        await using var env = await TestEnvironment.StartAsync();
+        await using var env = await TestEnvironment.StartAsync(simulator: s => s.Tenant = "acme"); // embedded signing needs an own tenant
         var documentId = await env.Client.UploadDocumentAsync(new MemoryStream(TestPdf.Create()), "e.pdf", cancellationToken: Ct);
         var request = new WorkflowBuilder("Embedded")
             .AddDocument(documentId, d => d.AddZone("emb", 1, 72, 600).AddZone("rem", 1, 300, 600))

@@ -40,7 +40,7 @@ public sealed class DocExampleTests
         ["response-23"] = s => RoundTrip(s, J.DigitalSignatureTransaction),
         ["response-25"] = s => RoundTrip(s, J.SigningTodayListInstantiationGroup),
         ["response-26"] = s => RoundTrip(s, J.DigitalSignatureTransaction),
-        ["response-27"] = s => RoundTrip(s, J.SigningTodayListDstNotification),
+        ["response-27"] = s => RoundTrip(s, J.SigningTodayListNotificationEvent),
         ["response-32"] = s => RoundTrip(s, J.DstResource),
         ["response-36"] = s => RoundTrip(s, J.DigitalSignatureTransaction),
         ["response-37"] = s => RoundTrip(s, J.DigitalSignatureTransaction),

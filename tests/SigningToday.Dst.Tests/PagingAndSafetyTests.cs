@@ -79,7 +79,7 @@ public sealed class PagingAndSafetyTests
         var client = TestHelpers.RobotClient(sim);
         var found = await client.Dsts.ListAsync(new DstListOptions { Filter = SigningTodayFilter.Equal("title", "Seed 00003"), Template = false }, ct).ToListAsync(ct);
         Assert.Equal("Seed 00003", Assert.Single(found).Title);
-        Assert.Contains("$filter=title%3D%3DSeed%2000003", sim.Journal.Entries[^1].QueryString, StringComparison.Ordinal);
+        Assert.Contains("$filter=title%20%3D%3D%20%22Seed%2000003%22", sim.Journal.Entries[^1].QueryString, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -177,12 +177,23 @@ public sealed class PagingAndSafetyTests
     [Fact]
     public void Webhook_parser_tells_notifications_apart()
     {
+        // The vendor's form: dst is the DST id.
+        var vendor = SigningTodayWebhooks.Parse("""{"status":"toSign","dst":"d1"}""");
+        Assert.Equal(SigningTodayWebhookKind.DstStatusChanged, vendor.Kind);
+        Assert.Equal("d1", vendor.DstStatusChanged!.DstId);
+        Assert.Null(vendor.DstStatusChanged.Dst);
+
+        // A whole DST object is read too.
         var dst = SigningTodayWebhooks.Parse("""{"status":"performed","dst":{"id":"d1","status":"signed"},"reason":null}""");
         Assert.Equal(SigningTodayWebhookKind.DstStatusChanged, dst.Kind);
         Assert.Equal(DstNotificationStatus.Performed, dst.DstStatusChanged!.Status);
+        Assert.Equal("d1", dst.DstStatusChanged.DstId);
+        Assert.Equal(DstStatus.Signed, dst.DstStatusChanged.Dst!.Status);
         var sig = SigningTodayWebhooks.Parse("""{"status":"declined","action":"sign","group":0,"dst":{"id":"d1"},"signer":{"email":"a@b.c"},"page":1,"extra":1}""");
         Assert.Equal(SigningTodayWebhookKind.SignatureStatusChanged, sig.Kind);
         Assert.Equal(SignatureNotificationStatus.Declined, sig.SignatureStatusChanged!.Status);
+        Assert.Equal("a@b.c", sig.SignatureStatusChanged.SignerDetails!.Email);
+        Assert.Equal("d1", sig.SignatureStatusChanged.DstId);
         Assert.True(sig.SignatureStatusChanged.AdditionalProperties!.ContainsKey("extra"));
         Assert.Throws<FormatException>(() => SigningTodayWebhooks.Parse("not json"));
     }

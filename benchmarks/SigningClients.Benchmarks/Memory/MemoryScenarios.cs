@@ -1,4 +1,6 @@
 using System;
+using System.ServiceModel;
+using SigningClients.Benchmarks.Wcf;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Net.Http;
@@ -14,7 +16,8 @@ using Trident.SignerProcess.Models;
 namespace SigningClients.Benchmarks.Memory;
 
 /// <summary>One P3 streaming scenario: a client call that moves <c>size</c> bytes one way.</summary>
-internal sealed record MemoryScenario(string Name, string Provider, string Direction, string Description, Func<Uri, HttpClient, long, Task> RunAsync);
+/// <remarks><paramref name="IsBaseline"/>: a competitor's client measured for comparison (P6), not held to the P3 target.</remarks>
+internal sealed record MemoryScenario(string Name, string Provider, string Direction, string Description, Func<Uri, HttpClient, long, Task> RunAsync, bool IsBaseline = false);
 
 /// <summary>The P3 scenarios: 256 MB up and down through each provider's document operations.</summary>
 internal static class MemoryScenarios
@@ -29,6 +32,8 @@ internal static class MemoryScenarios
         new("trident-download", "Trident", "download", "DownloadDocumentContentAsync → CopyToAsync", TridentDownloadAsync),
         new("signant-upload", "Signant", "upload", "CreateInstantPostingAsync (SOAP, base64-encoded while sent)", SignantUploadAsync),
         new("signant-download", "Signant", "download", "DownloadInstantAttachmentAsync (SOAP, base64-decoded + MD5 while read)", SignantDownloadAsync),
+        new("signant-download-wcf-streamed", "Signant (WCF client, P6 baseline)", "download", "generated WCF client, BasicHttpBinding TransferMode.StreamedResponse (byte[] member) + MD5 check", (s, h, n) => SignantWcfDownloadAsync(s, n, TransferMode.StreamedResponse), IsBaseline: true),
+        new("signant-download-wcf-buffered", "Signant (WCF client, P6 baseline)", "download", "generated WCF client, BasicHttpBinding buffered (the default) + MD5 check", (s, h, n) => SignantWcfDownloadAsync(s, n, TransferMode.Buffered), IsBaseline: true),
     };
 
     public static IReadOnlyList<MemoryScenario> All => Registered;
@@ -125,5 +130,29 @@ internal static class MemoryScenarios
         var result = await client.DownloadInstantAttachmentAsync(Canned.SignantPostingId, Canned.SignantAttachmentId, sink).ConfigureAwait(false);
         Check.Equal(size, sink.Count, "bytes downloaded");
         Check.True(result.HashVerified, "The MD5 was not verified.");
+    }
+
+    /// <summary>P6 baseline: what a user of a generated WCF client writes (the file arrives as a byte[]; its MD5 is checked as the SDK does).</summary>
+    private static async Task SignantWcfDownloadAsync(Uri server, long size, TransferMode mode)
+    {
+        var factory = SignantWcf.CreateFactory(new Uri(server, "signant/" + size.ToString(CultureInfo.InvariantCulture)), mode);
+        var channel = factory.CreateChannel();
+        try
+        {
+            var result = await channel.DownloadInstantAttachmentAsync("dist-4711", "acc-bench-9c1e55", Canned.SignantPostingId, Canned.SignantAttachmentId).ConfigureAwait(false);
+            var file = result.AttachmentFile ?? Array.Empty<byte>();
+            var sink = new CountingStream();
+            await sink.WriteAsync(file).ConfigureAwait(false);
+            Check.Equal(size, sink.Count, "bytes downloaded");
+#pragma warning disable CA5351 // MD5 is the provider's integrity check, not a security measure.
+            Check.Equal(result.FileHash, Convert.ToHexString(System.Security.Cryptography.MD5.HashData(file)).ToLowerInvariant(), "MD5");
+#pragma warning restore CA5351
+            ((IClientChannel)channel).Close();
+        }
+        finally
+        {
+            ((IClientChannel)channel).Abort();
+            factory.Abort();
+        }
     }
 }

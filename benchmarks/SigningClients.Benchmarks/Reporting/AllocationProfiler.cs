@@ -58,8 +58,28 @@ internal static class AllocationProfiler
                     break;
                 }
 
+            case "signant-wcf":
+                {
+                    // P6: GetPostingStatus, the generated WCF client as the baseline.
+                    var b = new SigningClients.Benchmarks.Wcf.SignantWcfStatusBenchmarks();
+                    await b.SetupAsync().ConfigureAwait(false);
+                    baseline = b.Baseline;
+                    sdk = b.Sdk;
+                    break;
+                }
+
+            case "st-page":
+                {
+                    // P2: a page of 1,000 DSTs, read in memory (no server needed).
+                    var b = new SigningClients.Benchmarks.Deserialization.DstPageBenchmarks();
+                    await b.SetupAsync().ConfigureAwait(false);
+                    baseline = b.Baseline;
+                    sdk = b.Sdk;
+                    break;
+                }
+
             default:
-                Console.Error.WriteLine("alloc consigno|signant|st-get|st-create [calls] [sdk|baseline]");
+                Console.Error.WriteLine("alloc consigno|signant|signant-wcf|st-get|st-create|st-page [calls] [sdk|baseline]");
                 return 2;
         }
 
@@ -81,7 +101,7 @@ internal static class AllocationProfiler
 
     private static async Task MeasureAsync(string name, Func<Task> call, int calls)
     {
-        for (int i = 0; i < 200; i++)
+        for (int i = 0; i < Math.Min(200, calls); i++)
         {
             await call().ConfigureAwait(false);
         }

@@ -14,6 +14,8 @@ internal sealed class Report
 {
     public const double P1TimeTarget = 1.10;
     public const double P1AllocTarget = 1.30;
+    public const double P2TimeTarget = 1.0 / 3;
+    public const double P2AllocTarget = 1.0 / 3;
     public const long P3GrowthTarget = 32L * 1024 * 1024;
     public const double P4TimeTarget = 1.20;
     public const double P4FlatTolerance = 1.10;
@@ -115,6 +117,7 @@ internal sealed class Report
         md.AppendLine(Targets());
         md.AppendLine();
         AppendP1(md);
+        AppendP2(md);
         AppendPaired(md);
         AppendP3(md);
         AppendP4(md);
@@ -129,6 +132,8 @@ internal sealed class Report
         md.AppendLine("dotnet run -c Release --project benchmarks/SigningClients.Benchmarks -- alloc consigno 10000   # bytes and µs per call, SDK vs baseline, sampled allocation types");
         md.AppendLine("dotnet run -c Release --project benchmarks/SigningClients.Benchmarks -- paired [ConsignO]       # only the paired A/B time ratios (P1, P5), ~1 min");
         md.AppendLine("dotnet run -c Release --project benchmarks/SigningClients.Benchmarks -- probe 20000            # layer by layer: raw, core pipeline, clients; 1 and 256 at once");
+        md.AppendLine("dotnet run -c Release --project benchmarks/SigningClients.Benchmarks -- p2 1000 both 30 10     # P2: bytes per page (exact) and paired time ratio, SDK vs Newtonsoft");
+        md.AppendLine("dotnet run -c Release --project benchmarks/SigningClients.Benchmarks -- alloc signant-wcf 2000 # P6: GetPostingStatus bytes per call, SDK vs generated WCF client");
         md.AppendLine("```");
         md.AppendLine();
         md.AppendLine("Run it on an idle machine: the timing ratios compare two fast loopback round trips and are distorted by any other");
@@ -163,6 +168,41 @@ internal sealed class Report
                             " | ≤ " + P1TimeTarget.ToString("0.00", Inv) + "× | " + Verdict((pair?.Ratio ?? time) <= P1TimeTarget, timing: true) + " |");
 
                         t.AppendLine("| P1 | " + entry.Title + " — allocated | " + Ratio(alloc) + " (" + Bytes(s.Allocated) + " vs " + Bytes(b.Allocated) + ") | ≤ " + P1AllocTarget.ToString("0.00", Inv) + "× | " + Verdict(alloc <= P1AllocTarget) + " |");
+                        break;
+                    }
+
+                case "P2":
+                    {
+                        var (b, s) = Pair(entry.Type, 0);
+                        if (b is null || s is null)
+                        {
+                            t.AppendLine("| P2 | " + entry.Title + " | not run | | **not run** |");
+                            break;
+                        }
+
+                        double time = s.MeanNs / b.MeanNs;
+                        double alloc = b.Allocated > 0 ? (double)s.Allocated / b.Allocated : double.NaN;
+                        var pair = PairedFor(entry);
+                        string bdn = Ratio(time) + " (" + Time(s.MeanNs) + " vs " + Time(b.MeanNs) + ")";
+                        t.AppendLine("| P2 | " + entry.Title + (pair is null ? " — time | " + bdn : " — time (paired) | " + PairedTiming.Describe(pair) + "; BenchmarkDotNet " + bdn) +
+                            " | ≤ 0.33× (3× faster) | " + Verdict((pair?.Ratio ?? time) <= P2TimeTarget, timing: true) + " |");
+                        t.AppendLine("| P2 | " + entry.Title + " — allocated per page | " + Ratio(alloc) + " (" + Bytes(s.Allocated) + " vs " + Bytes(b.Allocated) + ") | ≤ 0.33× | " + Verdict(alloc <= P2AllocTarget) + " |");
+                        break;
+                    }
+
+                case "P6":
+                    {
+                        var (b, s) = Pair(entry.Type, 0);
+                        if (b is null || s is null)
+                        {
+                            t.AppendLine("| P6 | " + entry.Title + " | not run | | **not run** |");
+                            break;
+                        }
+
+                        double alloc = b.Allocated > 0 ? (double)s.Allocated / b.Allocated : double.NaN;
+                        var pair = PairedFor(entry);
+                        t.AppendLine("| P6 | " + entry.Title + " — time (paired, for information) | " + (pair is null ? Ratio(s.MeanNs / b.MeanNs) : PairedTiming.Describe(pair)) + " | — | — |");
+                        t.AppendLine("| P6 | " + entry.Title + " — allocated per call | " + Ratio(alloc) + " (" + Bytes(s.Allocated) + " vs " + Bytes(b.Allocated) + ") | ≤ 1.00× WCF | " + Verdict(alloc <= 1.0) + " |");
                         break;
                     }
 
@@ -229,6 +269,12 @@ internal sealed class Report
                 continue;
             }
 
+            if (scenario.IsBaseline)
+            {
+                // A competitor's client (P6): its figures stand beside the SDK's in the P3 table and the P6 rows.
+                continue;
+            }
+
             t.AppendLine("| P3 | " + scenario.Provider + " " + scenario.Direction + " " + Mb(m.SizeBytes) + " — peak working-set growth | " + Mb(m.PeakGrowth) + " | ≤ " + Mb(P3GrowthTarget) + " | " + Verdict(m.PeakGrowth <= P3GrowthTarget) + " |");
         }
 
@@ -261,6 +307,40 @@ internal sealed class Report
 
             md.AppendLine("| " + entry.Title + " | " + Time(b.MeanNs) + " ± " + Time(b.ErrorNs) + " | " + Time(s.MeanNs) + " ± " + Time(s.ErrorNs) + " | " + Ratio(s.MeanNs / b.MeanNs) +
                 " | " + Ratio(PassRatio(entry.Type, 0, sdkFirst: false)) + " / " + Ratio(PassRatio(entry.Type, 0, sdkFirst: true)) +
+                " | " + Bytes(b.Allocated) + " | " + Bytes(s.Allocated) + " | " + Ratio(b.Allocated > 0 ? (double)s.Allocated / b.Allocated : double.NaN) + " |");
+        }
+
+        md.AppendLine();
+    }
+
+    private void AppendP2(StringBuilder md)
+    {
+        var p2 = _entries.Where(e => e.Area == "P2").ToList();
+        if (p2.Count == 0)
+        {
+            return;
+        }
+
+        md.AppendLine("## P2 — deserializing a large page");
+        md.AppendLine();
+        md.AppendLine("One `GET /api/DSTs` page of " + Deserialization.DstPageBenchmarks.Count.ToString("N0", Inv) + " DSTs exactly as the SigningToday simulator emits it (" +
+            Bytes(Deserialization.DstPageBytes.Get(Deserialization.DstPageBenchmarks.Count).Length) + "; documents, forms, signature requests, signers in groups, signatures, resources, tags, extraData), " +
+            "served to both sides from memory by one `HttpMessageHandler`. Baseline: the client openapi-generator's C# `httpclient` library generates " +
+            "(body read as a string, `JsonConvert.DeserializeObject` with Newtonsoft.Json 13.0.4 into `[DataContract]`/`[JsonProperty]` models with closed " +
+            "`StringEnumConverter` enums and `DateTime` members). SDK: the first page of `client.Dsts.ListAsync(...)`.");
+        md.AppendLine();
+        md.AppendLine("| Page | Baseline | SDK | Time ratio | Baseline allocated | SDK allocated | Alloc ratio |");
+        md.AppendLine("|---|---|---|---|---|---|---|");
+        foreach (var entry in p2)
+        {
+            var (b, s) = Pair(entry.Type, 0);
+            if (b is null || s is null)
+            {
+                md.AppendLine("| " + entry.Title + " | not run | | | | | |");
+                continue;
+            }
+
+            md.AppendLine("| " + entry.Title + " | " + Time(b.MeanNs) + " ± " + Time(b.ErrorNs) + " | " + Time(s.MeanNs) + " ± " + Time(s.ErrorNs) + " | " + Ratio(s.MeanNs / b.MeanNs) +
                 " | " + Bytes(b.Allocated) + " | " + Bytes(s.Allocated) + " | " + Ratio(b.Allocated > 0 ? (double)s.Allocated / b.Allocated : double.NaN) + " |");
         }
 

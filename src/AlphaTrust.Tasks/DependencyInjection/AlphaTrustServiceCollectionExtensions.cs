@@ -1,7 +1,10 @@
 using System;
+using System.Threading;
+using System.Threading.Tasks;
 using AlphaTrust.Tasks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using SigningClients.Core;
 using SigningClients.Core.DependencyInjection;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -35,6 +38,7 @@ public static class AlphaTrustServiceCollectionExtensions
             throw new ArgumentNullException(nameof(configure));
         }
 
+        services.AddSigningClientHealthProbe<IAlphaTrustClient>(name, AlphaTrustClient.ProviderName, HealthProbeCall, ProbeAsync);
         return services.AddSigningClient<IAlphaTrustClient, AlphaTrustClientOptions>(
             name,
             configure,
@@ -55,4 +59,13 @@ public static class AlphaTrustServiceCollectionExtensions
 
         return services.AddAlphaTrustClient(name, options => section.Bind(options));
     }
+
+    /// <summary>The call the health probe makes (see <c>AddSigningClientHealthChecks</c>).</summary>
+    internal const string HealthProbeCall = "POST transactions/updateable for one made-up transaction id (a query: nothing is written; an empty answer is healthy)";
+
+    /// <summary>The transaction id the health probe asks about (any id: an unknown one answers with an empty list).</summary>
+    private const long HealthProbeTransactionId = 1;
+
+    private static Task ProbeAsync(IAlphaTrustClient client, CancellationToken cancellationToken) =>
+        client.GetTransactionAsync(HealthProbeTransactionId, cancellationToken);
 }

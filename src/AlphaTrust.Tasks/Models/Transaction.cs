@@ -9,26 +9,26 @@ public sealed class Transaction
 {
     /// <summary>The transaction ID.</summary>
     [JsonPropertyName("ID")]
-    public long Id { get; init; }
+    public long Id { get; set; }
 
     /// <summary>The transaction status.</summary>
-    public TransactionStatus Status { get; init; }
+    public TransactionStatus Status { get; set; }
 
     /// <summary>The description.</summary>
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>Whether it is a test transaction.</summary>
-    public bool IsTest { get; init; }
+    public bool IsTest { get; set; }
 
     /// <summary>The Pronto workflow ID, if any.</summary>
     [JsonPropertyName("ProntoID")]
-    public string? ProntoId { get; init; }
+    public string? ProntoId { get; set; }
 
     /// <summary>The participants.</summary>
-    public IReadOnlyList<Participant> Participants { get; init; } = [];
+    public IReadOnlyList<Participant> Participants { get; set; } = [];
 
     /// <summary>The documents and their tasks.</summary>
-    public IReadOnlyList<Document> Documents { get; init; } = [];
+    public IReadOnlyList<Document> Documents { get; set; } = [];
 
     /// <summary>Members this SDK does not model, kept unchanged.</summary>
     [JsonExtensionData]
@@ -40,16 +40,16 @@ public sealed class Participant
 {
     /// <summary>The participant ID.</summary>
     [JsonPropertyName("ID")]
-    public long Id { get; init; }
+    public long Id { get; set; }
 
     /// <summary>The full name.</summary>
-    public string? FullName { get; init; }
+    public string? FullName { get; set; }
 
     /// <summary>The e-mail address.</summary>
-    public string? EmailAddress { get; init; }
+    public string? EmailAddress { get; set; }
 
     /// <summary>The participant's authentication type (its data is never returned).</summary>
-    public ParticipantAuthenticationInfo? Authentication { get; init; }
+    public ParticipantAuthenticationInfo? Authentication { get; set; }
 
     /// <summary>Members this SDK does not model, kept unchanged.</summary>
     [JsonExtensionData]
@@ -60,7 +60,7 @@ public sealed class Participant
 public sealed class ParticipantAuthenticationInfo
 {
     /// <summary>The authentication type.</summary>
-    public ParticipantAuthenticationType Type { get; init; }
+    public ParticipantAuthenticationType Type { get; set; }
 
     /// <summary>Members this SDK does not model, kept unchanged.</summary>
     [JsonExtensionData]
@@ -72,13 +72,13 @@ public sealed class Document
 {
     /// <summary>The document ID.</summary>
     [JsonPropertyName("ID")]
-    public long Id { get; init; }
+    public long Id { get; set; }
 
     /// <summary>The title.</summary>
-    public string? Title { get; init; }
+    public string? Title { get; set; }
 
     /// <summary>The tasks on the document.</summary>
-    public IReadOnlyList<TransactionTask> Tasks { get; init; } = [];
+    public IReadOnlyList<TransactionTask> Tasks { get; set; } = [];
 
     /// <summary>Members this SDK does not model, kept unchanged.</summary>
     [JsonExtensionData]
@@ -90,21 +90,21 @@ public sealed class TransactionTask
 {
     /// <summary>The task ID (what <c>RemoteSignAsync</c> takes).</summary>
     [JsonPropertyName("ID")]
-    public long Id { get; init; }
+    public long Id { get; set; }
 
     /// <summary>The task type.</summary>
-    public TaskType Type { get; init; }
+    public TaskType Type { get; set; }
 
     /// <summary>The task status.</summary>
-    public TransactionTaskStatus Status { get; init; }
+    public TransactionTaskStatus Status { get; set; }
 
     /// <summary>The document the task belongs to.</summary>
     [JsonPropertyName("DocumentID")]
-    public long DocumentId { get; init; }
+    public long DocumentId { get; set; }
 
     /// <summary>The participant who performs it.</summary>
     [JsonPropertyName("ParticipantID")]
-    public long ParticipantId { get; init; }
+    public long ParticipantId { get; set; }
 
     /// <summary>Members this SDK does not model, kept unchanged.</summary>
     [JsonExtensionData]

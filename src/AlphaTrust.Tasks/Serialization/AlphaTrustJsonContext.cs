@@ -14,6 +14,7 @@ namespace AlphaTrust.Tasks.Serialization;
 [JsonSerializable(typeof(TaskCreateRequestModel))]
 [JsonSerializable(typeof(TaskUpdateRequestModel))]
 [JsonSerializable(typeof(TransactionIdsRequestModel))]
+[JsonSerializable(typeof(System.Collections.Generic.List<AlphaTrust.Tasks.Models.RemoteSignTaskOutcome>))]
 internal sealed partial class AlphaTrustJsonContext : JsonSerializerContext
 {
 }

@@ -61,9 +61,14 @@ internal sealed class TransactionCreateModel
     [JsonPropertyName("ProntoID")]
     public string? ProntoId { get; set; }
 
-    public List<ParticipantInsertModel> Participants { get; set; } = new();
+    // Null (omitted) when a Control Panel workflow launch defines none: the workflow supplies them.
+    public List<ParticipantInsertModel>? Participants { get; set; }
 
-    public List<DocumentInsertModel> Documents { get; set; } = new();
+    public List<DocumentInsertModel>? Documents { get; set; }
+
+    // Members whose names are options (AlphaTrustWireNames), e.g. the injected workflow data.
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 
 internal sealed class ParticipantInsertModel
@@ -75,6 +80,10 @@ internal sealed class ParticipantInsertModel
     public bool SendRequestViaEmail { get; set; }
 
     public AuthenticationModel? Authentication { get; set; }
+
+    // Members whose names are options (AlphaTrustWireNames), e.g. the participant signature's application type.
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 
 internal sealed class AuthenticationModel

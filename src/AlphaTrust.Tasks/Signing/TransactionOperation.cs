@@ -22,7 +22,6 @@ public sealed class TransactionOperation : LongRunningOperation<Transaction>
     public const string KindName = "Transaction";
 
     private readonly IAlphaTrustClient _client;
-    private readonly PollingOptions _polling;
 
     /// <summary>Creates the operation of an existing transaction.</summary>
     /// <param name="client">The client.</param>
@@ -36,11 +35,9 @@ public sealed class TransactionOperation : LongRunningOperation<Transaction>
     }
 
     private TransactionOperation(IAlphaTrustClient client, OperationRehydrationToken token, PollingOptions? polling, TimeProvider? timeProvider)
-        : base(token, timeProvider)
+        : base(token, timeProvider, polling)
     {
         _client = client ?? throw new ArgumentNullException(nameof(client));
-        _polling = polling ?? new PollingOptions();
-        _polling.Validate();
         TransactionId = long.Parse(token.Id, NumberStyles.None, CultureInfo.InvariantCulture);
     }
 
@@ -49,9 +46,6 @@ public sealed class TransactionOperation : LongRunningOperation<Transaction>
 
     /// <summary>The transaction as last read in this process, if any.</summary>
     public Transaction? LastTransaction { get; private set; }
-
-    /// <inheritdoc />
-    protected override PollingOptions DefaultPolling => _polling;
 
     /// <summary>Rebuilds the operation from its rehydration token.</summary>
     /// <param name="client">A client of the same AlphaTrust account.</param>

@@ -1,7 +1,10 @@
 using System;
+using System.Threading;
+using System.Threading.Tasks;
 using ConsignO.Workflows;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using SigningClients.Core;
 using SigningClients.Core.DependencyInjection;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -35,6 +38,7 @@ public static class ConsignOServiceCollectionExtensions
             throw new ArgumentNullException(nameof(configure));
         }
 
+        services.AddSigningClientHealthProbe<IConsignOClient>(name, ConsignOClient.ProviderName, HealthProbeCall, ProbeAsync);
         return services.AddSigningClient<IConsignOClient, ConsignOClientOptions>(
             name,
             configure,
@@ -54,5 +58,22 @@ public static class ConsignOServiceCollectionExtensions
         }
 
         return services.AddConsignOClient(name, options => section.Bind(options));
+    }
+
+    /// <summary>The call the health probe makes (see <c>AddSigningClientHealthChecks</c>).</summary>
+    internal const string HealthProbeCall = "HEAD auth (verify the session; logs in first when there is no session, as every call does)";
+
+    private static async Task ProbeAsync(IConsignOClient client, CancellationToken cancellationToken)
+    {
+        if (await client.VerifySessionAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        await client.LoginAsync(cancellationToken).ConfigureAwait(false);
+        if (!await client.VerifySessionAsync(cancellationToken).ConfigureAwait(false))
+        {
+            throw new SigningApiException(ConsignOClient.ProviderName, "VerifySession", 401, SigningFailureKind.HttpError, providerMessage: "The session was refused right after login.");
+        }
     }
 }

@@ -14,36 +14,36 @@ namespace ConsignO.Workflows.Models;
 public sealed class CreateWorkflowRequest
 {
     /// <summary>The workflow (project) name.</summary>
-    public required string Name { get; init; }
+    public string Name { get; set; } = string.Empty;
 
     /// <summary>The expiry date (sent as <c>YYYY-MM-DD</c>).</summary>
     [JsonConverter(typeof(DateOnlyJsonConverter))]
-    public DateTime? ExpiresOn { get; init; }
+    public DateTime? ExpiresOn { get; set; }
 
     /// <summary>PDF/A policy of the workflow's documents.</summary>
-    public PdfaPolicy? PdfaPolicy { get; init; }
+    public PdfaPolicy? PdfaPolicy { get; set; }
 
     /// <summary>Whether to launch the workflow at creation (status 1) rather than only create it (status 0).</summary>
     [JsonIgnore]
-    public bool Launch { get; init; }
+    public bool Launch { get; set; }
 
     /// <summary>Where the initiator's browser returns after the workspace step (<c>?status=WORKFLOW_…</c> appended).</summary>
-    public Uri? ReturnUrl { get; init; }
+    public Uri? ReturnUrl { get; set; }
 
     /// <summary>Whether the owner receives completion and step emails (server default: true without webhook, false with one).</summary>
-    public bool? WorkflowOwnerEmailsEnabled { get; init; }
+    public bool? WorkflowOwnerEmailsEnabled { get; set; }
 
     /// <summary>The documents, by uploaded id or inline.</summary>
-    public IReadOnlyList<WorkflowDocumentDefinition> Documents { get; init; } = Array.Empty<WorkflowDocumentDefinition>();
+    public IReadOnlyList<WorkflowDocumentDefinition> Documents { get; set; } = Array.Empty<WorkflowDocumentDefinition>();
 
     /// <summary>The actions, one per signer, in signing order.</summary>
-    public IReadOnlyList<WorkflowActionDefinition> Actions { get; init; } = Array.Empty<WorkflowActionDefinition>();
+    public IReadOnlyList<WorkflowActionDefinition> Actions { get; set; } = Array.Empty<WorkflowActionDefinition>();
 
     /// <summary>People notified at completion.</summary>
-    public IReadOnlyList<WorkflowNotification>? Notifications { get; init; }
+    public IReadOnlyList<WorkflowNotification>? Notifications { get; set; }
 
     /// <summary>Webhooks called on workflow events.</summary>
-    public IReadOnlyList<WorkflowWebhook>? Webhooks { get; init; }
+    public IReadOnlyList<WorkflowWebhook>? Webhooks { get; set; }
 
     /// <summary>Unknown or newer members to send as they are.</summary>
     [JsonExtensionData]
@@ -55,7 +55,7 @@ public sealed class CreateWorkflowRequest
     internal int WireStatus
     {
         get => Launch ? 1 : 0;
-        init => Launch = value == 1;
+        set => Launch = value == 1;
     }
 
     /// <inheritdoc />
@@ -66,19 +66,19 @@ public sealed class CreateWorkflowRequest
 public sealed class WorkflowDocumentDefinition
 {
     /// <summary>The id returned by <see cref="IConsignOClient.UploadDocumentAsync"/>.</summary>
-    public string? DocumentId { get; init; }
+    public string? DocumentId { get; set; }
 
     /// <summary>The file name of an inline document.</summary>
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The PDF bytes of an inline document (base64 on the wire).</summary>
-    public byte[]? Data { get; init; }
+    public byte[]? Data { get; set; }
 
     /// <summary>Zones by coordinates.</summary>
-    public IReadOnlyList<SignatureZone>? Fields { get; init; }
+    public IReadOnlyList<SignatureZone>? Fields { get; set; }
 
     /// <summary>Zones placed at text anchors.</summary>
-    public IReadOnlyList<SignatureAnchor>? Anchors { get; init; }
+    public IReadOnlyList<SignatureAnchor>? Anchors { get; set; }
 
     /// <summary>Unknown or newer members to send as they are.</summary>
     [JsonExtensionData]
@@ -101,23 +101,23 @@ public sealed class SignatureZone
     public const double DefaultHeight = 37;
 
     /// <summary>Distance from the left edge, in units.</summary>
-    public required double X { get; init; }
+    public double X { get; set; }
 
     /// <summary>Distance from the top edge, in units.</summary>
-    public required double Y { get; init; }
+    public double Y { get; set; }
 
     /// <summary>The width, in units (default 165).</summary>
-    public double Width { get; init; } = DefaultWidth;
+    public double Width { get; set; } = DefaultWidth;
 
     /// <summary>The height, in units (default 37).</summary>
-    public double Height { get; init; } = DefaultHeight;
+    public double Height { get; set; } = DefaultHeight;
 
     /// <summary>The page number (1-based).</summary>
     [JsonNumberHandling(JsonNumberHandling.AllowReadingFromString | JsonNumberHandling.WriteAsString)]
-    public required int Page { get; init; }
+    public int Page { get; set; }
 
     /// <summary>The <see cref="WorkflowActionDefinition.Ref"/> of the signer who fills this zone.</summary>
-    public required string AssignedTo { get; init; }
+    public string AssignedTo { get; set; } = string.Empty;
 
     /// <summary>Unknown or newer members to send as they are.</summary>
     [JsonExtensionData]
@@ -131,29 +131,29 @@ public sealed class SignatureZone
 public sealed class SignatureAnchor
 {
     /// <summary>The text tag; must not occur elsewhere in the document.</summary>
-    public required string Tag { get; init; }
+    public string Tag { get; set; } = string.Empty;
 
     /// <summary>Horizontal offset from the tag, in units.</summary>
-    public double XOffset { get; init; }
+    public double XOffset { get; set; }
 
     /// <summary>Vertical offset from the tag, in units.</summary>
-    public double YOffset { get; init; }
+    public double YOffset { get; set; }
 
     /// <summary>The width, in units (server default 165).</summary>
-    public double? Width { get; init; }
+    public double? Width { get; set; }
 
     /// <summary>The height, in units (server default 37).</summary>
-    public double? Height { get; init; }
+    public double? Height { get; set; }
 
     /// <summary>Page restriction (e.g. <c>1</c> or <c>1,3</c>); every page when not set.</summary>
     [JsonPropertyName("page")]
-    public string? Pages { get; init; }
+    public string? Pages { get; set; }
 
     /// <summary>The <see cref="WorkflowActionDefinition.Ref"/> of the signer who fills this zone.</summary>
-    public required string AssignedTo { get; init; }
+    public string AssignedTo { get; set; } = string.Empty;
 
     /// <summary>Whether a missing tag is ignored instead of failing the workflow.</summary>
-    public bool? SkipIfNotFound { get; init; }
+    public bool? SkipIfNotFound { get; set; }
 
     /// <summary>Unknown or newer members to send as they are.</summary>
     [JsonExtensionData]
@@ -164,22 +164,28 @@ public sealed class SignatureAnchor
 public sealed class WorkflowActionDefinition
 {
     /// <summary>Remote (default) or embedded.</summary>
-    public SigningMode? Mode { get; init; }
+    public SigningMode? Mode { get; set; }
 
     /// <summary>Embedded mode: where the signer's browser returns (<c>?status=success|decline|failure|expired</c>).</summary>
-    public Uri? ReturnUrl { get; init; }
+    public Uri? ReturnUrl { get; set; }
 
     /// <summary>Signers sharing a step sign in parallel; steps run in order. Omitted: the order of the actions.</summary>
-    public int? Step { get; init; }
+    public int? Step { get; set; }
 
     /// <summary>A label shown on the signer's zones.</summary>
-    public string? ZoneLabel { get; init; }
+    public string? ZoneLabel { get; set; }
 
-    /// <summary>A numeric reference shared with the zones' <c>assignedTo</c>.</summary>
-    public string? Ref { get; init; }
+    /// <summary>
+    /// The reference linking this signer to its zones: the zones' <c>assignedTo</c> carries the same value (the
+    /// documentation calls it "a common random numerical value"; <see cref="WorkflowBuilder"/> assigns 1, 2, …). Where
+    /// it is written is <see cref="ConsignOClientOptions.ZoneReferencePlacement"/>: <c>actions[i].signer.ref</c> by
+    /// default, as the Notarius documentation says.
+    /// </summary>
+    [JsonIgnore]
+    public string? Ref { get; set; }
 
     /// <summary>The signer.</summary>
-    public required SignerDefinition Signer { get; init; }
+    public SignerDefinition Signer { get; set; } = null!;
 
     /// <summary>Unknown or newer members to send as they are.</summary>
     [JsonExtensionData]
@@ -193,31 +199,39 @@ public sealed class WorkflowActionDefinition
 public class ContactDefinition
 {
     /// <summary>First name.</summary>
-    public string? FirstName { get; init; }
+    public string? FirstName { get; set; }
 
     /// <summary>Last name.</summary>
-    public string? LastName { get; init; }
+    public string? LastName { get; set; }
 
     /// <summary>Email address.</summary>
-    public string? Email { get; init; }
+    public string? Email { get; set; }
 
     /// <summary>Phone number (needed for <see cref="AuthenticationMethod.Sms"/> and <see cref="AuthenticationMethod.Call"/>).</summary>
-    public string? Phone { get; init; }
+    public string? Phone { get; set; }
 
     /// <summary>Message language.</summary>
-    public SignerLanguage? Lang { get; init; }
+    public SignerLanguage? Lang { get; set; }
 
-    /// <summary>Authentication methods (link is always needed; by default two factors).</summary>
-    public IReadOnlyList<AuthenticationMethod>? Amr { get; init; }
+    /// <summary>
+    /// Authentication methods. For a signer, <see cref="AuthenticationMethod.Link"/> is always needed when the list is
+    /// given ("it refers to the email being sent … or the returnUrl"); by default two factors must be defined (an
+    /// organisation can have the second turned off, so that is not checked). Omitted: the organisation's default.
+    /// </summary>
+    public IReadOnlyList<AuthenticationMethod>? Amr { get; set; }
 
     /// <summary>The secret question (with <see cref="AuthenticationMethod.Secret"/>).</summary>
-    public string? SecretQuestion { get; init; }
+    public string? SecretQuestion { get; set; }
 
     /// <summary>The secret answer (with <see cref="AuthenticationMethod.Secret"/>; never shown by <see cref="ToString"/>).</summary>
-    public string? SecretAnswer { get; init; }
+    public string? SecretAnswer { get; set; }
 
-    /// <summary>Whether the secret answer was changed.</summary>
-    public bool? IsSecretAnswerChanged { get; init; }
+    /// <summary>
+    /// Whether the secret answer was changed (<c>isSecretAnswerChanged</c>). Required with
+    /// <see cref="AuthenticationMethod.Secret"/>: the documentation asks for <c>secretQuestion</c>,
+    /// <c>secretAnswer</c> and <c>isSecretAnswerChanged</c>.
+    /// </summary>
+    public bool? IsSecretAnswerChanged { get; set; }
 
     /// <summary>Unknown or newer members to send as they are.</summary>
     [JsonExtensionData]
@@ -231,26 +245,26 @@ public class ContactDefinition
 public sealed class SignerDefinition : ContactDefinition
 {
     /// <summary>The signer type (esig, certifio, freezone, …).</summary>
-    public SignerType? Type { get; init; }
+    public SignerType? Type { get; set; }
 
     /// <summary>Embedded mode: the integrator's own id of the signer (shown in the signature reason and audit trail).</summary>
-    public string? ClientUserId { get; init; }
+    public string? ClientUserId { get; set; }
 
     /// <summary>The role of a signer not known yet (with <see cref="PlaceHolder"/>).</summary>
-    public string? Role { get; init; }
+    public string? Role { get; set; }
 
     /// <summary>Whether this signer is a placeholder to be completed in the workspace.</summary>
-    public bool? PlaceHolder { get; init; }
+    public bool? PlaceHolder { get; set; }
 
     /// <summary>Certifio signers: the certificate subject DN.</summary>
-    public string? SubjectDN { get; init; }
+    public string? SubjectDN { get; set; }
 }
 
 /// <summary>A person notified at completion (receives a link to the final documents).</summary>
 public sealed class WorkflowNotification
 {
     /// <summary>The contact.</summary>
-    public required ContactDefinition Contact { get; init; }
+    public ContactDefinition Contact { get; set; } = null!;
 
     /// <summary>Unknown or newer members to send as they are.</summary>
     [JsonExtensionData]
@@ -261,10 +275,10 @@ public sealed class WorkflowNotification
 public sealed class WorkflowWebhook
 {
     /// <summary>The URL called.</summary>
-    public required Uri Url { get; init; }
+    public Uri Url { get; set; } = null!;
 
     /// <summary>Whether TLS certificate errors are ignored (server default false).</summary>
-    public bool? Insecure { get; init; }
+    public bool? Insecure { get; set; }
 
     /// <summary>Unknown or newer members to send as they are.</summary>
     [JsonExtensionData]

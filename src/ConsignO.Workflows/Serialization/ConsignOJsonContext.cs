@@ -15,6 +15,7 @@ namespace ConsignO.Workflows.Serialization;
 [JsonSerializable(typeof(ConsignOEnvelope<Workflow>))]
 [JsonSerializable(typeof(Workflow))]
 [JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(System.Text.Json.Nodes.JsonObject))]
 internal sealed partial class ConsignOJsonContext : JsonSerializerContext
 {
 }

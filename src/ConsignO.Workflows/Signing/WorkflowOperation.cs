@@ -22,7 +22,6 @@ public sealed class WorkflowOperation : LongRunningOperation<Workflow>
     public const string KindName = "Workflow";
 
     private readonly IConsignOClient _client;
-    private readonly PollingOptions _polling;
 
     /// <summary>Creates the operation of an existing workflow.</summary>
     /// <param name="client">The client.</param>
@@ -36,18 +35,13 @@ public sealed class WorkflowOperation : LongRunningOperation<Workflow>
     }
 
     private WorkflowOperation(IConsignOClient client, OperationRehydrationToken token, PollingOptions? polling, TimeProvider? timeProvider)
-        : base(token, timeProvider)
+        : base(token, timeProvider, polling)
     {
         _client = client ?? throw new ArgumentNullException(nameof(client));
-        _polling = polling ?? new PollingOptions();
-        _polling.Validate();
     }
 
     /// <summary>The workflow as last read in this process, if any.</summary>
     public Workflow? LastWorkflow { get; private set; }
-
-    /// <inheritdoc />
-    protected override PollingOptions DefaultPolling => _polling;
 
     /// <summary>Rebuilds the operation from its rehydration token.</summary>
     /// <param name="client">A client of the same ConsignO account.</param>

@@ -1,8 +1,11 @@
 using System;
+using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
-using SigningClients.Core.DependencyInjection;
 using Signant.InstantSign;
+using SigningClients.Core;
+using SigningClients.Core.DependencyInjection;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -35,6 +38,7 @@ public static class SignantServiceCollectionExtensions
             throw new ArgumentNullException(nameof(configure));
         }
 
+        services.AddSigningClientHealthProbe<ISignantClient>(name, SignantClient.ProviderName, HealthProbeCall, ProbeAsync);
         return services.AddSigningClient<ISignantClient, SignantClientOptions>(
             name,
             configure,
@@ -54,5 +58,23 @@ public static class SignantServiceCollectionExtensions
         }
 
         return services.AddSignantInstantSignClient(name, options => section.Bind(options));
+    }
+
+    /// <summary>The call the health probe makes (see <c>AddSigningClientHealthChecks</c>).</summary>
+    internal const string HealthProbeCall = "GetPostingStatus for a made-up posting id (a read; error 4008 \"posting not found\" is healthy: the credentials were accepted)";
+
+    /// <summary>The made-up posting id the health probe asks about.</summary>
+    private static readonly Guid HealthProbePostingId = new("5197c0de-0000-4000-8000-000000000001");
+
+    private static async Task ProbeAsync(ISignantClient client, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.GetPostingStatusAsync(HealthProbePostingId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SigningApiException ex) when (ex.IsPostingExpired())
+        {
+            // Signant checked the distributor credentials and looked the posting up: healthy.
+        }
     }
 }

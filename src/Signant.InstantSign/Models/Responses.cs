@@ -7,16 +7,16 @@ namespace Signant.InstantSign.Models;
 public abstract class SignantResult
 {
     /// <summary>Result of the call.</summary>
-    public bool Success { get; init; }
+    public bool Success { get; set; }
 
     /// <summary>Error or validation code (0 on success).</summary>
-    public int ErrorCode { get; init; }
+    public int ErrorCode { get; set; }
 
     /// <summary>Error or validation message, if any.</summary>
-    public string? Message { get; init; }
+    public string? Message { get; set; }
 
     /// <summary>Response elements this SDK version does not know (local name → text), kept so that nothing is lost.</summary>
-    public IReadOnlyDictionary<string, string> AdditionalElements { get; init; } = EmptyElements;
+    public IReadOnlyDictionary<string, string> AdditionalElements { get; set; } = EmptyElements;
 
     internal static readonly IReadOnlyDictionary<string, string> EmptyElements = new Dictionary<string, string>();
 }
@@ -25,13 +25,13 @@ public abstract class SignantResult
 public sealed class CreateInstantPostingResult : SignantResult
 {
     /// <summary>Id of the new posting.</summary>
-    public Guid PostingId { get; init; }
+    public Guid PostingId { get; set; }
 
     /// <summary>Id of the attachment Signant created (needed to download the signed document).</summary>
-    public Guid AttachmentId { get; init; }
+    public Guid AttachmentId { get; set; }
 
     /// <summary>One signing URL per recipient.</summary>
-    public IReadOnlyList<UrlToSigning> SignUrls { get; init; } = Array.Empty<UrlToSigning>();
+    public IReadOnlyList<UrlToSigning> SignUrls { get; set; } = Array.Empty<UrlToSigning>();
 
     /// <inheritdoc />
     public override string ToString() => "CreateInstantPostingResult { PostingId = " + PostingId + ", AttachmentId = " + AttachmentId + ", SignUrls = " + SignUrls.Count + " }";
@@ -41,10 +41,10 @@ public sealed class CreateInstantPostingResult : SignantResult
 public sealed class UrlToSigning
 {
     /// <summary>Name of the person to sign (from the recipient).</summary>
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>URL of the signature page; send the user's browser there.</summary>
-    public Uri? Url { get; init; }
+    public Uri? Url { get; set; }
 
     /// <inheritdoc />
     public override string ToString() => "UrlToSigning { Name = " + Name + " }";
@@ -54,70 +54,70 @@ public sealed class UrlToSigning
 public sealed class InstantPostingStatus : SignantResult
 {
     /// <summary>Posting id.</summary>
-    public Guid PostingId { get; init; }
+    public Guid PostingId { get; set; }
 
     /// <summary>Status: Sent, Completed, CompletedPartially, Expired.</summary>
-    public PostingStatus Status { get; init; }
+    public PostingStatus Status { get; set; }
 
     /// <summary>Total documents to be signed.</summary>
-    public int TotalDocsToSign { get; init; }
+    public int TotalDocsToSign { get; set; }
 
     /// <summary>Documents every recipient has signed.</summary>
-    public int TotalDocsSigned { get; init; }
+    public int TotalDocsSigned { get; set; }
 
     /// <summary>Documents at least one recipient rejected.</summary>
-    public int TotalDocsRejected { get; init; }
+    public int TotalDocsRejected { get; set; }
 
     /// <summary>Signing request count.</summary>
-    public int ToBeSignedCount { get; init; }
+    public int ToBeSignedCount { get; set; }
 
     /// <summary>Number of completed signatures.</summary>
-    public int SignatureCount { get; init; }
+    public int SignatureCount { get; set; }
 
     /// <summary>Posting activation status.</summary>
-    public bool Activated { get; init; }
+    public bool Activated { get; set; }
 
     /// <summary>Posting type (InstantSign for this service).</summary>
-    public PostingType PostingType { get; init; }
+    public PostingType PostingType { get; set; }
 
     /// <summary>When the posting expires (moved 15 minutes ahead when signing starts and when it ends).</summary>
-    public DateTimeOffset? ActiveTo { get; init; }
+    public DateTimeOffset? ActiveTo { get; set; }
 
     /// <summary>When the posting was created.</summary>
-    public DateTimeOffset? CreatedDateTime { get; init; }
+    public DateTimeOffset? CreatedDateTime { get; set; }
 
     /// <summary>When the posting was last modified.</summary>
-    public DateTimeOffset? LastModifiedDateTime { get; init; }
+    public DateTimeOffset? LastModifiedDateTime { get; set; }
 
     /// <summary>When the posting will be deleted (with its document).</summary>
-    public DateTimeOffset? WillBeDeletedDateTime { get; init; }
+    public DateTimeOffset? WillBeDeletedDateTime { get; set; }
 
     /// <summary>Title of the posting.</summary>
-    public string? Title { get; init; }
+    public string? Title { get; set; }
 
     /// <summary>Description of the posting.</summary>
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>Default language code.</summary>
-    public string? DefaultLanguage { get; init; }
+    public string? DefaultLanguage { get; set; }
 
     /// <summary>When the posting was completed.</summary>
-    public DateTimeOffset? CompletedDateTime { get; init; }
+    public DateTimeOffset? CompletedDateTime { get; set; }
 
     /// <summary>Not in use by the instant service.</summary>
-    public DateTimeOffset? LastReminderDateTime { get; init; }
+    public DateTimeOffset? LastReminderDateTime { get; set; }
 
     /// <summary>Not in use by the instant service.</summary>
-    public int TotalDocsToRead { get; init; }
+    public int TotalDocsToRead { get; set; }
 
     /// <summary>Not in use by the instant service.</summary>
-    public int TotalDocsRead { get; init; }
+    public int TotalDocsRead { get; set; }
 
     /// <summary>Not in use by the instant service.</summary>
-    public int TotalDocsToUpload { get; init; }
+    public int TotalDocsToUpload { get; set; }
 
     /// <summary>Not in use by the instant service.</summary>
-    public int TotalDocsUploaded { get; init; }
+    public int TotalDocsUploaded { get; set; }
 
     /// <inheritdoc />
     public override string ToString() => "InstantPostingStatus { PostingId = " + PostingId + ", Status = " + Status + ", ActiveTo = " + ActiveTo + " }";
@@ -130,25 +130,25 @@ public sealed class InstantPostingStatus : SignantResult
 public sealed class InstantAttachmentDownload : SignantResult
 {
     /// <summary>Attachment id.</summary>
-    public Guid AttachmentId { get; init; }
+    public Guid AttachmentId { get; set; }
 
     /// <summary>Name of the file.</summary>
-    public string? FileName { get; init; }
+    public string? FileName { get; set; }
 
     /// <summary>Attachment description.</summary>
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>The MD5 checksum Signant sent.</summary>
-    public string? FileHash { get; init; }
+    public string? FileHash { get; set; }
 
     /// <summary>The MD5 of the bytes written to the caller's stream, lower-case hex.</summary>
-    public string ComputedHash { get; init; } = string.Empty;
+    public string ComputedHash { get; set; } = string.Empty;
 
     /// <summary>Whether <see cref="FileHash"/> was present and matched <see cref="ComputedHash"/>.</summary>
-    public bool HashVerified { get; init; }
+    public bool HashVerified { get; set; }
 
     /// <summary>Number of bytes written to the caller's stream.</summary>
-    public long Length { get; init; }
+    public long Length { get; set; }
 
     /// <inheritdoc />
     public override string ToString() => "InstantAttachmentDownload { AttachmentId = " + AttachmentId + ", FileName = " + FileName + ", Length = " + Length + ", HashVerified = " + HashVerified + " }";

@@ -55,18 +55,12 @@ public sealed class InstantPostingOperation : LongRunningOperation<InstantPostin
 
     /// <summary>Creates an operation whose destination is opened only when the document is ready (and disposed after the download).</summary>
     internal InstantPostingOperation(ISignantClient client, OperationRehydrationToken token, Func<Stream> openDestination, bool ownsDestination, WaitForCompletionOptions? options, TimeProvider? timeProvider)
-        : base(token, timeProvider ?? (client as SignantClient)?.TimeProvider)
+        : base(token, timeProvider ?? (client as SignantClient)?.TimeProvider, (options ?? new WaitForCompletionOptions()).Polling ?? throw new ArgumentException("WaitForCompletionOptions.Polling cannot be null.", nameof(options)))
     {
         _client = client ?? throw new ArgumentNullException(nameof(client));
         _openDestination = openDestination ?? throw new ArgumentNullException(nameof(openDestination));
         _ownsDestination = ownsDestination;
         _options = options ?? new WaitForCompletionOptions();
-        if (_options.Polling is null)
-        {
-            throw new ArgumentException("WaitForCompletionOptions.Polling cannot be null.", nameof(options));
-        }
-
-        _options.Polling.Validate();
         ValidatePolling(_options.Polling);
         PostingId = Guid.Parse(token.Id);
         AttachmentId = Guid.Parse(token.GetId(AttachmentIdName));
@@ -80,9 +74,6 @@ public sealed class InstantPostingOperation : LongRunningOperation<InstantPostin
 
     /// <summary>The last status read in this process, if any.</summary>
     public InstantPostingStatus? LastStatus => _last;
-
-    /// <inheritdoc />
-    protected override PollingOptions DefaultPolling => _options.Polling;
 
     /// <summary>Rebuilds the operation of a posting from its rehydration token (in this or another process).</summary>
     /// <param name="client">A client of the same Signant account.</param>

@@ -32,8 +32,8 @@ internal sealed class SoapEnvelopeWriter
         Indent = false,
     };
 
-    /// <summary>Writes CreateInstantPosting. <paramref name="filePrefix"/> holds bytes already read from the file for validation (non-seekable streams).</summary>
-    public async Task WriteCreateInstantPostingAsync(Stream output, InstantPosting posting, byte[] filePrefix, CancellationToken cancellationToken)
+    /// <summary>Writes CreateInstantPosting; the attachment's bytes are read from <paramref name="file"/> (the stream the PDF check returned).</summary>
+    public async Task WriteCreateInstantPostingAsync(Stream output, InstantPosting posting, Stream file, CancellationToken cancellationToken)
     {
         var dc = _options.DataContractNamespace;
         var target = new TokenStream(output, cancellationToken);
@@ -53,7 +53,7 @@ internal sealed class SoapEnvelopeWriter
         await ElementAsync(writer, "AfterSignRedirectCaption", dc, posting.AfterSignRedirectCaption).ConfigureAwait(false);
         await ElementAsync(writer, "AfterSignRedirectDelay", dc, Int(posting.AfterSignRedirectDelay)).ConfigureAwait(false);
         await ElementAsync(writer, "AfterSignRedirectUrl", dc, posting.AfterSignRedirectUrl?.OriginalString).ConfigureAwait(false);
-        await WriteAttachmentAsync(writer, posting.AttachmentToSign, filePrefix, dc, cancellationToken).ConfigureAwait(false);
+        await WriteAttachmentAsync(writer, posting.AttachmentToSign, file, dc, cancellationToken).ConfigureAwait(false);
         await ElementAsync(writer, "CancelUrl", dc, posting.CancelUrl?.OriginalString).ConfigureAwait(false);
         await ElementAsync(writer, "Description", dc, posting.Description).ConfigureAwait(false);
         await ElementAsync(writer, "DistributorSystemID", dc, posting.DistributorSystemId).ConfigureAwait(false);
@@ -151,7 +151,7 @@ internal sealed class SoapEnvelopeWriter
         await writer.WriteEndElementAsync().ConfigureAwait(false); // Envelope
     }
 
-    private static async Task WriteAttachmentAsync(XmlWriter writer, InstantAttachment attachment, byte[] filePrefix, string dc, CancellationToken cancellationToken)
+    private static async Task WriteAttachmentAsync(XmlWriter writer, InstantAttachment attachment, Stream file, string dc, CancellationToken cancellationToken)
     {
         await writer.WriteStartElementAsync("a", "AttachmentToSign", dc).ConfigureAwait(false);
         await ElementAsync(writer, "ActionType", dc, attachment.ActionType.Value).ConfigureAwait(false);
@@ -160,16 +160,11 @@ internal sealed class SoapEnvelopeWriter
         await writer.WriteStartElementAsync("a", "File", dc).ConfigureAwait(false);
         var buffer = new byte[FileChunkSize];
         int filled = 0;
-        if (filePrefix.Length > 0)
-        {
-            Buffer.BlockCopy(filePrefix, 0, buffer, 0, filePrefix.Length);
-            filled = filePrefix.Length;
-        }
 
         while (true)
         {
             // Fill the chunk completely (a multiple of 3) so that chunks concatenate into one base64 text without padding.
-            int read = await attachment.File.ReadAsync(buffer, filled, buffer.Length - filled, cancellationToken).ConfigureAwait(false);
+            int read = await file.ReadAsync(buffer, filled, buffer.Length - filled, cancellationToken).ConfigureAwait(false);
             filled += read;
             if (filled == buffer.Length || (read == 0 && filled > 0))
             {

@@ -7,27 +7,27 @@ namespace SigningClients.Core.Diagnostics;
 internal static class Log
 {
     private static readonly Action<ILogger, string, string, string, string, int, Exception?> SendingAttempt =
-        LoggerMessage.Define<string, string, string, string, int>(LogLevel.Debug, new EventId(1, "SendingAttempt"),
+        LoggerMessage.Define<string, string, string, string, int>(LogLevel.Debug, new EventId(SigningEventIds.SendingAttempt, nameof(SigningEventIds.SendingAttempt)),
             "{Provider} {Operation}: sending {Method} {Uri} (attempt {Attempt})");
 
     private static readonly Action<ILogger, string, string, int, double, Exception?> ReceivedResponse =
-        LoggerMessage.Define<string, string, int, double>(LogLevel.Debug, new EventId(2, "ReceivedResponse"),
+        LoggerMessage.Define<string, string, int, double>(LogLevel.Debug, new EventId(SigningEventIds.ReceivedResponse, nameof(SigningEventIds.ReceivedResponse)),
             "{Provider} {Operation}: HTTP {Status} after {ElapsedMs:0.0} ms");
 
     private static readonly Action<ILogger, string, string, int, string, double, Exception?> RetryingAttempt =
-        LoggerMessage.Define<string, string, int, string, double>(LogLevel.Warning, new EventId(3, "Retrying"),
+        LoggerMessage.Define<string, string, int, string, double>(LogLevel.Warning, new EventId(SigningEventIds.Retrying, nameof(SigningEventIds.Retrying)),
             "{Provider} {Operation}: attempt {Attempt} failed ({Reason}); retrying in {DelayMs:0} ms");
 
     private static readonly Action<ILogger, string, string, string, Exception?> OperationFailed =
-        LoggerMessage.Define<string, string, string>(LogLevel.Warning, new EventId(4, "OperationFailed"),
+        LoggerMessage.Define<string, string, string>(LogLevel.Warning, new EventId(SigningEventIds.OperationFailed, nameof(SigningEventIds.OperationFailed)),
             "{Provider} {Operation} failed: {Message}");
 
     private static readonly Action<ILogger, string, string, Exception?> Reauthenticating =
-        LoggerMessage.Define<string, string>(LogLevel.Information, new EventId(5, "Reauthenticating"),
+        LoggerMessage.Define<string, string>(LogLevel.Information, new EventId(SigningEventIds.Reauthenticating, nameof(SigningEventIds.Reauthenticating)),
             "{Provider} {Operation}: HTTP 401, refreshing credentials and resending once");
 
     private static readonly Action<ILogger, string, string, Exception?> CredentialsRefreshed =
-        LoggerMessage.Define<string, string>(LogLevel.Debug, new EventId(6, "CredentialsRefreshed"),
+        LoggerMessage.Define<string, string>(LogLevel.Debug, new EventId(SigningEventIds.CredentialsRefreshed, nameof(SigningEventIds.CredentialsRefreshed)),
             "{Provider}: {What} refreshed");
 
     public static void Sending(ILogger logger, string provider, string operation, string method, string uri, int attempt) =>

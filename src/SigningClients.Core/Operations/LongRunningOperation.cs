@@ -17,6 +17,7 @@ public abstract class LongRunningOperation<T>
 {
     private readonly Dictionary<string, string> _ids;
     private readonly TimeProvider _timeProvider;
+    private readonly PollingOptions _defaultPolling;
     private T _value = default!;
     private TimeSpan? _nextDelay;
     private DateTimeOffset? _lastPolledAt;
@@ -24,8 +25,12 @@ public abstract class LongRunningOperation<T>
     /// <summary>Creates an operation, fresh or from a rehydration token.</summary>
     /// <param name="token">The operation's identity and poll state (for a fresh one, a token with the initial poll state).</param>
     /// <param name="timeProvider">The clock polling waits on; <see langword="null"/> for the system clock.</param>
-    protected LongRunningOperation(OperationRehydrationToken token, TimeProvider? timeProvider)
+    /// <param name="defaultPolling">The pace <see cref="WaitForCompletionAsync(PollingOptions?, CancellationToken)"/> uses when given none; <see langword="null"/> for <see cref="PollingOptions"/> defaults.</param>
+    /// <exception cref="ArgumentException">The default polling is invalid.</exception>
+    protected LongRunningOperation(OperationRehydrationToken token, TimeProvider? timeProvider, PollingOptions? defaultPolling = null)
     {
+        _defaultPolling = defaultPolling ?? new PollingOptions();
+        _defaultPolling.Validate();
         if (token is null)
         {
             throw new ArgumentNullException(nameof(token));
@@ -81,7 +86,7 @@ public abstract class LongRunningOperation<T>
         new(Provider, Kind, Id, _ids, Deadline, new OperationPollState(PollCount, _lastPolledAt, Status, _nextDelay, HasCompleted));
 
     /// <summary>The polling used when <see cref="WaitForCompletionAsync(PollingOptions?, CancellationToken)"/> gets none.</summary>
-    protected virtual PollingOptions DefaultPolling => new();
+    protected PollingOptions DefaultPolling => _defaultPolling;
 
     /// <summary>The clock.</summary>
     protected TimeProvider TimeProvider => _timeProvider;

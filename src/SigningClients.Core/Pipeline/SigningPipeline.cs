@@ -235,14 +235,8 @@ public sealed class SigningPipeline
         var state = new CallState(request, BuildUri(request));
         cancellationToken.ThrowIfCancellationRequested();
 
-        using var activity = SigningDiagnostics.ActivitySource.HasListeners()
-            ? SigningDiagnostics.ActivitySource.StartActivity(ProviderName + "." + request.Operation, ActivityKind.Client)
-            : null;
-        activity?.SetTag("signing.provider", ProviderName);
-        activity?.SetTag("signing.operation", request.Operation);
-        activity?.SetTag("http.request.method", request.Method.Method);
-        long started = Stopwatch.GetTimestamp();
-        string outcomeTag = "failure";
+        using var telemetry = OperationTelemetry.Start(ProviderName, request, Redactor, cancellationToken);
+        state.Telemetry = telemetry;
 
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(CallStateKey, state);
@@ -258,40 +252,34 @@ public sealed class SigningPipeline
                 var mapped = MapException(exception, state, cancellationToken);
                 if (mapped is null)
                 {
-                    outcomeTag = "canceled";
+                    if (cancellationToken.IsCancellationRequested)
+                    {
+                        telemetry?.Canceled();
+                    }
+
                     ExceptionDispatchInfo.Capture(exception).Throw();
                 }
 
-                throw Fail(mapped!, activity);
+                throw Fail(mapped!, telemetry);
             }
 
             if (outcome.Result is FailedAttempt failed)
             {
-                throw Fail(CreateHttpError(request, failed), activity);
+                throw Fail(CreateHttpError(request, failed), telemetry);
             }
 
-            outcomeTag = "success";
+            telemetry?.Succeeded();
             return ((SuccessfulAttempt<T>)outcome.Result!).Value;
         }
         finally
         {
             ResilienceContextPool.Shared.Return(context);
-            double seconds = (Stopwatch.GetTimestamp() - started) / (double)Stopwatch.Frequency;
-            if (SigningDiagnostics.Duration.Enabled)
-            {
-                SigningDiagnostics.Duration.Record(seconds, new("signing.provider", ProviderName), new("signing.operation", request.Operation), new("signing.outcome", outcomeTag));
-            }
         }
     }
 
-    private SigningApiException Fail(SigningApiException exception, Activity? activity)
+    private SigningApiException Fail(SigningApiException exception, OperationTelemetry? telemetry)
     {
-        activity?.SetStatus(ActivityStatusCode.Error, exception.Kind.ToString());
-        if (exception.Status > 0)
-        {
-            activity?.SetTag("http.response.status_code", exception.Status);
-        }
-
+        telemetry?.Failed(exception);
         Log.Failed(_logger, ProviderName, exception.Operation, exception.Message);
         return exception;
     }
@@ -418,18 +406,15 @@ public sealed class SigningPipeline
             Log.Sending(_logger, ProviderName, request.Operation, request.Method.Method, Redactor.RedactUri(message.RequestUri), state.Attempts);
         }
 
-        return _httpClient().SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        return state.Telemetry is { } telemetry
+            ? telemetry.SendAsync(_httpClient(), message, cancellationToken)
+            : _httpClient().SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
     }
 
     private void OnReceived(CallState state, HttpResponseMessage response, long started)
     {
         var request = state.Request;
         int status = (int)response.StatusCode;
-        if (SigningDiagnostics.Attempts.Enabled)
-        {
-            SigningDiagnostics.Attempts.Add(1, new("signing.provider", ProviderName), new("signing.operation", request.Operation), new("http.response.status_code", status));
-        }
-
         if (_logger.IsEnabled(LogLevel.Debug))
         {
             Log.Received(_logger, ProviderName, request.Operation, status, (Stopwatch.GetTimestamp() - started) * 1000.0 / Stopwatch.Frequency);
@@ -558,8 +543,7 @@ public sealed class SigningPipeline
                         ? "HTTP " + f.Status
                         : args.Outcome.Exception is TimeoutRejectedException ? "attempt timeout" : Redactor.Redact(args.Outcome.Exception?.GetType().Name + ": " + args.Outcome.Exception?.Message);
                     Log.Retrying(_logger, ProviderName, state.Request.Operation, args.AttemptNumber + 1, reason, args.RetryDelay.TotalMilliseconds);
-                    SigningDiagnostics.Retries.Add(1, new("signing.provider", ProviderName), new("signing.operation", state.Request.Operation));
-                    Activity.Current?.AddEvent(new ActivityEvent("retry"));
+                    state.Telemetry?.Retrying(args.AttemptNumber + 1, args.RetryDelay, OperationTelemetry.ErrorType((args.Outcome.Result as FailedAttempt)?.Status, args.Outcome.Exception));
                     return default;
                 },
             });
@@ -639,6 +623,8 @@ public sealed class SigningPipeline
         public bool Reauthenticated { get; set; }
 
         public bool EarlierAttemptMayHaveApplied { get; set; }
+
+        public OperationTelemetry? Telemetry { get; set; }
     }
 
     private sealed class AttemptArgs<T>

@@ -37,6 +37,11 @@ public sealed class TolerantDateTimeOffsetConverter : JsonConverter<DateTimeOffs
             throw new JsonException("Expected a date/time string.");
         }
 
+        if (TryReadIso(ref reader, out var iso))
+        {
+            return iso;
+        }
+
         var text = reader.GetString();
         if (TryParse(text, out var value))
         {
@@ -44,6 +49,72 @@ public sealed class TolerantDateTimeOffsetConverter : JsonConverter<DateTimeOffs
         }
 
         throw new JsonException("Unrecognized date/time format.");
+    }
+
+    /// <summary>
+    /// The fast path for the form nearly every answer uses (ISO 8601 with <c>T</c>, or a date alone): parsed from the
+    /// UTF-8 bytes by the reader, without a string. Anything else (a space for <c>T</c>, <c>yyyyMMdd</c>, padding,
+    /// escapes) falls through to <see cref="TryParse"/>, which accepts the same ISO forms too, with the same result.
+    /// </summary>
+    private static bool TryReadIso(ref Utf8JsonReader reader, out DateTimeOffset value)
+    {
+        value = default;
+        if (reader.HasValueSequence || reader.ValueIsEscaped)
+        {
+            return false;
+        }
+
+        var span = reader.ValueSpan;
+
+        // yyyy-MM-dd, then optionally 'T' and a time: anything else is left to the tolerant parser.
+        if (span.Length < 10 || span[4] != (byte)'-' || span[7] != (byte)'-' || (span.Length > 10 && span[10] != (byte)'T'))
+        {
+            return false;
+        }
+
+        bool offset = HasOffset(span, out bool longFraction);
+        if (longFraction)
+        {
+            return false;
+        }
+
+        if (offset)
+        {
+            return reader.TryGetDateTimeOffset(out value);
+        }
+
+        // No offset: the value is UTC (the reader would take it as local time).
+        if (reader.TryGetDateTime(out var unspecified))
+        {
+            value = new DateTimeOffset(unspecified.Ticks, TimeSpan.Zero);
+            return true;
+        }
+
+        return false;
+    }
+
+    // Whether the time part carries an offset; false also when it has more fraction digits than a DateTimeOffset
+    // holds, which the reader would truncate where the general parser rounds (so the general parser decides).
+    private static bool HasOffset(ReadOnlySpan<byte> span, out bool longFraction)
+    {
+        longFraction = false;
+        int fractionStart = -1;
+        for (int i = 11; i < span.Length; i++)
+        {
+            byte b = span[i];
+            if (b == (byte)'.')
+            {
+                fractionStart = i + 1;
+            }
+            else if (b == (byte)'Z' || b == (byte)'z' || b == (byte)'+' || b == (byte)'-')
+            {
+                longFraction = fractionStart >= 0 && i - fractionStart > 7;
+                return true;
+            }
+        }
+
+        longFraction = fractionStart >= 0 && span.Length - fractionStart > 7;
+        return false;
     }
 
     /// <inheritdoc />

@@ -14,8 +14,9 @@ public abstract class SigningOperation : LongRunningOperation<SigningOutcome>
     /// <summary>Creates an operation.</summary>
     /// <param name="token">Identity and poll state.</param>
     /// <param name="timeProvider">The clock; <see langword="null"/> for the system clock.</param>
-    protected SigningOperation(OperationRehydrationToken token, TimeProvider? timeProvider)
-        : base(token, timeProvider)
+    /// <param name="defaultPolling">The default pace; <see langword="null"/> for <see cref="PollingOptions"/> defaults.</param>
+    protected SigningOperation(OperationRehydrationToken token, TimeProvider? timeProvider, PollingOptions? defaultPolling = null)
+        : base(token, timeProvider, defaultPolling)
     {
     }
 

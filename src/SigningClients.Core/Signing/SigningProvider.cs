@@ -191,7 +191,6 @@ public sealed class DelegatingSigningOperation<TNative> : SigningOperation
     private readonly LongRunningOperation<TNative> _native;
     private readonly Func<TNative, SigningOutcome> _map;
     private readonly IReadOnlyList<SignerLink> _links;
-    private readonly PollingOptions _polling;
     private readonly Action<PollingOptions>? _validatePolling;
 
     /// <summary>Creates the operation.</summary>
@@ -203,9 +202,8 @@ public sealed class DelegatingSigningOperation<TNative> : SigningOperation
     /// <param name="defaultPolling">The provider's default pace; <see langword="null"/> for <see cref="PollingOptions"/> defaults.</param>
     /// <param name="validatePolling">The provider's limits on polling (e.g. inside a TTL), if any.</param>
     public DelegatingSigningOperation(OperationRehydrationToken token, LongRunningOperation<TNative> native, Func<TNative, SigningOutcome> map, IReadOnlyList<SignerLink>? signingUrls, TimeProvider? timeProvider, PollingOptions? defaultPolling = null, Action<PollingOptions>? validatePolling = null)
-        : base(token, timeProvider)
+        : base(token, timeProvider, defaultPolling)
     {
-        _polling = defaultPolling ?? new PollingOptions();
         _validatePolling = validatePolling;
         _native = native ?? throw new ArgumentNullException(nameof(native));
         _map = map ?? throw new ArgumentNullException(nameof(map));
@@ -217,9 +215,6 @@ public sealed class DelegatingSigningOperation<TNative> : SigningOperation
 
     /// <inheritdoc />
     public override IReadOnlyList<SignerLink> SigningUrls => _links;
-
-    /// <inheritdoc />
-    protected override PollingOptions DefaultPolling => _polling;
 
     /// <inheritdoc />
     protected override void ValidatePolling(PollingOptions polling) => _validatePolling?.Invoke(polling);

@@ -1,6 +1,9 @@
 using System;
+using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using SigningClients.Core;
 using SigningClients.Core.DependencyInjection;
 using SigningToday.Dst;
 
@@ -35,6 +38,7 @@ public static class SigningTodayServiceCollectionExtensions
             throw new ArgumentNullException(nameof(configure));
         }
 
+        services.AddSigningClientHealthProbe<ISigningTodayClient>(name, SigningTodayClient.ProviderName, HealthProbeCall, ProbeAsync);
         return services.AddSigningClient<ISigningTodayClient, SigningTodayClientOptions>(
             name,
             configure,
@@ -55,4 +59,10 @@ public static class SigningTodayServiceCollectionExtensions
 
         return services.AddSigningTodayClient(name, options => section.Bind(options));
     }
+
+    /// <summary>The call the health probe makes (see <c>AddSigningClientHealthChecks</c>).</summary>
+    internal const string HealthProbeCall = "GET auth/user (the current user or robot: a read)";
+
+    private static Task ProbeAsync(ISigningTodayClient client, CancellationToken cancellationToken) =>
+        client.Services.GetCurrentUserAsync(cancellationToken);
 }

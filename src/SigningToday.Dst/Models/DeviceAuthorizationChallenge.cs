@@ -10,15 +10,15 @@ public sealed class DeviceAuthorizationChallenge
 {
     /// <summary>The user the challenge is for.</summary>
     [JsonPropertyName("userId")]
-    public string? UserId { get; init; }
+    public string? UserId { get; set; }
 
     /// <summary>The base URL of the challenge endpoint.</summary>
     [JsonPropertyName("baseURL")]
-    public string? BaseUrl { get; init; }
+    public string? BaseUrl { get; set; }
 
     /// <summary>The challenge.</summary>
     [JsonPropertyName("challenge")]
-    public string? Challenge { get; init; }
+    public string? Challenge { get; set; }
 
     /// <summary>Members the server sent that this version of the model does not know; written back unchanged.</summary>
     [JsonExtensionData]

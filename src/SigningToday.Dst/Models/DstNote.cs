@@ -10,23 +10,23 @@ public sealed class DstNote
 {
     /// <summary>The id of the note.</summary>
     [JsonPropertyName("id")]
-    public long? Id { get; init; }
+    public long? Id { get; set; }
 
     /// <summary>The UUID of the DST.</summary>
     [JsonPropertyName("dstId")]
-    public string? DstId { get; init; }
+    public string? DstId { get; set; }
 
     /// <summary>The UUID of the user who created the note.</summary>
     [JsonPropertyName("userId")]
-    public string? UserId { get; init; }
+    public string? UserId { get; set; }
 
     /// <summary>When the note was created.</summary>
     [JsonPropertyName("createdAt")]
-    public DateTimeOffset? CreatedAt { get; init; }
+    public DateTimeOffset? CreatedAt { get; set; }
 
     /// <summary>The content of the note.</summary>
     [JsonPropertyName("text")]
-    public string? Text { get; init; }
+    public string? Text { get; set; }
 
     /// <summary>Members the server sent that this version of the model does not know; written back unchanged.</summary>
     [JsonExtensionData]

@@ -10,15 +10,15 @@ public sealed class InstantiationResult
 {
     /// <summary>The instantiation group.</summary>
     [JsonPropertyName("instantiationGroup")]
-    public string? InstantiationGroup { get; init; }
+    public string? InstantiationGroup { get; set; }
 
     /// <summary>Title.</summary>
     [JsonPropertyName("title")]
-    public string? Title { get; init; }
+    public string? Title { get; set; }
 
     /// <summary>The ids of the created DSTs.</summary>
     [JsonPropertyName("dstIDs")]
-    public IReadOnlyList<string>? DstIds { get; init; }
+    public IReadOnlyList<string>? DstIds { get; set; }
 
     /// <summary>Members the server sent that this version of the model does not know; written back unchanged.</summary>
     [JsonExtensionData]

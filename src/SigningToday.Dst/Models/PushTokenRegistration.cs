@@ -8,13 +8,27 @@ namespace SigningToday.Dst.Models;
 /// <summary>A push-notification token for a trusted device.</summary>
 public sealed class PushTokenRegistration
 {
+    /// <summary>Creates an empty instance for serializers and object initializers; set <see cref="DeviceId"/> and <see cref="Token"/> before sending it (the client checks them before any I/O).</summary>
+    public PushTokenRegistration()
+    {
+    }
+
+    /// <summary>Creates an instance with its required values.</summary>
+    /// <param name="deviceId">The trusted device.</param>
+    /// <param name="token">The push token (secret).</param>
+    public PushTokenRegistration(string deviceId, string token)
+    {
+        DeviceId = deviceId ?? throw new ArgumentNullException(nameof(deviceId));
+        Token = token ?? throw new ArgumentNullException(nameof(token));
+    }
+
     /// <summary>The trusted device.</summary>
     [JsonPropertyName("deviceId")]
-    public required string DeviceId { get; init; }
+    public string? DeviceId { get; set; }
 
     /// <summary>The push token.</summary>
     [JsonPropertyName("token")]
-    public required string Token { get; init; }
+    public string? Token { get; set; }
 
     /// <summary>Members the server sent that this version of the model does not know; written back unchanged.</summary>
     [JsonExtensionData]

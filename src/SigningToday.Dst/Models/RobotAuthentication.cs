@@ -10,23 +10,23 @@ public sealed class RobotAuthentication
 {
     /// <summary>User name.</summary>
     [JsonPropertyName("username")]
-    public string? Username { get; init; }
+    public string? Username { get; set; }
 
     /// <summary>Password.</summary>
     [JsonPropertyName("password")]
-    public string? Password { get; init; }
+    public string? Password { get; set; }
 
     /// <summary>Authentication type, e.g. basic.</summary>
     [JsonPropertyName("authMode")]
-    public string? AuthMode { get; init; }
+    public string? AuthMode { get; set; }
 
     /// <summary>Client key.</summary>
     [JsonPropertyName("clientKey")]
-    public string? ClientKey { get; init; }
+    public string? ClientKey { get; set; }
 
     /// <summary>Client certificate.</summary>
     [JsonPropertyName("clientCert")]
-    public string? ClientCert { get; init; }
+    public string? ClientCert { get; set; }
 
     /// <summary>Members the server sent that this version of the model does not know; written back unchanged.</summary>
     [JsonExtensionData]

@@ -10,15 +10,15 @@ public sealed class RobotConfiguration
 {
     /// <summary>Headers Signing Today adds to its requests.</summary>
     [JsonPropertyName("requestHeaders")]
-    public IReadOnlyDictionary<string, IReadOnlyList<string>>? RequestHeaders { get; init; }
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? RequestHeaders { get; set; }
 
     /// <summary>Authentication data.</summary>
     [JsonPropertyName("authentication")]
-    public RobotAuthentication? Authentication { get; init; }
+    public RobotAuthentication? Authentication { get; set; }
 
     /// <summary>Webhooks.</summary>
     [JsonPropertyName("webhooks")]
-    public RobotWebhooks? Webhooks { get; init; }
+    public RobotWebhooks? Webhooks { get; set; }
 
     /// <summary>Members the server sent that this version of the model does not know; written back unchanged.</summary>
     [JsonExtensionData]

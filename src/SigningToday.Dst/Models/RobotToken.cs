@@ -10,7 +10,7 @@ public sealed class RobotToken
 {
     /// <summary>The token.</summary>
     [JsonPropertyName("accessToken")]
-    public string? AccessToken { get; init; }
+    public string? AccessToken { get; set; }
 
     /// <summary>Members the server sent that this version of the model does not know; written back unchanged.</summary>
     [JsonExtensionData]

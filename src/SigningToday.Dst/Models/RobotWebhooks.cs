@@ -10,7 +10,7 @@ public sealed class RobotWebhooks
 {
     /// <summary>URL receiving DST notifications.</summary>
     [JsonPropertyName("dst")]
-    public string? Dst { get; init; }
+    public string? Dst { get; set; }
 
     /// <summary>Members the server sent that this version of the model does not know; written back unchanged.</summary>
     [JsonExtensionData]

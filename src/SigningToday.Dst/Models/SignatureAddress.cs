@@ -10,7 +10,7 @@ public sealed class SignatureAddress
 {
     /// <summary>The URL of the signature tray.</summary>
     [JsonPropertyName("url")]
-    public string? Url { get; init; }
+    public string? Url { get; set; }
 
     /// <summary>Members the server sent that this version of the model does not know; written back unchanged.</summary>
     [JsonExtensionData]

@@ -10,43 +10,43 @@ public sealed class SignatureRequest
 {
     /// <summary>Internal id used by Signing Today; kept as received.</summary>
     [JsonPropertyName("_instance_id")]
-    public long? InstanceId { get; init; }
+    public long? InstanceId { get; set; }
 
     /// <summary>Id of the signature request.</summary>
     [JsonPropertyName("id")]
-    public int? Id { get; init; }
+    public int? Id { get; set; }
 
     /// <summary>The reason of the signature.</summary>
     [JsonPropertyName("reason")]
-    public string? Reason { get; init; }
+    public string? Reason { get; set; }
 
     /// <summary>A description.</summary>
     [JsonPropertyName("description")]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>Id of the signer in the sign plan.</summary>
     [JsonPropertyName("signerId")]
-    public int? SignerId { get; init; }
+    public int? SignerId { get; set; }
 
     /// <summary>The signature profile (CAdES, PAdES).</summary>
     [JsonPropertyName("signProfile")]
-    public SignProfile? SignProfile { get; init; }
+    public SignProfile? SignProfile { get; set; }
 
     /// <summary>True to add a timestamp.</summary>
     [JsonPropertyName("withTimestamp")]
-    public bool? WithTimestamp { get; init; }
+    public bool? WithTimestamp { get; set; }
 
     /// <summary>True when the signer may decline.</summary>
     [JsonPropertyName("declinable")]
-    public bool? Declinable { get; init; }
+    public bool? Declinable { get; set; }
 
     /// <summary>Restrictions on the signer.</summary>
     [JsonPropertyName("restrictions")]
-    public IReadOnlyList<SignatureRestriction>? Restrictions { get; init; }
+    public IReadOnlyList<SignatureRestriction>? Restrictions { get; set; }
 
     /// <summary>Extra data, e.g. st_ticketUrl / st_signatureTicketUrl (the signature ticket) or sign_urlback.</summary>
     [JsonPropertyName("extraData")]
-    public IReadOnlyDictionary<string, JsonElement>? ExtraData { get; init; }
+    public IReadOnlyDictionary<string, JsonElement>? ExtraData { get; set; }
 
     /// <summary>Members the server sent that this version of the model does not know; written back unchanged.</summary>
     [JsonExtensionData]

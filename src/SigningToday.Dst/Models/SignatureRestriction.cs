@@ -10,15 +10,15 @@ public sealed class SignatureRestriction
 {
     /// <summary>The rule.</summary>
     [JsonPropertyName("rule")]
-    public string? Rule { get; init; }
+    public string? Rule { get; set; }
 
     /// <summary>The operator.</summary>
     [JsonPropertyName("operator")]
-    public string? Operator { get; init; }
+    public string? Operator { get; set; }
 
     /// <summary>The value.</summary>
     [JsonPropertyName("value")]
-    public string? Value { get; init; }
+    public string? Value { get; set; }
 
     /// <summary>Members the server sent that this version of the model does not know; written back unchanged.</summary>
     [JsonExtensionData]

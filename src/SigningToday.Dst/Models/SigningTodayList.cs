@@ -10,11 +10,11 @@ public sealed class SigningTodayList<T>
 {
     /// <summary>The total number of items (present when <c>$count=true</c> was asked).</summary>
     [JsonPropertyName("count")]
-    public long? Count { get; init; }
+    public long? Count { get; set; }
 
     /// <summary>The items of this page.</summary>
     [JsonPropertyName("values")]
-    public IReadOnlyList<T>? Values { get; init; }
+    public IReadOnlyList<T>? Values { get; set; }
 
     /// <summary>Members the server sent that this version of the model does not know; written back unchanged.</summary>
     [JsonExtensionData]

@@ -10,11 +10,11 @@ public sealed class TemplateInstantiation
 {
     /// <summary>Parts of the template to change.</summary>
     [JsonPropertyName("templatePatches")]
-    public RobotDstSpecification? TemplatePatches { get; init; }
+    public RobotDstSpecification? TemplatePatches { get; set; }
 
     /// <summary>Role to signer mapping.</summary>
     [JsonPropertyName("rolesMapping")]
-    public IReadOnlyList<RoleMapping>? RolesMapping { get; init; }
+    public IReadOnlyList<RoleMapping>? RolesMapping { get; set; }
 
     /// <summary>Members the server sent that this version of the model does not know; written back unchanged.</summary>
     [JsonExtensionData]

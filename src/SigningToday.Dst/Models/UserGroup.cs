@@ -10,15 +10,15 @@ public sealed class UserGroup
 {
     /// <summary>Unique id of the group.</summary>
     [JsonPropertyName("id")]
-    public long? Id { get; init; }
+    public long? Id { get; set; }
 
     /// <summary>Name.</summary>
     [JsonPropertyName("name")]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>Organization.</summary>
     [JsonPropertyName("domain")]
-    public string? Domain { get; init; }
+    public string? Domain { get; set; }
 
     /// <summary>Members the server sent that this version of the model does not know; written back unchanged.</summary>
     [JsonExtensionData]

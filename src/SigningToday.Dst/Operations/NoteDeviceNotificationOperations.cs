@@ -84,7 +84,7 @@ public interface INotificationOperations
     /// <param name="options">Paging.</param>
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The lazily fetched notifications.</returns>
-    AsyncPageable<DstNotification> ListDstNotificationsAsync(SigningTodayListOptions? options = null, CancellationToken cancellationToken = default);
+    AsyncPageable<NotificationEvent> ListDstNotificationsAsync(SigningTodayListOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Marks all notifications of a DST as consumed (<c>DELETE /notifications/dst/{id}</c>).</summary>
     /// <param name="dstId">The DST.</param>
@@ -196,8 +196,8 @@ internal sealed class NotificationOperations : INotificationOperations
 
     public NotificationOperations(SigningTodayTransport transport) => _t = transport;
 
-    public AsyncPageable<DstNotification> ListDstNotificationsAsync(SigningTodayListOptions? options = null, CancellationToken cancellationToken = default) =>
-        _t.List("notifications/dsts", "ListDstNotifications", options, Json.SigningTodayListDstNotification, null, cancellationToken);
+    public AsyncPageable<NotificationEvent> ListDstNotificationsAsync(SigningTodayListOptions? options = null, CancellationToken cancellationToken = default) =>
+        _t.List("notifications/dsts", "ListDstNotifications", options, Json.SigningTodayListNotificationEvent, null, cancellationToken);
 
     public Task ClearDstNotificationsAsync(string dstId, CancellationToken cancellationToken = default)
     {

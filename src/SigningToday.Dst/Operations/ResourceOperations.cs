@@ -107,7 +107,7 @@ public interface IResourceOperations
 public sealed class ResourceUploadOptions
 {
     /// <summary>The resource type, e.g. <c>PDF_Document</c> or <c>Image</c>; the operation's default when <see langword="null"/>.</summary>
-    public string? ResourceType { get; set; }
+    public ResourceType? ResourceType { get; set; }
 
     /// <summary>A user-defined title.</summary>
     public string? Title { get; set; }
@@ -132,7 +132,7 @@ internal sealed class ResourceOperations : IResourceOperations
         SigningTodayTransport.Readable(content, nameof(content));
         SigningTodayTransport.NotEmpty(fileName, nameof(fileName));
         var request = SigningTodayTransport.Request(HttpMethod.Post, path, "UploadIdentityAppearance", Idempotency.NotIdempotent);
-        request.Content = RequestContent.Multipart(UploadParts(content, fileName, options?.ResourceType ?? "Image", options, includeExtraData: false));
+        request.Content = RequestContent.Multipart(UploadParts(content, fileName, (options?.ResourceType ?? Models.ResourceType.Image).Value ?? "Image", options, includeExtraData: false));
         return _t.SendAsync(request, Json.DstResource, cancellationToken);
     }
 
@@ -200,7 +200,7 @@ internal sealed class ResourceOperations : IResourceOperations
         SigningTodayTransport.Readable(content, nameof(content));
         SigningTodayTransport.NotEmpty(fileName, nameof(fileName));
         var request = SigningTodayTransport.Request(SigningTodayTransport.Patch, "DST/" + id + "/resources", "AppendDstResource", Idempotency.NotIdempotent);
-        request.Content = RequestContent.Multipart(UploadParts(content, fileName, options?.ResourceType ?? "PDF_Document", options, includeExtraData: true));
+        request.Content = RequestContent.Multipart(UploadParts(content, fileName, (options?.ResourceType ?? Models.ResourceType.PdfDocument).Value ?? "PDF_Document", options, includeExtraData: true));
         return _t.SendAsync(request, Json.DigitalSignatureTransaction, cancellationToken);
     }
 

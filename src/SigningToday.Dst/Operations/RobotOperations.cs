@@ -9,6 +9,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using SigningClients.Core;
 using SigningClients.Core.Http;
+using SigningClients.Core.Validation;
 using SigningToday.Dst.Internal;
 using SigningToday.Dst.Models;
 using SigningToday.Dst.Serialization;
@@ -43,8 +44,8 @@ public interface IRobotOperations
     /// <returns>A task.</returns>
     Task UpdateConfigurationAsync(RobotConfiguration configuration, RobotAccount? account = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Creates a DST in one call (<c>POST /robot/DSTs</c>).</summary>
-    /// <param name="specification">The DST.</param>
+    /// <summary>Creates a DST in one call (<c>POST /robot/DSTs</c>); <see cref="RobotDstBuilder"/> writes the specification for the common shapes.</summary>
+    /// <param name="specification">The DST. Its status, when set, must be <c>draft</c> or <c>published</c> (the only values the doc allows); it is checked before any I/O.</param>
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The created DST.</returns>
     Task<DigitalSignatureTransaction> CreateDstAsync(RobotDstSpecification specification, CancellationToken cancellationToken = default);
@@ -101,41 +102,14 @@ public sealed class PdfDstOptions
     /// <summary>Title of the document in the signature tray; defaults to the DST title.</summary>
     public string? DocumentTitle { get; set; }
 
-    /// <summary>Page of the signature field (1-based). Default 1.</summary>
-    public int Page { get; set; } = 1;
-
-    /// <summary>X of the signature field, percent of the page width. Default 10.</summary>
-    public decimal PositionX { get; set; } = 10m;
-
-    /// <summary>Y of the signature field, percent of the page height. Default 80.</summary>
-    public decimal PositionY { get; set; } = 80m;
-
-    /// <summary>Width of the signature field, percent. Default 30.</summary>
-    public decimal Width { get; set; } = 30m;
-
-    /// <summary>Height of the signature field, percent. Default 8.</summary>
-    public decimal Height { get; set; } = 8m;
-
-    /// <summary>Reason of the signature.</summary>
-    public string? Reason { get; set; }
-
-    /// <summary>Signature profile. Default PAdES.</summary>
-    public SignProfile SignProfile { get; set; } = SignProfile.PAdES;
-
-    /// <summary>Add a timestamp to the signature.</summary>
-    public bool WithTimestamp { get; set; }
-
-    /// <summary>Whether the signer may decline. Default true.</summary>
-    public bool Declinable { get; set; } = true;
+    /// <summary>The signature field and its request: page, position and size in percent, reason, profile, timestamp, declinable, extra data (see <see cref="RobotSignatureField"/> for the defaults).</summary>
+    public RobotSignatureField Signature { get; set; } = new();
 
     /// <summary>When the DST expires.</summary>
     public DateTimeOffset? ExpiresAt { get; set; }
 
     /// <summary>DST extra data (see <see cref="SigningTodayExtraData.ForDst"/>).</summary>
     public IReadOnlyDictionary<string, JsonElement>? ExtraData { get; set; }
-
-    /// <summary>Signature request extra data (see <see cref="SigningTodayExtraData.ForSignatureRequest"/>).</summary>
-    public IReadOnlyDictionary<string, JsonElement>? SignatureExtraData { get; set; }
 }
 
 internal sealed class RobotOperations : IRobotOperations
@@ -180,6 +154,11 @@ internal sealed class RobotOperations : IRobotOperations
     {
         SigningTodayTransport.NotNull(specification, nameof(specification));
         SigningTodayTransport.NotEmpty(specification.Title, nameof(specification));
+        if (specification.Status is { } status && status != DstStatus.Draft && status != DstStatus.Published)
+        {
+            throw new ArgumentException("A DST created through POST /robot/DSTs is draft or published (the doc allows no other status); got '" + status + "'.", nameof(specification));
+        }
+
         var request = SigningTodayTransport.Request(HttpMethod.Post, "robot/DSTs", "CreateRobotDst", Idempotency.NotIdempotent);
         request.Content = RequestContent.Json(specification, Json.RobotDstSpecification);
         return _t.SendAsync(request, Json.DigitalSignatureTransaction, cancellationToken);
@@ -189,6 +168,14 @@ internal sealed class RobotOperations : IRobotOperations
     {
         string id = SigningTodayTransport.Id(templateId, nameof(templateId));
         SigningTodayTransport.NotNull(instantiation, nameof(instantiation));
+        foreach (var mapping in instantiation.RolesMapping ?? Array.Empty<RoleMapping>())
+        {
+            if (mapping is null || string.IsNullOrWhiteSpace(mapping.RoleName) || mapping.Signer is null)
+            {
+                throw new ArgumentException("Every role mapping needs a role name and a signer.", nameof(instantiation));
+            }
+        }
+
         var request = SigningTodayTransport.Request(HttpMethod.Post, _t.Options.RobotInstantiatePath.Replace("{id}", id), "InstantiateRobotTemplate", Idempotency.NotIdempotent);
         request.Content = RequestContent.Json(instantiation, Json.TemplateInstantiation);
         return _t.SendAsync(request, Json.DigitalSignatureTransaction, cancellationToken);
@@ -207,7 +194,7 @@ internal sealed class RobotOperations : IRobotOperations
         foreach (var pair in roles)
         {
             SigningTodayTransport.NotEmpty(pair.Key, nameof(roles));
-            mapping.Add(new RoleMapping { RoleName = pair.Key, Signer = pair.Value ?? throw new ArgumentException("A role is mapped to a null signer.", nameof(roles)) });
+            mapping.Add(new RoleMapping(pair.Key, pair.Value ?? throw new ArgumentException("A role is mapped to a null signer.", nameof(roles))));
         }
 
         var basePatches = patches ?? new RobotDstSpecification();
@@ -241,11 +228,18 @@ internal sealed class RobotOperations : IRobotOperations
         }
 
         options ??= new PdfDstOptions();
-        if (options.Page < 1)
+        if (options.Signature is null || options.Signature.Page < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(options), "The page is 1-based.");
+            throw new ArgumentOutOfRangeException(nameof(options), "The signature page is 1-based.");
         }
 
+        return CreateAndPublishFromCheckedPdfAsync(pdf, fileName, title, signer, options, cancellationToken);
+    }
+
+    private async Task<DigitalSignatureTransaction> CreateAndPublishFromCheckedPdfAsync(Stream source, string fileName, string title, Signer signer, PdfDstOptions options, CancellationToken cancellationToken)
+    {
+        // The robot DST embeds a PDF_Document: refuse non-PDF content before any I/O (the same check as every provider).
+        var pdf = await PdfContent.EnsurePdfAsync(source, "pdf", cancellationToken).ConfigureAwait(false);
         var specification = BuildPdfSpecification(fileName, title, signer, options, EmbeddedPlaceholder);
         byte[] template = JsonSerializer.SerializeToUtf8Bytes(specification, Json.RobotDstSpecification);
         byte[] marker = Encoding.UTF8.GetBytes(EmbeddedPlaceholder);
@@ -266,75 +260,29 @@ internal sealed class RobotOperations : IRobotOperations
             },
             "application/json",
             isReplayable: pdf.CanSeek);
-        return _t.SendAsync(request, Json.DigitalSignatureTransaction, cancellationToken);
+        return await _t.SendAsync(request, Json.DigitalSignatureTransaction, cancellationToken).ConfigureAwait(false);
     }
 
     internal static RobotDstSpecification BuildPdfSpecification(string fileName, string title, Signer signer, PdfDstOptions options, string embeddedData)
     {
-        var plan = new Signer
+        var builder = new RobotDstBuilder(title)
+            .AddDocument(RobotDocumentBuilder.FromEmbeddedData(embeddedData, fileName, options.DocumentTitle ?? title).AddSignature(signer, options.Signature ?? throw new ArgumentException("Signature cannot be null.", nameof(options))));
+        if (!options.Publish)
         {
-            Id = 0,
-            Name = signer.Name,
-            Surname = signer.Surname,
-            Email = signer.Email,
-            Phone = signer.Phone,
-            Role = signer.Role,
-            UserUuid = signer.UserUuid,
-            AdditionalProperties = signer.AdditionalProperties,
-        };
-        var document = new RobotDocument
+            builder.AsDraft();
+        }
+
+        if (options.ExpiresAt is { } expiresAt)
         {
-            Resource = new RobotResource
-            {
-                Filename = fileName,
-                ResourceType = "PDF_Document",
-                Title = options.DocumentTitle ?? title,
-                Source = new DocumentSource { Type = "Embedded", EmbeddedData = embeddedData },
-            },
-            Forms = new[]
-            {
-                new DstForm
-                {
-                    Id = 0,
-                    DocumentId = 0,
-                    Type = FormType.SignatureForm,
-                    PositionX = options.PositionX,
-                    PositionY = options.PositionY,
-                    Width = options.Width,
-                    Height = options.Height,
-                    Page = options.Page,
-                    SignerId = 0,
-                    ToFill = false,
-                    Invisible = false,
-                    ExtraData = new Dictionary<string, JsonElement> { ["signatureRequestId"] = SigningTodayExtraData.NumberValue(0) },
-                },
-            },
-            SignatureRequests = new[]
-            {
-                new SignatureRequest
-                {
-                    Id = 0,
-                    Reason = options.Reason,
-                    SignerId = 0,
-                    SignProfile = options.SignProfile,
-                    WithTimestamp = options.WithTimestamp,
-                    Declinable = options.Declinable,
-                    ExtraData = options.SignatureExtraData,
-                },
-            },
-            SignerGroups = new[] { new SignerGroup { Label = "Group 1", Signers = new[] { plan } } },
-        };
-        return new RobotDstSpecification
+            builder.ExpiresAt(expiresAt);
+        }
+
+        if (options.ExtraData is not null)
         {
-            Title = title,
-            Documents = new[] { document },
-            Status = options.Publish ? DstStatus.Published : DstStatus.Draft,
-            ExpiresAt = options.ExpiresAt,
-            Template = false,
-            PublicTemplate = false,
-            Urgent = false,
-            ExtraData = options.ExtraData,
-        };
+            builder.WithExtraData(options.ExtraData);
+        }
+
+        return builder.Build();
     }
 
     private static async Task WriteBase64Async(Stream input, Stream output, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using SigningClients.Core;
@@ -24,7 +25,11 @@ public interface IUserOperations
     /// <summary>Creates a user (<c>POST /users</c>).</summary>
     /// <param name="request">The user and optional password.</param>
     /// <param name="cancellationToken">Cancellation.</param>
-    /// <returns>The values returned (the new user's id).</returns>
+    /// <returns>
+    /// The new user's id as a one-item list. The server may answer a bare UUID string (the vendor's models) or
+    /// <c>["uuid"]</c> (the doc's example): both are read; an answer in another form gives an empty list, never an
+    /// exception, since the user was created.
+    /// </returns>
     Task<IReadOnlyList<string>> CreateAsync(CreateUserRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Lists the user groups (<c>GET /users/groups</c>).</summary>
@@ -86,11 +91,42 @@ internal sealed class UserOperations : IUserOperations
     public async Task<IReadOnlyList<string>> CreateAsync(CreateUserRequest request, CancellationToken cancellationToken = default)
     {
         SigningTodayTransport.NotNull(request, nameof(request));
-        SigningTodayTransport.NotNull(request.User, nameof(request));
+        var user = SigningTodayTransport.NotNull(request.User, nameof(request));
         _t.Pipeline.Redactor.AddSecret(request.Password);
         var message = SigningTodayTransport.Request(HttpMethod.Post, "users", "CreateUser", Idempotency.NotIdempotent);
-        message.Content = RequestContent.Json(request, Json.CreateUserRequest);
-        return await _t.SendAsync(message, Json.ListString, cancellationToken).ConfigureAwait(false);
+        var body = _t.Options.SendUserPhoneAsNumber ? new CreateUserRequest(user.WithPhoneAsNumber()) { Password = request.Password, AdditionalProperties = request.AdditionalProperties } : request;
+        message.Content = RequestContent.Json(body, Json.CreateUserRequest);
+        // The vendor's models answer a bare UUID string, the doc's example ["<uuid>"]: both are read. The user exists once
+        // the server answered 2xx, so an answer in neither form must not turn a done write into a failure.
+        var answer = await _t.SendAsync(message, Json.JsonElement, cancellationToken).ConfigureAwait(false);
+        return ReadCreatedIds(answer);
+    }
+
+    internal static IReadOnlyList<string> ReadCreatedIds(JsonElement answer)
+    {
+        switch (answer.ValueKind)
+        {
+            case JsonValueKind.String:
+            case JsonValueKind.Number:
+                return new[] { WireValue.Text(answer)! };
+            case JsonValueKind.Array:
+                var ids = new List<string>();
+                foreach (var item in answer.EnumerateArray())
+                {
+                    var id = WireValue.Text(item) ?? WireValue.Text(WireValue.Member(item, "id"));
+                    if (id is not null)
+                    {
+                        ids.Add(id);
+                    }
+                }
+
+                return ids;
+            case JsonValueKind.Object:
+                var single = WireValue.Text(WireValue.Member(answer, "id"));
+                return single is null ? Array.Empty<string>() : new[] { single };
+            default:
+                return Array.Empty<string>();
+        }
     }
 
     public AsyncPageable<UserGroup> ListGroupsAsync(SigningTodayListOptions? options = null, CancellationToken cancellationToken = default) =>
@@ -120,7 +156,7 @@ internal sealed class UserOperations : IUserOperations
         string id = SigningTodayTransport.Id(userId, nameof(userId));
         SigningTodayTransport.NotNull(user, nameof(user));
         var request = SigningTodayTransport.Request(HttpMethod.Put, "user/" + id, "UpdateUser", Idempotency.Idempotent);
-        request.Content = RequestContent.Json(user, Json.User);
+        request.Content = RequestContent.Json(_t.Options.SendUserPhoneAsNumber ? user.WithPhoneAsNumber() : user, Json.User);
         return _t.SendAsync(request, cancellationToken);
     }
 

@@ -11,12 +11,12 @@ namespace SigningToday.Dst.Serialization;
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
-    Converters = new[] { typeof(TolerantDateTimeOffsetConverter) })]
+    Converters = new[] { typeof(TolerantDateTimeOffsetConverter), typeof(JsonObjectDictionaryConverter) })]
 [JsonSerializable(typeof(DigitalSignatureTransaction))]
 [JsonSerializable(typeof(SigningTodayList<DigitalSignatureTransaction>))]
 [JsonSerializable(typeof(SigningTodayList<Device>))]
 [JsonSerializable(typeof(SigningTodayList<InstantiationGroup>))]
-[JsonSerializable(typeof(SigningTodayList<DstNotification>))]
+[JsonSerializable(typeof(SigningTodayList<NotificationEvent>))]
 [JsonSerializable(typeof(SigningTodayList<User>))]
 [JsonSerializable(typeof(SigningTodayList<UserGroup>))]
 [JsonSerializable(typeof(List<DstNote>))]
@@ -43,6 +43,10 @@ namespace SigningToday.Dst.Serialization;
 [JsonSerializable(typeof(ServiceConfiguration))]
 [JsonSerializable(typeof(DstStatusChangedNotification))]
 [JsonSerializable(typeof(SignatureStatusChangedNotification))]
+[JsonSerializable(typeof(NotificationDocument))]
+[JsonSerializable(typeof(DstDocument))]
+[JsonSerializable(typeof(SignatureRequest))]
+[JsonSerializable(typeof(Signer))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(Dictionary<string, JsonElement>))]

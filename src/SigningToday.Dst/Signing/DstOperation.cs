@@ -22,7 +22,6 @@ public sealed class DstOperation : LongRunningOperation<DigitalSignatureTransact
     public const string KindName = "Dst";
 
     private readonly IDstOperations _dsts;
-    private readonly PollingOptions _polling;
 
     /// <summary>Creates the operation of an existing DST.</summary>
     /// <param name="dsts">The DST operations of a client (<c>client.Dsts</c>).</param>
@@ -36,18 +35,13 @@ public sealed class DstOperation : LongRunningOperation<DigitalSignatureTransact
     }
 
     private DstOperation(IDstOperations dsts, OperationRehydrationToken token, PollingOptions? polling, TimeProvider? timeProvider)
-        : base(token, timeProvider)
+        : base(token, timeProvider, polling)
     {
         _dsts = dsts ?? throw new ArgumentNullException(nameof(dsts));
-        _polling = polling ?? new PollingOptions();
-        _polling.Validate();
     }
 
     /// <summary>The DST as last read in this process, if any.</summary>
     public DigitalSignatureTransaction? LastDst { get; private set; }
-
-    /// <inheritdoc />
-    protected override PollingOptions DefaultPolling => _polling;
 
     /// <summary>Rebuilds the operation from its rehydration token.</summary>
     /// <param name="dsts">The DST operations (<c>client.Dsts</c>) of a client of the same Signing Today organization.</param>

@@ -1,6 +1,9 @@
 using System;
+using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using SigningClients.Core;
 using SigningClients.Core.DependencyInjection;
 using Trident.SignerProcess;
 
@@ -35,6 +38,7 @@ public static class TridentServiceCollectionExtensions
             throw new ArgumentNullException(nameof(configure));
         }
 
+        services.AddSigningClientHealthProbe<ITridentClient>(name, TridentClient.ProviderName, HealthProbeCall, ProbeAsync);
         return services.AddSigningClient<ITridentClient, TridentClientOptions>(name, configure, Create);
     }
 
@@ -50,9 +54,28 @@ public static class TridentServiceCollectionExtensions
             throw new ArgumentNullException(nameof(section));
         }
 
+        services.AddSigningClientHealthProbe<ITridentClient>(name, TridentClient.ProviderName, HealthProbeCall, ProbeAsync);
         return services.AddSigningClient<ITridentClient, TridentClientOptions>(name, options => section.Bind(options), Create);
     }
 
     private static ITridentClient Create(SigningClientContext<TridentClientOptions> context) =>
         new TridentClient(context.Options, context.HttpClientProvider, context.LoggerFactory, context.TimeProvider);
+
+    /// <summary>The call the health probe makes (see <c>AddSigningClientHealthChecks</c>).</summary>
+    internal const string HealthProbeCall = "GET signer_processes/{made-up id} after the OAuth2 token request (a read; 404 or 410 for the unknown id is healthy)";
+
+    /// <summary>The made-up signer process id the health probe asks about.</summary>
+    private const string HealthProbeSignerProcessId = "signingclients-health-probe";
+
+    private static async Task ProbeAsync(ITridentClient client, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.GetSignerProcessAsync(HealthProbeSignerProcessId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SigningApiException ex) when (ex.Status is 404 or 410)
+        {
+            // The service authenticated the call (the token was issued) and answered for the unknown id: healthy.
+        }
+    }
 }

@@ -9,25 +9,25 @@ namespace Trident.SignerProcess.Models;
 public sealed class TridentSignerProcess
 {
     /// <summary>The process id (<c>id</c>).</summary>
-    public string Id { get; init; } = string.Empty;
+    public string Id { get; set; } = string.Empty;
 
     /// <summary>The process URL (<c>self</c>).</summary>
-    public Uri? Self { get; init; }
+    public Uri? Self { get; set; }
 
     /// <summary>The process type (<c>process_type</c>).</summary>
-    public SignerProcessType? ProcessType { get; init; }
+    public SignerProcessType? ProcessType { get; set; }
 
     /// <summary>The tasks of the process (<c>tasks</c>); right after creation it holds one pending <c>UserBrowserTask</c>.</summary>
-    public SignerProcessTasks? Tasks { get; init; }
+    public SignerProcessTasks? Tasks { get; set; }
 
     /// <summary>The documents of the process (<c>documents</c>).</summary>
-    public IReadOnlyList<SignerProcessDocument>? Documents { get; init; }
+    public IReadOnlyList<SignerProcessDocument>? Documents { get; set; }
 
     /// <summary>Information about the signature once made (<c>signing_information</c>); deployment-specific.</summary>
-    public JsonElement? SigningInformation { get; init; }
+    public JsonElement? SigningInformation { get; set; }
 
     /// <summary>The result, once the process has ended (<c>result</c>).</summary>
-    public SignerProcessResult? Result { get; init; }
+    public SignerProcessResult? Result { get; set; }
 
     /// <summary>Members this SDK does not model.</summary>
     [JsonExtensionData]
@@ -102,7 +102,7 @@ public sealed class TridentSignerProcess
 public sealed class SignerProcessTasks
 {
     /// <summary>Pending tasks (<c>pending</c>).</summary>
-    public IReadOnlyList<SignerProcessTask>? Pending { get; init; }
+    public IReadOnlyList<SignerProcessTask>? Pending { get; set; }
 
     /// <summary>Members this SDK does not model.</summary>
     [JsonExtensionData]
@@ -113,13 +113,13 @@ public sealed class SignerProcessTasks
 public sealed class SignerProcessTask
 {
     /// <summary>The task type (<c>type</c>).</summary>
-    public SignerProcessTaskType Type { get; init; }
+    public SignerProcessTaskType Type { get; set; }
 
     /// <summary>The task id (<c>id</c>).</summary>
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>The task URL (<c>url</c>); for a <c>UserBrowserTask</c>, where the user's browser goes.</summary>
-    public Uri? Url { get; init; }
+    public Uri? Url { get; set; }
 
     /// <summary>Members this SDK does not model.</summary>
     [JsonExtensionData]
@@ -130,16 +130,16 @@ public sealed class SignerProcessTask
 public sealed class SignerProcessDocument
 {
     /// <summary>The document id (<c>id</c>).</summary>
-    public string Id { get; init; } = string.Empty;
+    public string Id { get; set; } = string.Empty;
 
     /// <summary>The document URL (<c>url</c>).</summary>
-    public Uri? Url { get; init; }
+    public Uri? Url { get; set; }
 
     /// <summary>The URL of the document's content (<c>content</c>): the signed bytes once signed.</summary>
-    public Uri? Content { get; init; }
+    public Uri? Content { get; set; }
 
     /// <summary>The document's own result (<c>result</c>), once the process has ended.</summary>
-    public SignerProcessResult? Result { get; init; }
+    public SignerProcessResult? Result { get; set; }
 
     /// <summary>Members this SDK does not model.</summary>
     [JsonExtensionData]
@@ -150,10 +150,10 @@ public sealed class SignerProcessDocument
 public sealed class SignerProcessResult
 {
     /// <summary>The status (<c>status</c>).</summary>
-    public SignerProcessStatus Status { get; init; }
+    public SignerProcessStatus Status { get; set; }
 
     /// <summary>Details (<c>details</c>), e.g. an error message.</summary>
-    public SignerProcessResultDetails? Details { get; init; }
+    public SignerProcessResultDetails? Details { get; set; }
 
     /// <summary>Members this SDK does not model.</summary>
     [JsonExtensionData]
@@ -167,7 +167,7 @@ public sealed class SignerProcessResult
 public sealed class SignerProcessResultDetails
 {
     /// <summary>A message (<c>message</c>).</summary>
-    public string? Message { get; init; }
+    public string? Message { get; set; }
 
     /// <summary>Members this SDK does not model.</summary>
     [JsonExtensionData]

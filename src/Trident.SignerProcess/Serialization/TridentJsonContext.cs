@@ -16,6 +16,10 @@ namespace Trident.SignerProcess.Serialization;
 [JsonSerializable(typeof(SignerProcessDocument))]
 [JsonSerializable(typeof(List<SignerProcessDocument>))]
 [JsonSerializable(typeof(JsonElement))]
+// Read and written by SignatureFieldLocationConverter (the generator does not walk a type that has its own converter).
+[JsonSerializable(typeof(SignaturePage))]
+[JsonSerializable(typeof(SignatureRectangle))]
+[JsonSerializable(typeof(SignaturePageNumber))]
 internal sealed partial class TridentJsonContext : JsonSerializerContext
 {
 }

@@ -23,7 +23,6 @@ public sealed class SignerProcessOperation : LongRunningOperation<SignerProcessR
     public const string KindName = "SignerProcess";
 
     private readonly ITridentClient _client;
-    private readonly PollingOptions _polling;
 
     /// <summary>Creates the operation of an existing signer process.</summary>
     /// <param name="client">The client.</param>
@@ -37,15 +36,10 @@ public sealed class SignerProcessOperation : LongRunningOperation<SignerProcessR
     }
 
     private SignerProcessOperation(ITridentClient client, OperationRehydrationToken token, PollingOptions? polling, TimeProvider? timeProvider)
-        : base(token, timeProvider)
+        : base(token, timeProvider, polling)
     {
         _client = client ?? throw new ArgumentNullException(nameof(client));
-        _polling = polling ?? new PollingOptions();
-        _polling.Validate();
     }
-
-    /// <inheritdoc />
-    protected override PollingOptions DefaultPolling => _polling;
 
     /// <summary>Rebuilds the operation from its rehydration token.</summary>
     /// <param name="client">A client of the same TRIDENT account.</param>

@@ -18,6 +18,7 @@ namespace Signant.InstantSign.Tests.Signing;
 /// unsigned, signed meanwhile, and finished (downloaded, MD5 verified) by a second OS process rebuilt from the token —
 /// inside the (shortened) time to live. The simulator runs on a fake clock, so the TTL is judged deterministically.
 /// </summary>
+[Collection(nameof(ResumeInAnotherProcessTests))]
 public sealed class ResumeInAnotherProcessTests
 {
     private static readonly TimeSpan Ttl = TimeSpan.FromMinutes(2);
@@ -155,4 +156,10 @@ public sealed class ResumeInAnotherProcessTests
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         return Process.Start(info) ?? throw new InvalidOperationException("Could not start the helper process.");
     }
+}
+
+/// <summary>Runs the helper-process tests alone: their simulators would skew the process-wide allocation checks of other tests.</summary>
+[CollectionDefinition(nameof(ResumeInAnotherProcessTests), DisableParallelization = true)]
+public sealed class ResumeInAnotherProcessCollection
+{
 }

@@ -41,6 +41,8 @@ internal sealed class ConsignOKit : ProviderKit
             AllowHttpOnLoopback = true,
             Username = sim.Settings.Username,
             Password = sim.Settings.Password,
+            // The kit's workflows have an embedded signer; the simulator stands for an organisation's own tenant.
+            EmbeddedSigningEnabled = true,
         };
         settings.Retry?.Invoke(options.Retry);
         options.Polling.InitialInterval = TimeSpan.FromMilliseconds(5);
