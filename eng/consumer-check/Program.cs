@@ -40,12 +40,12 @@ builder.Services.AddConsignOClient(o =>
     o.Username = consignO.Settings.Username;
     o.Password = consignO.Settings.Password;
 });
-builder.Services.AddSignantInstantSignClient(o =>
+builder.Services.AddSignantClient(o =>
 {
     o.Endpoint = signant.ServiceAddress;
     o.AllowHttpOnLoopback = true;
-    o.DistributorId = signant.DistributorId;
-    o.AccessCode = signant.AccessCode;
+    o.DistributorId = signant.Settings.DistributorId;
+    o.AccessCode = signant.Settings.AccessCode;
 });
 builder.Services.AddSigningTodayClient(o =>
 {

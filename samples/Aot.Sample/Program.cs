@@ -46,7 +46,7 @@ builder.Configuration.AddInMemoryCollection(settings);
 
 builder.Services.AddAlphaTrustClient(builder.Configuration.GetSection("AlphaTrust"));
 builder.Services.AddConsignOClient(builder.Configuration.GetSection("ConsignO"));
-builder.Services.AddSignantInstantSignClient(builder.Configuration.GetSection("Signant"));
+builder.Services.AddSignantClient(builder.Configuration.GetSection("Signant"));
 builder.Services.AddSigningTodayClient(builder.Configuration.GetSection("SigningToday"));
 builder.Services.AddTridentClient(builder.Configuration.GetSection("Trident"));
 using var host = builder.Build();

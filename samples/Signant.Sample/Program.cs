@@ -28,12 +28,12 @@ if (simulator is not null)
     {
         ["Signant:Endpoint"] = simulator.ServiceAddress.ToString(),
         ["Signant:AllowHttpOnLoopback"] = "true",
-        ["Signant:DistributorId"] = simulator.DistributorId,
-        ["Signant:AccessCode"] = simulator.AccessCode,
+        ["Signant:DistributorId"] = simulator.Settings.DistributorId,
+        ["Signant:AccessCode"] = simulator.Settings.AccessCode,
     });
 }
 
-builder.Services.AddSignantInstantSignClient(builder.Configuration.GetSection("Signant"));
+builder.Services.AddSignantClient(builder.Configuration.GetSection("Signant"));
 using var host = builder.Build();
 var client = host.Services.GetRequiredService<ISignantClient>();
 using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(real ? 30 : 1));

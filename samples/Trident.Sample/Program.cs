@@ -46,7 +46,7 @@ try
     {
         FinishCallbackUrl = callbackUrl,
         Labels = new List<IList<string>> { new List<string> { "sample", "contract-4711" } },
-        Signer = new SignerDefinition
+        Signer = new SignerProcessSigner
         {
             SignaturePolicyId = SignaturePolicies.Pdf,
             Parameters = new SignatureParameters

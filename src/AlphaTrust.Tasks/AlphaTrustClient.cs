@@ -71,6 +71,7 @@ public sealed class AlphaTrustClient : IAlphaTrustClient, IDisposable
         var pipelineOptions = new SigningPipelineOptions(ProviderName, options.Endpoint!)
         {
             AllowHttpOnLoopback = options.AllowHttpOnLoopback,
+            Limits = options.Limits,
             Retry = options.Retry,
             ErrorParser = new AlphaTrustErrorParser(),
             LoggerFactory = loggerFactory,

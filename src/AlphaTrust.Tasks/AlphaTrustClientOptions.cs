@@ -65,7 +65,7 @@ public sealed class AlphaTrustClientOptions : SigningClientOptions
     /// <summary>A display form without any credential.</summary>
     /// <returns>The endpoint and which credentials are set.</returns>
     public override string ToString() =>
-        "AlphaTrustClientOptions { Endpoint = " + (Endpoint?.ToString() ?? "(none)") +
+        "AlphaTrustClientOptions { Endpoint = " + (Endpoint is null ? "(none)" : EndpointForDisplay) +
         ", ApiKey = " + Mask(ApiKey) + ", ApiSecret = " + Mask(ApiSecret) +
         ", ApiUsername = " + Mask(ApiUsername) + ", ApiPassword = " + Mask(ApiPassword) +
         ", MaxRemoteSignBatchSize = " + MaxRemoteSignBatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture) + " }";

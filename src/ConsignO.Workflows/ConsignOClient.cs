@@ -69,9 +69,6 @@ public sealed class ConsignOClient : IConsignOClient, IDisposable
         _pipeline = new SigningPipeline(httpClientProvider, pipelineOptions);
     }
 
-    /// <summary>Number of logins this client has started (diagnostics).</summary>
-    public int LoginCount => _session.LoginCount;
-
     /// <inheritdoc />
     public Task LoginAsync(CancellationToken cancellationToken = default) => _session.LoginAsync(cancellationToken);
 
@@ -267,12 +264,12 @@ public sealed class ConsignOClient : IConsignOClient, IDisposable
             using var document = await ReadJsonDocumentAsync(response, ct).ConfigureAwait(false);
             var payload = Unwrap(document.RootElement);
             var text = payload.ValueKind == JsonValueKind.String ? payload.GetString() : FindString(payload, "url") ?? FindString(payload, "signingUrl");
-            if (text is null || !Uri.TryCreate(text, UriKind.Absolute, out var url))
+            if (!SafeUrl.TryCreate(text, out var url, out var problem))
             {
-                throw _pipeline.CreateException(request, response, SigningFailureKind.InvalidResponse, null, "The answer carries no absolute signing URL.");
+                throw _pipeline.CreateException(request, response, SigningFailureKind.InvalidResponse, null, "The answer carries no usable signing URL: " + problem);
             }
 
-            return url;
+            return url!;
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -307,8 +304,7 @@ public sealed class ConsignOClient : IConsignOClient, IDisposable
 
     private static async Task<JsonDocument> ReadJsonDocumentAsync(SigningResponse response, CancellationToken cancellationToken)
     {
-        var stream = await response.ReadBodyAsync(cancellationToken).ConfigureAwait(false);
-        return await JsonDocument.ParseAsync(stream, default, cancellationToken).ConfigureAwait(false);
+        return await response.ReadJsonDocumentAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static JsonElement Unwrap(JsonElement root) =>
@@ -341,6 +337,7 @@ public sealed class ConsignOClient : IConsignOClient, IDisposable
         new(ProviderName, options.Endpoint!)
         {
             AllowHttpOnLoopback = options.AllowHttpOnLoopback,
+            Limits = options.Limits,
             Retry = options.Retry,
             ErrorParser = new ConsignOErrorParser(),
             LoggerFactory = loggerFactory,

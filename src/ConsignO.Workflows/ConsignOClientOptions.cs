@@ -51,8 +51,6 @@ public sealed class ConsignOClientOptions : SigningClientOptions
     /// </summary>
     public string EmbeddedSigningUrlPath { get; set; } = "workflows/{workflowId}/actions/{actionId}/url";
 
-    /// <summary>How <see cref="IConsignOClient.WaitForCompletionAsync"/> polls by default.</summary>
-    public PollingOptions Polling { get; set; } = new();
 
     /// <summary>
     /// Where a signer's <see cref="Models.WorkflowActionDefinition.Ref"/> (the value the zones' <c>assignedTo</c>
@@ -115,13 +113,12 @@ public sealed class ConsignOClientOptions : SigningClientOptions
         {
             throw new ArgumentException("ConsignOClientOptions.ZoneReferencePlacement is not a known placement.", nameof(ZoneReferencePlacement));
         }
-        (Polling ?? throw new ArgumentException("ConsignOClientOptions.Polling cannot be null.", nameof(Polling))).Validate();
     }
 
     /// <summary>A display form without secrets.</summary>
     /// <returns>Endpoint, user and tenant; never the password or client secret.</returns>
     public override string ToString() =>
-        "ConsignOClientOptions { Endpoint = " + Endpoint + ", Username = " + Username + ", Tenant = " + (Tenant ?? "(none)") +
+        "ConsignOClientOptions { Endpoint = " + EndpointForDisplay + ", Username = " + Username + ", Tenant = " + (Tenant ?? "(none)") +
         ", ClientId = " + (ClientId ?? "(none)") + ", Password = " + (string.IsNullOrEmpty(Password) ? "(not set)" : "***") +
         ", ClientSecret = " + (string.IsNullOrEmpty(ClientSecret) ? "(not set)" : "***") + " }";
 

@@ -95,7 +95,7 @@ public interface IConsignOClient
 
     /// <summary>Polls the workflow until it is completed, declined, expired or deleted.</summary>
     /// <param name="workflowId">The workflow id.</param>
-    /// <param name="polling">Intervals and timeout; the client's <see cref="ConsignOClientOptions.Polling"/> by default.</param>
+    /// <param name="polling">Intervals and timeout; the client's <see cref="SigningClients.Core.SigningClientOptions.Polling"/> by default (overall timeout 1 hour).</param>
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The workflow in its final state (check <see cref="Workflow.Status"/>).</returns>
     /// <exception cref="TimeoutException">The polling timeout passed first.</exception>

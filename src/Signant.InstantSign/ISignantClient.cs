@@ -54,7 +54,7 @@ public interface ISignantClient
     /// <param name="postingId">The posting id.</param>
     /// <param name="attachmentId">The attachment id.</param>
     /// <param name="destination">The caller's writable stream (not disposed).</param>
-    /// <param name="options">Polling options; <see langword="null"/> for the defaults.</param>
+    /// <param name="options">Polling options; <see langword="null"/> for the client's <see cref="SigningClients.Core.SigningClientOptions.Polling"/> (2 s growing to 30 s, overall timeout 1 hour).</param>
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>Downloaded (with the verified download) or Expired.</returns>
     /// <exception cref="SigningApiException">A call failed for another reason than expiry.</exception>

@@ -72,12 +72,13 @@ public sealed class SignantClient : ISignantClient, IDisposable
         var pipelineOptions = new SigningPipelineOptions(ProviderName, options.Endpoint!)
         {
             AllowHttpOnLoopback = options.AllowHttpOnLoopback,
+            Limits = options.Limits,
             Retry = options.Retry,
             ErrorParser = new SoapErrorParser(options.MaxElementLength),
             LoggerFactory = loggerFactory,
             TimeProvider = timeProvider ?? TimeProvider.System,
         };
-        pipelineOptions.Redactor.AddSecret(options.AccessCode);
+        pipelineOptions.Redactor.AddCredential(options.AccessCode);
         _pipeline = new SigningPipeline(httpClientProvider, pipelineOptions);
         _writer = new SoapEnvelopeWriter(options);
     }
@@ -145,7 +146,8 @@ public sealed class SignantClient : ISignantClient, IDisposable
         RequireId(postingId, nameof(postingId));
         RequireId(attachmentId, nameof(attachmentId));
         RequireWritable(destination);
-        if (options is not null && options.Polling is null)
+        options ??= new WaitForCompletionOptions { Polling = _options.Polling };
+        if (options.Polling is null)
         {
             throw new ArgumentException("WaitForCompletionOptions.Polling cannot be null.", nameof(options));
         }

@@ -47,6 +47,13 @@ public sealed class SignantClientOptions : SigningClientOptions
     public long MaxResponseCharacters { get; set; } = 4L * 1024 * 1024;
 
     /// <summary>
+    /// Largest attachment accepted by a download, in decoded bytes. The base64 file is decoded into the caller's stream
+    /// as it arrives; an attachment that goes past this limit fails the download with
+    /// <see cref="SigningFailureKind.InvalidResponse"/> (discard what was written). Default 256 MB.
+    /// </summary>
+    public long MaxAttachmentBytes { get; set; } = 256L * 1024 * 1024;
+
+    /// <summary>
     /// Whether a download without <c>FileHash</c> is rejected (<see cref="SigningFailureKind.IntegrityFailure"/>).
     /// Default <see langword="true"/>: a document is only handed over once its MD5 matched.
     /// </summary>
@@ -87,6 +94,11 @@ public sealed class SignantClientOptions : SigningClientOptions
         {
             throw new ArgumentException("SignantClientOptions.MaxResponseCharacters must be at least 65536.", nameof(MaxResponseCharacters));
         }
+
+        if (MaxAttachmentBytes < 1)
+        {
+            throw new ArgumentException("SignantClientOptions.MaxAttachmentBytes must be positive.", nameof(MaxAttachmentBytes));
+        }
     }
 
     // Both values travel inside every SOAP envelope: a character XML cannot carry is a configuration error.
@@ -106,7 +118,7 @@ public sealed class SignantClientOptions : SigningClientOptions
     /// <summary>A display form without secrets.</summary>
     /// <returns>Endpoint and distributor id; the access code is masked.</returns>
     public override string ToString() =>
-        "SignantClientOptions { Endpoint = " + Endpoint + ", DistributorId = " + DistributorId + ", AccessCode = " + (string.IsNullOrEmpty(AccessCode) ? "(not set)" : "***") + " }";
+        "SignantClientOptions { Endpoint = " + EndpointForDisplay + ", DistributorId = " + DistributorId + ", AccessCode = " + (string.IsNullOrEmpty(AccessCode) ? "(not set)" : "***") + " }";
 
     private static void RequireText(string? value, string name)
     {

@@ -18,6 +18,37 @@ public abstract class SigningClientOptions
     /// <summary>Retry and attempt-timeout settings.</summary>
     public RetryOptions Retry { get; set; } = new();
 
+    /// <summary>Bounds on response size, provider-message length, body stalls and paging (see <see cref="ClientLimits"/>).</summary>
+    public ClientLimits Limits { get; set; } = new();
+
+    /// <summary>The endpoint for display (<c>ToString()</c>, logs): user info and query removed.</summary>
+    protected string EndpointForDisplay => DisplayUri(Endpoint);
+
+    /// <summary>A display-safe form of <paramref name="uri"/>: scheme, host, port and path only (no user info, query or fragment).</summary>
+    /// <param name="uri">The address.</param>
+    /// <returns>The display text (empty for <see langword="null"/>).</returns>
+    public static string DisplayUri(Uri? uri)
+    {
+        if (uri is null)
+        {
+            return string.Empty;
+        }
+
+        return uri.IsAbsoluteUri ? uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped) : "(relative)";
+    }
+
+    /// <summary>
+    /// How the client's wait helpers (<c>WaitForCompletionAsync</c>, <c>WaitForResultAsync</c>,
+    /// <c>WaitForDstStatusAsync</c>, <c>WaitForCompletionAndDownloadAsync</c>) poll when a call passes no polling
+    /// options. Default: first poll at once, then 2 s growing by 1.5 up to 30 s, and an overall
+    /// <see cref="PollingOptions.Timeout"/> of <see cref="DefaultWaitTimeout"/> (1 hour) so a wait never blocks forever;
+    /// set <c>Timeout = null</c> to wait until done or cancelled.
+    /// </summary>
+    public PollingOptions Polling { get; set; } = new() { Timeout = DefaultWaitTimeout };
+
+    /// <summary>The default overall timeout of every wait helper: 1 hour.</summary>
+    public static TimeSpan DefaultWaitTimeout { get; } = TimeSpan.FromHours(1);
+
     /// <summary>Validates the options; the client calls it at construction and DI validates at start-up.</summary>
     /// <exception cref="ArgumentException">A setting is missing or invalid.</exception>
     public virtual void Validate()
@@ -29,6 +60,8 @@ public abstract class SigningClientOptions
 
         EnsureSecureEndpoint(Endpoint, AllowHttpOnLoopback, nameof(Endpoint));
         (Retry ?? throw new ArgumentException("Retry options cannot be null.", nameof(Retry))).Validate();
+        (Limits ?? throw new ArgumentException("Limits cannot be null.", nameof(Limits))).Validate();
+        (Polling ?? throw new ArgumentException("Polling options cannot be null.", nameof(Polling))).Validate();
     }
 
     /// <summary>

@@ -71,6 +71,13 @@ public class SimulatorHost : IAsyncDisposable
     /// <summary>The simulator's clock (<see cref="SimulatorHostOptions.TimeProvider"/>, default <see cref="TimeProvider.System"/>).</summary>
     public TimeProvider TimeProvider { get; }
 
+    /// <summary>
+    /// Raised after each status change of the simulator's state model (a workflow launched, a signer signed, a DST
+    /// expired, …), outside the simulator's lock, in the order the changes happened. A webhook or callback dispatcher
+    /// can hook it. The ad-hoc host of <see cref="StartAsync"/> never raises it.
+    /// </summary>
+    public event EventHandler<SimulatorStatusChange>? StatusChanged;
+
     /// <summary>The settings the simulator was created with.</summary>
     protected SimulatorHostOptions Options => _options;
 
@@ -219,6 +226,21 @@ public class SimulatorHost : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
             ?? throw new InvalidOperationException("Kestrel did not report the address it listens on.");
         _baseAddress = LoopbackUri(new Uri(address).Port);
+    }
+
+    /// <summary>Raises <see cref="StatusChanged"/>; derived simulators forward their state model's changes here.</summary>
+    /// <param name="change">The change.</param>
+    protected void OnStatusChanged(SimulatorStatusChange change) => StatusChanged?.Invoke(this, change);
+
+    /// <summary>Forwards a state model's status changes to <see cref="StatusChanged"/> and returns the model.</summary>
+    /// <typeparam name="TState">The state model's type.</typeparam>
+    /// <param name="state">The simulator's state model.</param>
+    /// <returns><paramref name="state"/>.</returns>
+    private protected TState Track<TState>(TState state)
+        where TState : Simulation.SimulatorState
+    {
+        state.StatusChanged += (_, change) => OnStatusChanged(change);
+        return state;
     }
 
     /// <summary>Maps the simulator's routes. The base implementation maps the routes given to <see cref="StartAsync"/>.</summary>

@@ -51,14 +51,15 @@ public sealed class SigningTodayClient : ISigningTodayClient, IDisposable
 
         options.Validate();
         var redactor = new SecretRedactor();
-        redactor.AddSecret(options.RobotToken);
-        redactor.AddSecret(options.Password);
-        redactor.AddSecret(options.ClientSecret);
+        redactor.AddCredential(options.RobotToken);
+        redactor.AddCredential(options.Password);
+        redactor.AddCredential(options.ClientSecret);
         var time = timeProvider ?? TimeProvider.System;
 
         SigningPipelineOptions PipelineOptions(AuthenticationPolicy? authentication) => new(ProviderName, options.Endpoint!)
         {
             AllowHttpOnLoopback = options.AllowHttpOnLoopback,
+            Limits = options.Limits,
             Retry = options.Retry,
             ErrorParser = new JsonProviderErrorParser("code", "message", "target"),
             LoggerFactory = loggerFactory,

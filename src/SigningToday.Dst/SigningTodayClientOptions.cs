@@ -136,7 +136,7 @@ public sealed class SigningTodayClientOptions : SigningClientOptions
     /// <summary>Describes the options without secret values.</summary>
     /// <returns>The description.</returns>
     public override string ToString() =>
-        "SigningTodayClientOptions(Endpoint=" + Endpoint + ", Mode=" + AuthenticationMode
+        "SigningTodayClientOptions(Endpoint=" + EndpointForDisplay + ", Mode=" + AuthenticationMode
         + ", RobotToken=" + (RobotToken is null ? "null" : "***")
         + ", Username=" + Username + ", Password=" + (Password is null ? "null" : "***")
         + ", ClientId=" + ClientId + ", ClientSecret=" + (ClientSecret is null ? "null" : "***") + ")";

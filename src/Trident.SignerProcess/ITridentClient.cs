@@ -49,7 +49,7 @@ public interface ITridentClient
 
     /// <summary>Polls the result operation until the process ends, on the core poller.</summary>
     /// <param name="signerProcessId">The process id.</param>
-    /// <param name="polling">Intervals and timeout; <see cref="TridentClientOptions.ResultPolling"/> when <see langword="null"/>.</param>
+    /// <param name="polling">Intervals and timeout; <see cref="SigningClients.Core.SigningClientOptions.Polling"/> of the client's options (overall timeout 1 hour by default) when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The final result.</returns>
     /// <exception cref="TimeoutException">The polling timeout passed.</exception>

@@ -69,11 +69,12 @@ public sealed class TridentClient : ITridentClient, IDisposable
         _resources = options.ResourcesPath.Trim('/') + "/";
 
         var redactor = new SecretRedactor();
-        redactor.AddSecret(options.ClientSecret);
+        redactor.AddCredential(options.ClientSecret);
         var tokenEndpoint = options.GetTokenEndpoint();
         var tokenPipeline = new SigningPipeline(httpClientProvider, new SigningPipelineOptions(ProviderName, tokenEndpoint)
         {
             AllowHttpOnLoopback = options.AllowHttpOnLoopback,
+            Limits = options.Limits,
             Retry = options.Retry,
             ErrorParser = new TridentErrorParser(),
             LoggerFactory = loggerFactory,
@@ -95,6 +96,7 @@ public sealed class TridentClient : ITridentClient, IDisposable
         _pipeline = new SigningPipeline(httpClientProvider, new SigningPipelineOptions(ProviderName, options.Endpoint!)
         {
             AllowHttpOnLoopback = options.AllowHttpOnLoopback,
+            Limits = options.Limits,
             Retry = options.Retry,
             Authentication = new BearerTokenAuthenticationPolicy(tokenSource, redactor),
             ErrorParser = new TridentErrorParser(),
@@ -180,8 +182,9 @@ public sealed class TridentClient : ITridentClient, IDisposable
     /// <inheritdoc />
     public Task<SignerProcessResult> WaitForResultAsync(string signerProcessId, PollingOptions? polling = null, CancellationToken cancellationToken = default)
     {
+        SigningRequest.EscapeSegment(signerProcessId, nameof(signerProcessId));
         // A shortcut for the operation, in this process.
-        var operation = new SignerProcessOperation(this, signerProcessId, polling ?? _options.ResultPolling, _timeProvider);
+        var operation = new SignerProcessOperation(this, signerProcessId, polling ?? _options.Polling, _timeProvider);
         return operation.WaitForCompletionAsync(cancellationToken);
     }
 

@@ -43,8 +43,6 @@ public sealed class TridentClientOptions : SigningClientOptions
     /// <summary>The path of the eSignSP resources below the endpoint. Default <c>trustedx-resources/esignsp/v2</c>.</summary>
     public string ResourcesPath { get; set; } = "trustedx-resources/esignsp/v2";
 
-    /// <summary>How <see cref="ITridentClient.WaitForResultAsync"/> polls by default.</summary>
-    public PollingOptions ResultPolling { get; set; } = new();
 
     /// <summary>The token endpoint in effect.</summary>
     /// <returns>The token endpoint.</returns>
@@ -99,11 +97,9 @@ public sealed class TridentClientOptions : SigningClientOptions
         {
             throw new ArgumentException("TokenRefreshMargin cannot be negative.", nameof(TokenRefreshMargin));
         }
-
-        (ResultPolling ?? throw new ArgumentException("ResultPolling cannot be null.", nameof(ResultPolling))).Validate();
     }
 
     /// <inheritdoc />
     public override string ToString() =>
-        "TridentClientOptions(Endpoint=" + Endpoint + ", AuthServer=" + AuthServer + ", ClientId=" + ClientId + ", ClientSecret=" + (string.IsNullOrEmpty(ClientSecret) ? "<not set>" : "***") + ")";
+        "TridentClientOptions(Endpoint=" + EndpointForDisplay + ", AuthServer=" + AuthServer + ", ClientId=" + ClientId + ", ClientSecret=" + (string.IsNullOrEmpty(ClientSecret) ? "<not set>" : "***") + ")";
 }

@@ -13,6 +13,7 @@ using Signant.InstantSign.Models;
 using SigningClients.Core;
 using SigningClients.Core.DependencyInjection;
 using SigningClients.Testing;
+using SigningClients.Testing.Signant;
 using SigningClients.TestSupport;
 using Xunit;
 
@@ -70,7 +71,7 @@ public sealed class SimulatorTests
     {
         var ct = TestContext.Current.CancellationToken;
         var time = new FakeTimeProvider(new DateTimeOffset(2024, 5, 1, 10, 0, 0, TimeSpan.Zero));
-        await using var sim = await SignantSimulator.StartAsync(new SimulatorHostOptions { TimeProvider = time }, ct);
+        await using var sim = await SignantSimulator.StartAsync(new SignantSimulatorOptions { Host = new SimulatorHostOptions { TimeProvider = time } }, ct);
         var client = Clients.ForSimulator(sim, time);
         var created = await client.CreateInstantPostingAsync(Posting(new MemoryStream(TestPdf.Create()), "Kari", "Ola"), ct);
         var start = time.GetUtcNow();
@@ -99,7 +100,7 @@ public sealed class SimulatorTests
     {
         var ct = TestContext.Current.CancellationToken;
         var time = new FakeTimeProvider(new DateTimeOffset(2024, 5, 1, 10, 0, 0, TimeSpan.Zero));
-        await using var sim = await SignantSimulator.StartAsync(new SimulatorHostOptions { TimeProvider = time }, ct);
+        await using var sim = await SignantSimulator.StartAsync(new SignantSimulatorOptions { Host = new SimulatorHostOptions { TimeProvider = time } }, ct);
         var client = Clients.ForSimulator(sim, time);
         var created = await client.CreateInstantPostingAsync(Posting(new MemoryStream(TestPdf.Create()), "Kari"), ct);
         var start = time.GetUtcNow();
@@ -123,8 +124,8 @@ public sealed class SimulatorTests
     {
         var ct = TestContext.Current.CancellationToken;
         var time = new FakeTimeProvider(new DateTimeOffset(2024, 5, 1, 10, 0, 0, TimeSpan.Zero));
-        await using var sim = await SignantSimulator.StartAsync(new SimulatorHostOptions { TimeProvider = time }, ct);
-        sim.DeletionDelay = TimeSpan.FromHours(1);
+        await using var sim = await SignantSimulator.StartAsync(new SignantSimulatorOptions { Host = new SimulatorHostOptions { TimeProvider = time } }, ct);
+        sim.Settings.DeletionDelay = TimeSpan.FromHours(1);
         var client = Clients.ForSimulator(sim, time);
         var created = await client.CreateInstantPostingAsync(Posting(new MemoryStream(TestPdf.Create()), "Kari", "Ola"), ct);
         sim.CompleteSigning(created.PostingId, "Kari");
@@ -157,7 +158,7 @@ public sealed class SimulatorTests
     {
         var ct = TestContext.Current.CancellationToken;
         var time = new FakeTimeProvider(new DateTimeOffset(2024, 5, 1, 10, 0, 0, TimeSpan.Zero));
-        await using var sim = await SignantSimulator.StartAsync(new SimulatorHostOptions { TimeProvider = time }, ct);
+        await using var sim = await SignantSimulator.StartAsync(new SignantSimulatorOptions { Host = new SimulatorHostOptions { TimeProvider = time } }, ct);
         var client = Clients.ForSimulator(sim, time);
         var created = await client.CreateInstantPostingAsync(Posting(new MemoryStream(TestPdf.Create()), "Kari"), ct);
         var t0 = time.GetUtcNow();
@@ -183,7 +184,7 @@ public sealed class SimulatorTests
     {
         var ct = TestContext.Current.CancellationToken;
         const long size = 64L * 1024 * 1024;
-        await using var sim = await SignantSimulator.StartAsync(new SimulatorHostOptions { JournalBodyLimit = 4096 }, ct);
+        await using var sim = await SignantSimulator.StartAsync(new SignantSimulatorOptions { Host = new SimulatorHostOptions { JournalBodyLimit = 4096 } }, ct);
         var client = Clients.ForSimulator(sim, configure: o => o.Retry.AttemptTimeout = TimeSpan.FromMinutes(10));
 
         // Warm up the connection and code paths so that one-time costs are not counted.
@@ -253,7 +254,7 @@ public sealed class SimulatorTests
         var unknown = await Assert.ThrowsAsync<SigningApiException>(() => client.GetPostingStatusAsync(Guid.NewGuid(), ct));
         Assert.True(unknown.IsPostingExpired());
 
-        var wrong = new SignantClient(Clients.Options(sim.ServiceAddress, sim.DistributorId, "wrong-code-123"));
+        var wrong = new SignantClient(Clients.Options(sim.ServiceAddress, sim.Settings.DistributorId, "wrong-code-123"));
         var auth = await Assert.ThrowsAsync<SigningApiException>(() => wrong.GetPostingStatusAsync(Guid.NewGuid(), ct));
         Assert.Equal(SignantSimulator.ErrorAuthentication.ToString(System.Globalization.CultureInfo.InvariantCulture), auth.ErrorCode);
     }
@@ -276,22 +277,22 @@ public sealed class SimulatorTests
         var ct = TestContext.Current.CancellationToken;
         using var logs = new LogCapture();
         await using var sim = await SignantSimulator.StartAsync(cancellationToken: ct);
-        sim.AccessCode = "sim-SECRET-access-77aa";
+        sim.Settings.AccessCode = "sim-SECRET-access-77aa";
         var client = Clients.ForSimulator(sim, loggerFactory: logs.CreateFactory(), configure: o => o.Retry.MaxRetries = 0);
         const string ssn = "01017012345";
         var messages = new System.Collections.Generic.List<string>();
 
         var created = await client.CreateInstantPostingAsync(Posting(new MemoryStream(TestPdf.Create()), "Kari"), ct);
-        sim.FailNext(4001, "Bad request for SSN " + ssn + " with AccessCode " + sim.AccessCode);
+        sim.FailNext(4001, "Bad request for SSN " + ssn + " with AccessCode " + sim.Settings.AccessCode);
         messages.Add((await Assert.ThrowsAsync<SigningApiException>(() => client.GetPostingStatusAsync(created.PostingId, ct))).Message);
-        sim.FaultNext("s:Client", "<AccessCode>" + sim.AccessCode + "</AccessCode> rejected");
+        sim.FaultNext("s:Client", "<AccessCode>" + sim.Settings.AccessCode + "</AccessCode> rejected");
         var fault = await Assert.ThrowsAsync<SigningApiException>(() => client.GetPostingStatusAsync(created.PostingId, ct));
         messages.Add(fault.Message);
         messages.Add(fault.BodyExcerpt ?? string.Empty);
         messages.Add(client.ToString() ?? string.Empty);
 
         Assert.NotEmpty(logs.Lines);
-        SecretScanner.AssertNoSecrets(logs.AllText.Concat(messages), sim.AccessCode, ssn);
+        SecretScanner.AssertNoSecrets(logs.AllText.Concat(messages), sim.Settings.AccessCode, ssn);
     }
 
     [Fact]
@@ -303,17 +304,17 @@ public sealed class SimulatorTests
         {
             ["Signant:Endpoint"] = sim.ServiceAddress.ToString(),
             ["Signant:AllowHttpOnLoopback"] = "true",
-            ["Signant:DistributorId"] = sim.DistributorId,
-            ["Signant:AccessCode"] = sim.AccessCode,
+            ["Signant:DistributorId"] = sim.Settings.DistributorId,
+            ["Signant:AccessCode"] = sim.Settings.AccessCode,
         }).Build();
         var services = new ServiceCollection();
-        services.AddSignantInstantSignClient(configuration.GetSection("Signant"));
-        services.AddSignantInstantSignClient("other", o =>
+        services.AddSignantClient(configuration.GetSection("Signant"));
+        services.AddSignantClient("other", o =>
         {
             o.Endpoint = sim.ServiceAddress;
             o.AllowHttpOnLoopback = true;
-            o.DistributorId = sim.DistributorId;
-            o.AccessCode = sim.AccessCode;
+            o.DistributorId = sim.Settings.DistributorId;
+            o.AccessCode = sim.Settings.AccessCode;
         });
         await using var provider = services.BuildServiceProvider();
 

@@ -65,7 +65,7 @@ internal static class Clients
 
     public static SignantClient ForSimulator(SignantSimulator simulator, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null, Action<SignantClientOptions>? configure = null)
     {
-        var options = Options(simulator.ServiceAddress, simulator.DistributorId, simulator.AccessCode);
+        var options = Options(simulator.ServiceAddress, simulator.Settings.DistributorId, simulator.Settings.AccessCode);
         if (timeProvider is FakeTimeProvider)
         {
             // Attempt timeouts run on the fake clock too: make them irrelevant while the test drives time.

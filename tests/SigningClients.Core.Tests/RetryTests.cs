@@ -90,6 +90,8 @@ public sealed class RetryTests
         Assert.Equal("E" + status, ex.ErrorCode);
         Assert.Equal("nope (target: field)", ex.ProviderMessage);
         Assert.Equal(1, host.Journal.Count);
+        Assert.StartsWith("GET " + host.BaseAddress.GetLeftPart(UriPartial.Authority), ex.RequestUri, StringComparison.Ordinal);
+        Assert.Equal(status == 404, ex.Message.Contains("Not found: GET " + host.BaseAddress.GetLeftPart(UriPartial.Authority), StringComparison.Ordinal));
     }
 
     [Fact]
@@ -98,7 +100,7 @@ public sealed class RetryTests
         var clock = new RecordingClock();
         await using var host = await StartAsync(new SimulatorHostOptions { TimeProvider = clock });
         host.Faults.Enqueue(SimulatedFault.Status(503, retryAfter: "7"));
-        var pipeline = Pipelines.Create(host.BaseAddress, o => o.Retry.AttemptTimeout = TimeSpan.FromHours(1), timeProvider: clock);
+        var pipeline = Pipelines.Create(host.BaseAddress, o => { o.Retry.AttemptTimeout = TimeSpan.FromHours(1); o.Retry.TotalTimeout = TimeSpan.FromHours(2); }, timeProvider: clock);
 
         var item = await Clock.Drive(clock, pipeline.SendAsync(Pipelines.Request(Idempotency.Safe), TestJsonContext.Default.Item, TestContext.Current.CancellationToken), TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5));
 
@@ -118,7 +120,7 @@ public sealed class RetryTests
         await using var host = await StartAsync(new SimulatorHostOptions { TimeProvider = clock });
         var retryAt = start.AddSeconds(12);
         host.Faults.Enqueue(SimulatedFault.Status(429, retryAfter: retryAt.ToString("R")));
-        var pipeline = Pipelines.Create(host.BaseAddress, o => o.Retry.AttemptTimeout = TimeSpan.FromHours(1), timeProvider: clock);
+        var pipeline = Pipelines.Create(host.BaseAddress, o => { o.Retry.AttemptTimeout = TimeSpan.FromHours(1); o.Retry.TotalTimeout = TimeSpan.FromHours(2); }, timeProvider: clock);
 
         var item = await Clock.Drive(clock, pipeline.SendAsync(Pipelines.Request(Idempotency.NotIdempotent), TestJsonContext.Default.Item, TestContext.Current.CancellationToken), TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5));
 
@@ -155,13 +157,13 @@ public sealed class RetryTests
         host.Faults.Enqueue(SimulatedFault.Status(500), count: 5);
         var pipeline = Pipelines.Create(host.BaseAddress, o =>
         {
-            o.Retry = new RetryOptions { MaxRetries = 5, InitialDelay = TimeSpan.FromSeconds(1), MaxDelay = TimeSpan.FromSeconds(3), UseJitter = false, AttemptTimeout = TimeSpan.FromHours(1) };
+            o.Retry = new RetryOptions { MaxRetries = 5, InitialDelay = TimeSpan.FromSeconds(1), MaxDelay = TimeSpan.FromSeconds(3), UseJitter = false, AttemptTimeout = TimeSpan.FromHours(1), TotalTimeout = TimeSpan.FromHours(2) };
         }, timeProvider: clock);
 
         var item = await Clock.Drive(clock, pipeline.SendAsync(Pipelines.Request(Idempotency.Safe), TestJsonContext.Default.Item, TestContext.Current.CancellationToken), TimeSpan.FromMilliseconds(50), TimeSpan.FromMinutes(5));
 
         Assert.Equal(1, item.Id);
-        // 1 s, 2 s, then capped at 3 s (uncapped it would be 4 s, 8 s, 16 s).
+        // 1 s, 2 s, then capped at 3 s (uncapped it would be 4 s, 8 s, 16 s). (The call's total-time timer, 2 h, is above the filter.)
         var expected = new[] { 1.0, 2.0, 3.0, 3.0, 3.0 };
         Assert.Equal(expected, clock.DelaysBelow(TimeSpan.FromHours(1)).Select(d => d.TotalSeconds));
         var stamps = host.Journal.Entries.Select(e => e.Timestamp).ToArray();

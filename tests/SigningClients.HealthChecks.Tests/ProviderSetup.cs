@@ -76,12 +76,12 @@ internal sealed class ProviderSetup : IAsyncDisposable
             case "Signant":
             {
                 var sim = await SignantSimulator.StartAsync(null, ct);
-                return new ProviderSetup(sim, sim.AccessCode, (s, name, endpoint) => s.AddSignantInstantSignClient(name, o =>
+                return new ProviderSetup(sim, sim.Settings.AccessCode, (s, name, endpoint) => s.AddSignantClient(name, o =>
                 {
                     o.Endpoint = endpoint ?? sim.ServiceAddress;
                     o.AllowHttpOnLoopback = true;
-                    o.DistributorId = sim.DistributorId;
-                    o.AccessCode = sim.AccessCode;
+                    o.DistributorId = sim.Settings.DistributorId;
+                    o.AccessCode = sim.Settings.AccessCode;
                     Fast(o.Retry);
                 }), e => e.Method == "POST" && e.BodyText.Contains("GetPostingStatus", StringComparison.Ordinal) && !e.BodyText.Contains("CreateInstantPosting", StringComparison.Ordinal),
                 faultStatus: 500,
@@ -103,7 +103,7 @@ internal sealed class ProviderSetup : IAsyncDisposable
 
             case "SigningToday":
             {
-                var sim = await SigningTodaySimulator.StartAsync(null, null, ct);
+                var sim = await SigningTodaySimulator.StartAsync(null, ct);
                 return new ProviderSetup(sim, sim.Settings.RobotToken, (s, name, endpoint) => s.AddSigningTodayClient(name, o =>
                 {
                     o.Endpoint = endpoint ?? new Uri(sim.BaseAddress, "api/");

@@ -166,12 +166,12 @@ public sealed class NeutralFlowTests
                 AlphaTrust = await AlphaTrustSimulator.StartAsync(cancellationToken: ct),
             };
             var services = new ServiceCollection();
-            services.AddSignantInstantSignClient(o =>
+            services.AddSignantClient(o =>
             {
                 o.Endpoint = w.Signant.ServiceAddress;
                 o.AllowHttpOnLoopback = true;
-                o.DistributorId = w.Signant.DistributorId;
-                o.AccessCode = w.Signant.AccessCode;
+                o.DistributorId = w.Signant.Settings.DistributorId;
+                o.AccessCode = w.Signant.Settings.AccessCode;
             });
             services.AddTridentClient(o =>
             {

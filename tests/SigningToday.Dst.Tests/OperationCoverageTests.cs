@@ -59,7 +59,7 @@ public sealed class OperationCoverageTests
         // Devices and notifications.
         var challenge = await admin.Devices.GetAuthorizationChallengeAsync(ct);
         var registered = await admin.Devices.RegisterAsync(new DeviceRegistration { Challenge = challenge.Challenge!, DeviceId = "dev-1", Name = "Phone" }, ct);
-        Assert.Equal("dev-1", registered.Single());
+        Assert.True(Guid.TryParse(registered.Single(), out _)); // the device's token, a UUID (not the device id)
         Assert.Single(await admin.Devices.ListAsync(cancellationToken: ct).ToListAsync(ct));
         await admin.Notifications.RegisterPushTokenAsync(new PushTokenRegistration { DeviceId = "dev-1", Token = "push-1" }, ct);
         await admin.Notifications.DeletePushTokenAsync("dev-1", ct);
@@ -114,12 +114,12 @@ public sealed class OperationCoverageTests
         var address = await robot.Dsts.GetSignatureAddressAsync(id, 0, 0, ct);
         Assert.NotNull(address.Url);
         await robot.Dsts.NotifyAsync(id, ct);
+        var template = await robot.Dsts.TemplatizeAsync(id, ct); // "only for published DST templates": before signing
         sim.Sign(id);
         var signed = await robot.Dsts.GetAsync(id, ct);
         Assert.Equal(DstStatus.Signed, signed.Status);
         Assert.NotEmpty(await robot.Dsts.GetAuditAsync(id, ct));
         var clone = await robot.Dsts.CloneAsync(id, ct);
-        var template = await robot.Dsts.TemplatizeAsync(id, ct);
         Assert.True(template.Template);
         await robot.Dsts.PublishAsync(template.Id!, ct);
         var modified = await robot.Dsts.ModifyTemplateAsync(template.Id!, ct);

@@ -29,7 +29,7 @@ public sealed class ReplaySafetyTests
 
         Assert.True(error.OutcomeUnknown);
         Assert.Equal(1, sim.Journal.CountOf("POST", route));
-        Assert.Equal("draft", (string?)sim.GetDst(template.Id!)!["status"]);
+        Assert.Equal("draft", (string?)sim.GetDst(template.Id!)!.Json["status"]);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class SimulatorAccountTests
         var error = await Assert.ThrowsAsync<SigningApiException>(() => second.Robots.GetConfigurationAsync(null, ct));
         Assert.Equal(401, error.Status);
         await seeded.Robots.GetConfigurationAsync(null, ct);
-        Assert.Throws<InvalidOperationException>(() => sim.AddRobot("robot-two"));
+        Assert.Throws<SimulatorStateException>(() => sim.AddRobot("robot-two"));
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class SimulatorAccountTests
         var token = await admin.Services.RequestTokenAsync("dora@" + sim.Settings.Domain, "Dora-Pass-1", ct);
         Assert.False(string.IsNullOrEmpty(token.AccessToken));
         Assert.Equal("instructor", (await admin.Users.GetAsync(userId, ct)).Role?.Value);
-        Assert.Throws<InvalidOperationException>(() => sim.AddUser("dora", "x"));
+        Assert.Throws<SimulatorStateException>(() => sim.AddUser("dora", "x"));
 
         await admin.Services.ResetUserPasswordAsync("dora", sim.Settings.Domain, ct);
         await admin.Services.RequestPasswordRecoveryAsync("dora", sim.Settings.Domain, ct);

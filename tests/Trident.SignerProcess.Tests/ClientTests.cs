@@ -115,7 +115,7 @@ public sealed class ClientTests
             ["Trident:ClientId"] = h.Simulator.ClientId,
             ["Trident:ClientSecret"] = h.Simulator.ClientSecret,
             ["Trident:AuthServer"] = "main-as",
-            ["Trident:ResultPolling:InitialInterval"] = "00:00:00.020",
+            ["Trident:Polling:InitialInterval"] = "00:00:00.020",
         }).Build();
         var services = new ServiceCollection();
         services.AddTridentClient(configuration.GetSection("Trident"));

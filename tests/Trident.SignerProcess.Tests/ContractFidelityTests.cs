@@ -48,7 +48,7 @@ public sealed class ContractFidelityTests
     {
         await using var h = await TridentHarness.StartAsync();
         var definition = TridentHarness.Definition();
-        definition.Signer = new SignerDefinition { Parameters = new SignatureParameters { SignatureField = new SignatureField { Location = SignatureFieldLocation.FromCorners(1, llx, lly, urx, ury) } } };
+        definition.Signer = new SignerProcessSigner { Parameters = new SignatureParameters { SignatureField = new SignatureField { Location = SignatureFieldLocation.FromCorners(1, llx, lly, urx, ury) } } };
 
         await Assert.ThrowsAsync<ArgumentException>(() => h.Client.CreateSignerProcessAsync(definition, new MemoryStream(TestPdf.Create()), "a.pdf", Ct));
         Assert.Equal(0, h.Simulator.Journal.Count);

@@ -57,8 +57,8 @@ internal sealed class TridentHarness : IAsyncDisposable
         };
         options.Retry.InitialDelay = TimeSpan.FromMilliseconds(10);
         options.Retry.UseJitter = false;
-        options.ResultPolling.InitialInterval = TimeSpan.FromMilliseconds(10);
-        options.ResultPolling.MaxInterval = TimeSpan.FromMilliseconds(50);
+        options.Polling.InitialInterval = TimeSpan.FromMilliseconds(10);
+        options.Polling.MaxInterval = TimeSpan.FromMilliseconds(50);
         configure?.Invoke(options);
         var logs = new LogCapture();
         var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
@@ -70,7 +70,7 @@ internal sealed class TridentHarness : IAsyncDisposable
     {
         ProcessType = SignerProcessType.DocumentSignEsigp,
         Labels = new List<IList<string>> { new List<string> { "order", "4711" } },
-        Signer = new SignerDefinition
+        Signer = new SignerProcessSigner
         {
             SignaturePolicyId = SignaturePolicies.Pdf,
             Parameters = new SignatureParameters

@@ -25,8 +25,8 @@ internal sealed class SignantFlow : IProviderFlow
         {
             Endpoint = simulator.ServiceAddress,
             AllowHttpOnLoopback = true,
-            DistributorId = simulator.DistributorId,
-            AccessCode = simulator.AccessCode,
+            DistributorId = simulator.Settings.DistributorId,
+            AccessCode = simulator.Settings.AccessCode,
         });
         return await SigningFlow.RunAsync(context, new SignantSigningProvider(client), Signer, async operation =>
         {

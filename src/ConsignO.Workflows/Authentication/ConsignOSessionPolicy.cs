@@ -39,6 +39,7 @@ internal sealed class ConsignOSessionPolicy : AuthenticationPolicy
     private readonly ConsignOClientOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly SecretRedactor _redactor;
+    private string? _pinnedToken;
     private Session? _session;
     private long _generation;
     private DateTimeOffset _lastActivity;
@@ -51,8 +52,8 @@ internal sealed class ConsignOSessionPolicy : AuthenticationPolicy
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _redactor = redactor ?? throw new ArgumentNullException(nameof(redactor));
-        _redactor.AddSecret(options.Password);
-        _redactor.AddSecret(options.ClientSecret);
+        _redactor.AddCredential(options.Password);
+        _redactor.AddCredential(options.ClientSecret);
     }
 
     /// <summary>Number of logins started so far.</summary>
@@ -167,10 +168,12 @@ internal sealed class ConsignOSessionPolicy : AuthenticationPolicy
             // the session back to a token older than one already sent. The adopted tokens form a chain in the server's
             // issue order, so the token the client sends never goes backwards; a superseded one at worst costs one 401
             // and one re-login.
+            // A rotated token that is not a valid header value (CR/LF, non-ASCII) is never adopted: it would fail every
+            // later call until the session's idle expiry.
             if (rotated is not null && !string.Equals(rotated, current.Token, StringComparison.Ordinal) &&
-                string.Equals(sent.Token, current.Token, StringComparison.Ordinal))
+                string.Equals(sent.Token, current.Token, StringComparison.Ordinal) && TokenValue.IsWellFormed(rotated))
             {
-                _redactor.AddSecret(rotated);
+                PinToken(rotated);
                 _session = new Session(rotated, current.Generation);
             }
         }
@@ -199,6 +202,15 @@ internal sealed class ConsignOSessionPolicy : AuthenticationPolicy
 
     /// <inheritdoc />
     public override string ToString() => "ConsignOSession(" + _options.Username + ")";
+
+    // Exactly one session token — the one in use — is a long-lived credential of the redactor; the ones it replaces
+    // become per-call secrets (still masked while recent), so a server that rotates or re-issues tokens without end
+    // cannot grow the set of pinned secrets. Called under _gate.
+    private void PinToken(string token)
+    {
+        _redactor.ReplaceCredential(_pinnedToken, token);
+        _pinnedToken = token;
+    }
 
     private static string? ReadToken(HttpResponseMessage response)
     {
@@ -251,6 +263,7 @@ internal sealed class ConsignOSessionPolicy : AuthenticationPolicy
             {
                 _generation++;
                 _session = new Session(token, _generation);
+                PinToken(token);
                 _lastActivity = _timeProvider.GetUtcNow();
                 _inFlight = null;
                 return _session;
@@ -291,6 +304,12 @@ internal sealed class ConsignOSessionPolicy : AuthenticationPolicy
                 }
 
                 token = token!.Trim();
+                if (!TokenValue.IsWellFormed(token))
+                {
+                    _redactor.AddSecret(token);
+                    throw _loginPipeline.CreateException(request, response, SigningFailureKind.InvalidResponse, null, "The login answer's X-Auth-Token is not a valid header value (control or non-ASCII characters); it was discarded.", isTransient: true);
+                }
+
                 _redactor.AddSecret(token);
                 return new ValueTask<string>(token);
             },

@@ -44,7 +44,7 @@ public sealed class ReturnUrlResult
     /// <summary>Parses the URL a browser arrived at.</summary>
     /// <param name="returnUrl">The full URL (absolute or relative with a query).</param>
     /// <returns>The result.</returns>
-    /// <exception cref="ArgumentException">The URL has no <c>status</c> parameter.</exception>
+    /// <exception cref="ArgumentException">The URL has no <c>status</c> parameter, or more than one (names compared case-insensitively).</exception>
     public static ReturnUrlResult Parse(Uri returnUrl)
     {
         if (returnUrl is null)
@@ -54,7 +54,7 @@ public sealed class ReturnUrlResult
 
         if (!TryParse(returnUrl, out var result))
         {
-            throw new ArgumentException("The return URL has no 'status' query parameter.", nameof(returnUrl));
+            throw new ArgumentException("The return URL has no single 'status' query parameter (none, or more than one).", nameof(returnUrl));
         }
 
         return result!;
@@ -92,6 +92,12 @@ public sealed class ReturnUrlResult
             int eq = pair.IndexOf('=');
             var name = Decode(eq >= 0 ? pair.Substring(0, eq) : pair);
             var value = eq >= 0 ? Decode(pair.Substring(eq + 1)) : string.Empty;
+            if (parameters.ContainsKey(name) && string.Equals(name, "status", StringComparison.OrdinalIgnoreCase))
+            {
+                // Two status values (also differing only in case) are ambiguous: neither is taken.
+                return false;
+            }
+
             parameters[name] = value;
         }
 

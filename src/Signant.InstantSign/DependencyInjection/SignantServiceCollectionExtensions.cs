@@ -16,22 +16,22 @@ public static class SignantServiceCollectionExtensions
     /// <param name="services">The services.</param>
     /// <param name="configure">Configures the options.</param>
     /// <returns>The HTTP client builder (add handlers to it).</returns>
-    public static IHttpClientBuilder AddSignantInstantSignClient(this IServiceCollection services, Action<SignantClientOptions> configure) =>
-        services.AddSignantInstantSignClient(Options.Options.DefaultName, configure);
+    public static IHttpClientBuilder AddSignantClient(this IServiceCollection services, Action<SignantClientOptions> configure) =>
+        services.AddSignantClient(Options.Options.DefaultName, configure);
 
     /// <summary>Registers the default <see cref="ISignantClient"/> bound to a configuration section.</summary>
     /// <param name="services">The services.</param>
     /// <param name="section">The section (e.g. <c>Signant</c>) with Endpoint, DistributorId, AccessCode, ….</param>
     /// <returns>The HTTP client builder.</returns>
-    public static IHttpClientBuilder AddSignantInstantSignClient(this IServiceCollection services, IConfiguration section) =>
-        services.AddSignantInstantSignClient(Options.Options.DefaultName, section);
+    public static IHttpClientBuilder AddSignantClient(this IServiceCollection services, IConfiguration section) =>
+        services.AddSignantClient(Options.Options.DefaultName, section);
 
     /// <summary>Registers a named <see cref="ISignantClient"/> (resolve it with <c>ISigningClientFactory&lt;ISignantClient&gt;</c>).</summary>
     /// <param name="services">The services.</param>
     /// <param name="name">The registration name.</param>
     /// <param name="configure">Configures the options.</param>
     /// <returns>The HTTP client builder.</returns>
-    public static IHttpClientBuilder AddSignantInstantSignClient(this IServiceCollection services, string name, Action<SignantClientOptions> configure)
+    public static IHttpClientBuilder AddSignantClient(this IServiceCollection services, string name, Action<SignantClientOptions> configure)
     {
         if (configure is null)
         {
@@ -50,14 +50,14 @@ public static class SignantServiceCollectionExtensions
     /// <param name="name">The registration name.</param>
     /// <param name="section">The configuration section.</param>
     /// <returns>The HTTP client builder.</returns>
-    public static IHttpClientBuilder AddSignantInstantSignClient(this IServiceCollection services, string name, IConfiguration section)
+    public static IHttpClientBuilder AddSignantClient(this IServiceCollection services, string name, IConfiguration section)
     {
         if (section is null)
         {
             throw new ArgumentNullException(nameof(section));
         }
 
-        return services.AddSignantInstantSignClient(name, options => section.Bind(options));
+        return services.AddSignantClient(name, options => section.Bind(options));
     }
 
     /// <summary>The call the health probe makes (see <c>AddSigningClientHealthChecks</c>).</summary>

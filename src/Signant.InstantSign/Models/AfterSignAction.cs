@@ -1,9 +1,11 @@
 using System;
+using System.Text.Json.Serialization;
 using SigningClients.Core.Serialization;
 
 namespace Signant.InstantSign.Models;
 
 /// <summary>What the signing page does after a successful signature. Unknown values the service may add are kept as they are and never throw.</summary>
+[JsonConverter(typeof(AfterSignAction.Converter))]
 public readonly struct AfterSignAction : IExtensibleEnum, IEquatable<AfterSignAction>
 {
     /// <summary>Creates a value from its wire form.</summary>
@@ -45,4 +47,11 @@ public readonly struct AfterSignAction : IExtensibleEnum, IEquatable<AfterSignAc
 
     /// <inheritdoc />
     public override string ToString() => Value ?? string.Empty;
+
+    /// <summary>JSON converter (the wire value as a string; unknown values are kept).</summary>
+    public sealed class Converter : ExtensibleEnumConverter<AfterSignAction>
+    {
+        /// <inheritdoc />
+        protected override AfterSignAction Create(string value) => new(value);
+    }
 }

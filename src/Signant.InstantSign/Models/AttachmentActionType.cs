@@ -1,9 +1,11 @@
 using System;
+using System.Text.Json.Serialization;
 using SigningClients.Core.Serialization;
 
 namespace Signant.InstantSign.Models;
 
 /// <summary>What the recipients do with an attachment. Instant postings only accept <see cref="Sign"/>. Unknown values the service may add are kept as they are and never throw.</summary>
+[JsonConverter(typeof(AttachmentActionType.Converter))]
 public readonly struct AttachmentActionType : IExtensibleEnum, IEquatable<AttachmentActionType>
 {
     /// <summary>Creates a value from its wire form.</summary>
@@ -39,4 +41,11 @@ public readonly struct AttachmentActionType : IExtensibleEnum, IEquatable<Attach
 
     /// <inheritdoc />
     public override string ToString() => Value ?? string.Empty;
+
+    /// <summary>JSON converter (the wire value as a string; unknown values are kept).</summary>
+    public sealed class Converter : ExtensibleEnumConverter<AttachmentActionType>
+    {
+        /// <inheritdoc />
+        protected override AttachmentActionType Create(string value) => new(value);
+    }
 }

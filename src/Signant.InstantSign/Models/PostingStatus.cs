@@ -1,9 +1,11 @@
 using System;
+using System.Text.Json.Serialization;
 using SigningClients.Core.Serialization;
 
 namespace Signant.InstantSign.Models;
 
 /// <summary>The status of an instant posting (<c>Status</c> of GetPostingStatus). Unknown values the service may add are kept as they are and never throw.</summary>
+[JsonConverter(typeof(PostingStatus.Converter))]
 public readonly struct PostingStatus : IExtensibleEnum, IEquatable<PostingStatus>
 {
     /// <summary>Creates a value from its wire form.</summary>
@@ -48,4 +50,11 @@ public readonly struct PostingStatus : IExtensibleEnum, IEquatable<PostingStatus
 
     /// <inheritdoc />
     public override string ToString() => Value ?? string.Empty;
+
+    /// <summary>JSON converter (the wire value as a string; unknown values are kept).</summary>
+    public sealed class Converter : ExtensibleEnumConverter<PostingStatus>
+    {
+        /// <inheritdoc />
+        protected override PostingStatus Create(string value) => new(value);
+    }
 }

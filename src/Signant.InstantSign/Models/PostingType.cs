@@ -1,9 +1,11 @@
 using System;
+using System.Text.Json.Serialization;
 using SigningClients.Core.Serialization;
 
 namespace Signant.InstantSign.Models;
 
 /// <summary>The kind of posting (<c>PostingType</c>). Unknown values the service may add are kept as they are and never throw.</summary>
+[JsonConverter(typeof(PostingType.Converter))]
 public readonly struct PostingType : IExtensibleEnum, IEquatable<PostingType>
 {
     /// <summary>Creates a value from its wire form.</summary>
@@ -39,4 +41,11 @@ public readonly struct PostingType : IExtensibleEnum, IEquatable<PostingType>
 
     /// <inheritdoc />
     public override string ToString() => Value ?? string.Empty;
+
+    /// <summary>JSON converter (the wire value as a string; unknown values are kept).</summary>
+    public sealed class Converter : ExtensibleEnumConverter<PostingType>
+    {
+        /// <inheritdoc />
+        protected override PostingType Create(string value) => new(value);
+    }
 }

@@ -43,7 +43,11 @@ public sealed class UrlToSigning
     /// <summary>Name of the person to sign (from the recipient).</summary>
     public string? Name { get; set; }
 
-    /// <summary>URL of the signature page; send the user's browser there.</summary>
+    /// <summary>
+    /// URL of the signature page; send the user's browser there. <see langword="null"/> when the answer carried none, or
+    /// one that is unsafe for a browser (not https — http only on loopback —, user info; see
+    /// <see cref="SigningClients.Core.Security.SafeUrl"/>).
+    /// </summary>
     public Uri? Url { get; set; }
 
     /// <inheritdoc />

@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using System.Xml;
 using Signant.InstantSign.Models;
+using SigningClients.Core.Security;
 
 namespace Signant.InstantSign.Soap;
 
@@ -34,6 +35,9 @@ internal sealed class SoapResponseReader
 {
     private const int MaxListItems = 10_000;
     private const int MaxAdditionalElements = 256;
+
+    // Signant answers nest under ten levels; deeper XML is refused (it is read iteratively, never by recursion).
+    private const int MaxDepth = 64;
     private readonly XmlReader _reader;
     private readonly bool _async;
     private readonly int _maxElementLength;
@@ -107,8 +111,9 @@ internal sealed class SoapResponseReader
                             }
                             else if (field == "Url")
                             {
+                                // An unsafe URL (javascript:, data:, plain http to a remote host...) is dropped, not handed out.
                                 var text = await reader.ReadTextAsync().ConfigureAwait(false);
-                                u = text is null ? null : new Uri(text, UriKind.RelativeOrAbsolute);
+                                u = SafeUrl.TryCreate(text, out var safe, out _) ? safe : null;
                             }
                             else
                             {
@@ -232,7 +237,7 @@ internal sealed class SoapResponseReader
                     }
 
                     fileSeen = true;
-                    (length, computed) = await r.ReadBase64IntoAsync(destination, cancellationToken).ConfigureAwait(false);
+                    (length, computed) = await r.ReadBase64IntoAsync(destination, options.MaxAttachmentBytes, cancellationToken).ConfigureAwait(false);
                     break;
                 default: await r.ReadCommonOrExtraAsync(name, c).ConfigureAwait(false); break;
             }
@@ -396,15 +401,53 @@ internal sealed class SoapResponseReader
         throw new SoapFaultException(errorCode is { Length: > 0 } and not "0" ? errorCode : code, text ?? message);
     }
 
+    /// <summary>
+    /// Visits every element under the current one (which it consumes), depth first, without recursion: a server can
+    /// nest as deep as it likes without growing the stack. <paramref name="onElement"/> returns whether it consumed the
+    /// element; otherwise its children are visited.
+    /// </summary>
     private async ValueTask ReadDescendantsAsync(Func<string, ValueTask<bool>> onElement)
     {
-        await ReadChildrenAsync(async name =>
+        if (_reader.IsEmptyElement)
         {
-            if (!await onElement(name).ConfigureAwait(false))
+            await ReadNodeAsync().ConfigureAwait(false);
+            return;
+        }
+
+        int depth = _reader.Depth;
+        await ReadNodeAsync().ConfigureAwait(false);
+        while (true)
+        {
+            switch (_reader.NodeType)
             {
-                await ReadDescendantsAsync(onElement).ConfigureAwait(false);
+                case XmlNodeType.Element:
+                    if (await onElement(_reader.LocalName).ConfigureAwait(false))
+                    {
+                        continue;
+                    }
+
+                    await ReadNodeAsync().ConfigureAwait(false);
+                    continue;
+                case XmlNodeType.EndElement:
+                    bool end = _reader.Depth == depth;
+                    await ReadNodeAsync().ConfigureAwait(false);
+                    if (end)
+                    {
+                        return;
+                    }
+
+                    continue;
+                case XmlNodeType.None:
+                    throw new XmlException("The response ended unexpectedly.");
+                default:
+                    if (!await ReadNodeAsync().ConfigureAwait(false))
+                    {
+                        throw new XmlException("The response ended unexpectedly.");
+                    }
+
+                    continue;
             }
-        }).ConfigureAwait(false);
+        }
     }
 
     private async ValueTask ReadCommonOrExtraAsync(string name, Common common)
@@ -485,7 +528,32 @@ internal sealed class SoapResponseReader
 
     // The reader is either asynchronous (a streamed download) or synchronous over a buffered small answer; in the
     // synchronous case every await below completes at once and the ValueTask-based methods allocate nothing.
-    private ValueTask<bool> ReadNodeAsync() => _async ? new ValueTask<bool>(_reader.ReadAsync()) : new ValueTask<bool>(_reader.Read());
+    private ValueTask<bool> ReadNodeAsync()
+    {
+        if (_async)
+        {
+            return ReadNodeCoreAsync();
+        }
+
+        bool read = _reader.Read();
+        CheckDepth();
+        return new ValueTask<bool>(read);
+    }
+
+    private async ValueTask<bool> ReadNodeCoreAsync()
+    {
+        bool read = await _reader.ReadAsync().ConfigureAwait(false);
+        CheckDepth();
+        return read;
+    }
+
+    private void CheckDepth()
+    {
+        if (_reader.Depth > MaxDepth)
+        {
+            throw new XmlException("The response nests elements deeper than " + MaxDepth + " levels.");
+        }
+    }
 
     private ValueTask<int> ReadValueChunkAsync() =>
         _async ? new ValueTask<int>(_reader.ReadValueChunkAsync(_chars, 0, _chars.Length)) : new ValueTask<int>(_reader.ReadValueChunk(_chars, 0, _chars.Length));
@@ -640,7 +708,7 @@ internal sealed class SoapResponseReader
         throw new XmlException("'" + text + "' is not a date.");
     }
 
-    private async ValueTask<(long Length, string Hash)> ReadBase64IntoAsync(Stream destination, CancellationToken cancellationToken)
+    private async ValueTask<(long Length, string Hash)> ReadBase64IntoAsync(Stream destination, long maxBytes, CancellationToken cancellationToken)
     {
         using var md5 = new Md5Accumulator();
         if (IsNil())
@@ -654,9 +722,14 @@ internal sealed class SoapResponseReader
         int read;
         while ((read = await _reader.ReadElementContentAsBase64Async(buffer, 0, buffer.Length).ConfigureAwait(false)) > 0)
         {
+            total += read;
+            if (total > maxBytes)
+            {
+                throw new XmlException("The attachment is larger than the limit of " + maxBytes + " bytes (SignantClientOptions.MaxAttachmentBytes); discard what was written.");
+            }
+
             md5.Append(buffer, 0, read);
             await destination.WriteAsync(buffer, 0, read, cancellationToken).ConfigureAwait(false);
-            total += read;
         }
 
         return (total, md5.FinishHex());

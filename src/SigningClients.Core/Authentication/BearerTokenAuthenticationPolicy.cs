@@ -38,7 +38,14 @@ public sealed class BearerTokenAuthenticationPolicy : AuthenticationPolicy
         {
             // A token seen for the first time is registered with the redactor (a lock and a hash) once, not on every
             // request: under many concurrent calls that lock was the policy's main cost.
-            _redactor.AddSecret(token.Token);
+            if (!TokenValue.IsWellFormed(token.Token))
+            {
+                _source.Invalidate(token.Token);
+                _redactor.AddSecret(token.Token);
+                throw new InvalidTokenException("access token");
+            }
+
+            _redactor.ReplaceCredential(applied?.Token, token.Token);
             applied = new AppliedToken(token.Token);
             _applied = applied;
         }

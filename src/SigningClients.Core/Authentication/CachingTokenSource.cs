@@ -14,6 +14,7 @@ public abstract class CachingTokenSource : TokenSource
     private readonly TimeProvider _timeProvider;
     private readonly TimeSpan _refreshMargin;
     private AccessToken? _current;
+    private DateTimeOffset _currentIssued;
     private Task<AccessToken>? _inFlight;
 
     /// <summary>Creates the source.</summary>
@@ -80,8 +81,11 @@ public abstract class CachingTokenSource : TokenSource
             return true;
         }
 
+        // A token that lives less than twice the margin is refreshed at half its life, not on every call.
         var now = _timeProvider.GetUtcNow();
-        return token.ExpiresOn > now && token.ExpiresOn - now > _refreshMargin;
+        var lifetime = token.ExpiresOn - _currentIssued;
+        var margin = lifetime > TimeSpan.Zero && lifetime.Ticks / 2 < _refreshMargin.Ticks ? TimeSpan.FromTicks(lifetime.Ticks / 2) : _refreshMargin;
+        return token.ExpiresOn > now && token.ExpiresOn - now > margin;
     }
 
     private async Task<AccessToken> RunFetchAsync(AccessToken? previous)
@@ -90,9 +94,16 @@ public abstract class CachingTokenSource : TokenSource
         try
         {
             var token = await FetchTokenAsync(previous, CancellationToken.None).ConfigureAwait(false);
+            if (!TokenValue.IsWellFormed(token.Token) || (token.RefreshToken is not null && !TokenValue.IsWellFormed(token.RefreshToken)))
+            {
+                // Never cached: a poisoned token would fail every call until it expires.
+                throw new InvalidTokenException("access token");
+            }
+
             lock (_gate)
             {
                 _current = token;
+                _currentIssued = _timeProvider.GetUtcNow();
                 _inFlight = null;
             }
 

@@ -121,8 +121,8 @@ public sealed class OAuth2TokenSource : CachingTokenSource
         _pipeline = tokenPipeline;
         _options = options ?? throw new ArgumentNullException(nameof(options));
         options.Validate();
-        tokenPipeline.Redactor.AddSecret(options.ClientSecret);
-        tokenPipeline.Redactor.AddSecret(options.Password);
+        tokenPipeline.Redactor.AddCredential(options.ClientSecret);
+        tokenPipeline.Redactor.AddCredential(options.Password);
     }
 
     /// <inheritdoc />
@@ -136,7 +136,7 @@ public sealed class OAuth2TokenSource : CachingTokenSource
                 {
                     new("grant_type", "refresh_token"),
                     new("refresh_token", refreshToken),
-                }, "RefreshToken", cancellationToken).ConfigureAwait(false);
+                }, "RefreshToken", previous, cancellationToken).ConfigureAwait(false);
             }
             catch (SigningApiException ex) when (ex.Status is 400 or 401 or 403)
             {
@@ -156,10 +156,10 @@ public sealed class OAuth2TokenSource : CachingTokenSource
             fields.Add(new("grant_type", "client_credentials"));
         }
 
-        return await RequestAsync(fields, "RequestToken", cancellationToken).ConfigureAwait(false);
+        return await RequestAsync(fields, "RequestToken", previous, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<AccessToken> RequestAsync(List<KeyValuePair<string, string>> fields, string operation, CancellationToken cancellationToken)
+    private async Task<AccessToken> RequestAsync(List<KeyValuePair<string, string>> fields, string operation, AccessToken? previous, CancellationToken cancellationToken)
     {
         if (_options.Scope is { Length: > 0 } scope)
         {
@@ -171,7 +171,7 @@ public sealed class OAuth2TokenSource : CachingTokenSource
         {
             var raw = Encoding.UTF8.GetBytes(_options.ClientId + ":" + (_options.ClientSecret ?? string.Empty));
             var basic = Convert.ToBase64String(raw);
-            _pipeline.Redactor.AddSecret(basic);
+            _pipeline.Redactor.AddCredential(basic);
             request.Headers["Authorization"] = "Basic " + basic;
         }
         else
@@ -205,8 +205,15 @@ public sealed class OAuth2TokenSource : CachingTokenSource
             throw new SigningApiException(_pipeline.ProviderName, operation, 200, SigningFailureKind.InvalidResponse, providerMessage: "The token response has no access_token.");
         }
 
-        _pipeline.Redactor.AddSecret(response.AccessToken);
-        _pipeline.Redactor.AddSecret(response.RefreshToken);
+        if (!TokenValue.IsWellFormed(response.AccessToken) || (response.RefreshToken is not null && !TokenValue.IsWellFormed(response.RefreshToken)))
+        {
+            _pipeline.Redactor.AddSecret(response.AccessToken);
+            _pipeline.Redactor.AddSecret(response.RefreshToken);
+            throw new InvalidTokenException("access token");
+        }
+
+        _pipeline.Redactor.ReplaceCredential(previous?.Token, response.AccessToken);
+        _pipeline.Redactor.ReplaceCredential(previous?.RefreshToken, response.RefreshToken);
         var lifetime = ParseLifetime(response.ExpiresIn) ?? _options.DefaultLifetime;
         Diagnostics.Log.Refreshed(_pipeline.Logger, _pipeline.ProviderName, "access token");
         return new AccessToken(response.AccessToken!, _pipeline.TimeProvider.GetUtcNow() + lifetime, response.RefreshToken);
@@ -225,7 +232,7 @@ public sealed class OAuth2TokenSource : CachingTokenSource
                 return null;
         }
 
-        return seconds > 0 ? TimeSpan.FromSeconds(seconds) : null;
+        return TokenValue.Lifetime(seconds);
     }
 
     /// <inheritdoc />

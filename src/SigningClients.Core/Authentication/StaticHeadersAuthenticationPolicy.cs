@@ -36,7 +36,7 @@ public sealed class StaticHeadersAuthenticationPolicy : AuthenticationPolicy
                 throw new ArgumentException("Header names cannot be empty.", nameof(headers));
             }
 
-            redactor.AddSecret(header.Value);
+            redactor.AddCredential(header.Value);
         }
     }
 

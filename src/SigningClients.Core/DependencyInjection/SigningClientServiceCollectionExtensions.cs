@@ -8,6 +8,7 @@ using System.Net.Http;
 using System.Threading;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -108,8 +109,18 @@ public static class SigningClientServiceCollectionExtensions
         optionsBuilder.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, SigningClientOptionsValidator<TOptions>>());
 
-        string httpClientName = "SigningClients." + typeof(TClient).Name + (name.Length == 0 ? string.Empty : "." + name);
+        string httpClientName = SigningClientHttpHandlerFilter.NamePrefix + typeof(TClient).Name + (name.Length == 0 ? string.Empty : "." + name);
         var httpBuilder = services.AddHttpClient(httpClientName, static client => client.Timeout = Timeout.InfiniteTimeSpan);
+        ForeignRetryHandlers.Neutralize(services, httpClientName);
+
+        // Redirects are never followed (credentials stay with the configured endpoint): see SigningClientHttpHandlerFilter.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, SigningClientHttpHandlerFilter>());
+
+        // The factory's default loggers write request URIs (with query tokens) at Information and every header
+        // (Authorization, X-Auth-Token) at Trace. The pipeline logs each attempt itself, redacted, so they are removed;
+        // if the application adds them back, no header value is logged.
+        httpBuilder.RemoveAllLoggers();
+        httpBuilder.RedactLoggedHeaders(static _ => true);
 
         services.AddSingleton(new SigningClientRegistration<TClient>(name, sp =>
         {

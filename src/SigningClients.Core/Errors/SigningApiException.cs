@@ -75,8 +75,34 @@ public class SigningApiException : Exception
     /// <summary>The provider's request id, if it sent one.</summary>
     public string? RequestId { get; }
 
-    /// <summary>Whether the same call may succeed later (timeouts, 429, 5xx gateway errors, dropped connections).</summary>
+    /// <summary>
+    /// Whether the same call may succeed later (timeouts, 429, 5xx gateway errors, dropped connections). It does not
+    /// say whether the SDK already retried: a write is not retried after a 503 or a lost answer (see
+    /// <see cref="Attempts"/> and <see cref="WasRetried"/>).
+    /// </summary>
     public bool IsTransient { get; }
+
+    /// <summary>
+    /// How many times the SDK sent the request before giving up (1 when it was not retried: non-idempotent writes,
+    /// non-transient failures, or <c>MaxRetries = 0</c>); 0 when the exception was not raised by the pipeline (for
+    /// example built in a test, or raised while a downloaded body was read).
+    /// </summary>
+    public int Attempts { get; internal set; }
+
+    /// <summary>
+    /// The method and URL that was called, with secrets in the query masked (for example
+    /// <c>GET https://api.example.com/v1/items/42</c>); <see langword="null"/> when not raised by the pipeline. A 404
+    /// names it in <see cref="Message"/> too, since a wrong endpoint is its usual cause.
+    /// </summary>
+    public string? RequestUri { get; internal set; }
+
+    /// <inheritdoc />
+    public override string Message => Status == 404 && RequestUri is not null
+        ? base.Message + " Not found: " + RequestUri + " (check the client's Endpoint)."
+        : base.Message;
+
+    /// <summary>Whether the SDK already retried the request (<see cref="Attempts"/> &gt; 1) before this exception.</summary>
+    public bool WasRetried => Attempts > 1;
 
     /// <summary>
     /// <see langword="true"/> when the request may have reached the provider and taken effect although no answer

@@ -6,8 +6,8 @@ namespace SigningClients.Core.Http;
 
 /// <summary>
 /// The <see cref="HttpClient"/> of a client constructed without dependency injection: the caller's client (never
-/// disposed here), or one created for the client (infinite timeout — attempts are timed by the pipeline) and disposed
-/// with it.
+/// disposed here; configure its handler with <c>AllowAutoRedirect = false</c>), or one created for the client (infinite
+/// timeout — attempts are timed by the pipeline —, no automatic redirects) and disposed with it.
 /// </summary>
 public sealed class HttpClientOwner : IDisposable
 {
@@ -19,7 +19,8 @@ public sealed class HttpClientOwner : IDisposable
     public HttpClientOwner(HttpClient? httpClient)
     {
         _owned = httpClient is null;
-        _client = httpClient ?? new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        // The SDK's own client never follows redirects (see the README's redirect policy); a caller's client should not either.
+        _client = httpClient ?? new HttpClient(Pipeline.RedirectPolicy.CreateHandler(), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
         Provider = () => _client;
     }
 

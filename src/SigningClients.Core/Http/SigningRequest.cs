@@ -92,16 +92,8 @@ public sealed class SigningRequest
     /// <param name="segment">The raw segment; must not be empty.</param>
     /// <param name="paramName">The argument name reported when the segment is empty.</param>
     /// <returns>The escaped segment.</returns>
-    /// <exception cref="ArgumentException">The segment is null, empty or white space.</exception>
-    public static string EscapeSegment(string segment, string paramName = "id")
-    {
-        if (string.IsNullOrWhiteSpace(segment))
-        {
-            throw new ArgumentException("The value cannot be null, empty or white space.", paramName);
-        }
-
-        return Uri.EscapeDataString(segment);
-    }
+    /// <exception cref="ArgumentException">The segment is null, empty, white space, or a dot segment (see <see cref="PathSegment"/>).</exception>
+    public static string EscapeSegment(string segment, string paramName = "id") => PathSegment.Escape(segment, paramName);
 
     /// <inheritdoc />
     public override string ToString() => Operation + " " + Method + " " + Path;

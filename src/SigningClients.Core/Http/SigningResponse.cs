@@ -7,6 +7,7 @@ using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
 using SigningClients.Core.Pipeline;
+using SigningClients.Core.Serialization;
 using SigningClients.Core.Streaming;
 
 namespace SigningClients.Core.Http;
@@ -69,22 +70,18 @@ public sealed class SigningResponse : IDisposable
         return null;
     }
 
-    /// <summary>The raw body stream, for use inside a response handler (the pipeline owns the response).</summary>
+    /// <summary>
+    /// The body stream, for use inside a response handler (the pipeline owns the response). It is bounded by the
+    /// client's <see cref="ClientLimits"/>: more than <see cref="ClientLimits.MaxResponseBytes"/> bytes, or a stall longer
+    /// than <see cref="ClientLimits.BodyIdleTimeout"/>, ends the read with a <see cref="SigningApiException"/>.
+    /// </summary>
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The body stream.</returns>
-    public Task<Stream> ReadBodyAsync(CancellationToken cancellationToken = default)
+    public async Task<Stream> ReadBodyAsync(CancellationToken cancellationToken = default)
     {
-        if (_response.Content is null)
-        {
-            return Task.FromResult<Stream>(Stream.Null);
-        }
-
-#if NET5_0_OR_GREATER
-        return _response.Content.ReadAsStreamAsync(cancellationToken);
-#else
-        cancellationToken.ThrowIfCancellationRequested();
-        return _response.Content.ReadAsStreamAsync();
-#endif
+        var raw = await ReadRawBodyAsync(cancellationToken).ConfigureAwait(false);
+        var limits = _pipeline.Limits;
+        return Guard(raw, limits.MaxResponseBytes);
     }
 
     /// <summary>Deserializes the JSON body with source-generated metadata.</summary>
@@ -92,7 +89,10 @@ public sealed class SigningResponse : IDisposable
     /// <param name="typeInfo">Metadata for <typeparamref name="T"/>.</param>
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The model.</returns>
-    /// <exception cref="SigningApiException">The body is empty or not valid JSON for the model (<see cref="SigningFailureKind.InvalidResponse"/>).</exception>
+    /// <exception cref="SigningApiException">
+    /// The body is empty, not valid JSON for the model, repeats a member name in one object (also differing only in
+    /// case), or is larger than <see cref="ClientLimits.MaxResponseBytes"/> (<see cref="SigningFailureKind.InvalidResponse"/>).
+    /// </exception>
     public async Task<T> ReadJsonAsync<T>(JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken = default)
     {
         if (typeInfo is null)
@@ -100,11 +100,11 @@ public sealed class SigningResponse : IDisposable
             throw new ArgumentNullException(nameof(typeInfo));
         }
 
-        var stream = await ReadBodyAsync(cancellationToken).ConfigureAwait(false);
+        var body = await ReadJsonBytesAsync(typeof(T).Name, cancellationToken).ConfigureAwait(false);
         T? value;
         try
         {
-            value = await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false);
+            value = body.Count == 0 ? default : JsonSerializer.Deserialize(new ReadOnlySpan<byte>(body.Array, body.Offset, body.Count), typeInfo);
         }
         catch (JsonException ex)
         {
@@ -119,13 +119,86 @@ public sealed class SigningResponse : IDisposable
         return value;
     }
 
+    /// <summary>
+    /// Parses the JSON body into a <see cref="JsonDocument"/> (for answers whose shape varies), with the same checks as
+    /// <see cref="ReadJsonAsync{T}"/>: size limit and no repeated member names.
+    /// </summary>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>The document; dispose it.</returns>
+    /// <exception cref="SigningApiException">The body is empty, not JSON, ambiguous or too large.</exception>
+    public async Task<JsonDocument> ReadJsonDocumentAsync(CancellationToken cancellationToken = default)
+    {
+        var body = await ReadJsonBytesAsync("a JSON document", cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return JsonDocument.Parse(new ReadOnlyMemory<byte>(body.Array, body.Offset, body.Count));
+        }
+        catch (JsonException ex)
+        {
+            throw _pipeline.CreateException(Request, this, SigningFailureKind.InvalidResponse, null, "The response body is not valid JSON.", isTransient: false, innerException: ex);
+        }
+    }
+
+    private async Task<ArraySegment<byte>> ReadJsonBytesAsync(string expected, CancellationToken cancellationToken)
+    {
+        var limits = _pipeline.Limits;
+        using var stream = await ReadBodyAsync(cancellationToken).ConfigureAwait(false);
+        long hint = ContentLength is long declared && declared > 0 ? Math.Min(declared, limits.MaxResponseBytes) : 4096;
+        using var buffer = new MemoryStream((int)Math.Min(hint, 1024 * 1024));
+        await stream.CopyToAsync(buffer, 16384, cancellationToken).ConfigureAwait(false);
+        var bytes = new ArraySegment<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
+        try
+        {
+            if (JsonDuplicateKeyGuard.TryFindDuplicate(bytes, out var duplicate))
+            {
+                throw _pipeline.CreateException(Request, this, SigningFailureKind.InvalidResponse, null,
+                    "The response is ambiguous: the member '" + duplicate + "' appears more than once in one object (names compared case-insensitively); expected " + expected + ".", isTransient: false);
+            }
+        }
+        catch (JsonException ex)
+        {
+            throw _pipeline.CreateException(Request, this, SigningFailureKind.InvalidResponse, null, "The response body is not valid JSON; expected " + expected + ".", isTransient: false, innerException: ex);
+        }
+
+        return bytes;
+    }
+
+    private Task<Stream> ReadRawBodyAsync(CancellationToken cancellationToken)
+    {
+        if (_response.Content is null)
+        {
+            return Task.FromResult<Stream>(Stream.Null);
+        }
+
+#if NET5_0_OR_GREATER
+        return _response.Content.ReadAsStreamAsync(cancellationToken);
+#else
+        cancellationToken.ThrowIfCancellationRequested();
+        return _response.Content.ReadAsStreamAsync();
+#endif
+    }
+
+    private BodyGuardStream Guard(Stream raw, long maxBytes)
+    {
+        var limits = _pipeline.Limits;
+        return new BodyGuardStream(
+            raw,
+            limits.BodyIdleTimeout,
+            maxBytes,
+            () => _pipeline.CreateException(Request, this, SigningFailureKind.Timeout, null,
+                "The response body stalled: no bytes for " + limits.BodyIdleTimeout.TotalSeconds + " s (Limits.BodyIdleTimeout).", isTransient: true),
+            limit => _pipeline.CreateException(Request, this, SigningFailureKind.InvalidResponse, null,
+                "The response body is larger than the limit of " + limit + " bytes (Limits.MaxResponseBytes).", isTransient: false));
+    }
+
     /// <summary>Reads the body as UTF-8 text, up to <paramref name="maxBytes"/> bytes.</summary>
     /// <param name="maxBytes">Maximum bytes to read.</param>
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The text (possibly truncated).</returns>
+    /// <exception cref="SigningApiException">The body stalled longer than <see cref="ClientLimits.BodyIdleTimeout"/>.</exception>
     public async Task<string> ReadTextAsync(int maxBytes = 1024 * 1024, CancellationToken cancellationToken = default)
     {
-        var stream = await ReadBodyAsync(cancellationToken).ConfigureAwait(false);
+        using var stream = Guard(await ReadRawBodyAsync(cancellationToken).ConfigureAwait(false), -1);
         return await ReadLimitedTextAsync(stream, maxBytes, cancellationToken).ConfigureAwait(false);
     }
 
@@ -137,9 +210,11 @@ public sealed class SigningResponse : IDisposable
     /// <returns>The download; dispose it when done.</returns>
     public async Task<SigningDownload> TakeDownloadAsync(CancellationToken cancellationToken = default)
     {
-        var body = await ReadBodyAsync(cancellationToken).ConfigureAwait(false);
+        var raw = await ReadRawBodyAsync(cancellationToken).ConfigureAwait(false);
         _bodyTaken = true;
-        var stream = new ResponseStream(body, this, _pipeline);
+
+        // A download is streamed, not held in memory: only stalls are bounded here (a caller that decodes it bounds its size).
+        var stream = new ResponseStream(Guard(raw, -1), this, _pipeline);
         return new SigningDownload(stream, _response.Content?.Headers.ContentType?.ToString(), ContentLength, FileName);
     }
 

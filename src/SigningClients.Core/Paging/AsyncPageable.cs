@@ -64,15 +64,35 @@ public abstract class AsyncPageable<T> : IAsyncEnumerable<T>
     /// <param name="fetchPage">Fetches the page for a continuation token (<see langword="null"/> = first page) and size hint.</param>
     /// <param name="cancellationToken">Cancellation for every page request.</param>
     /// <returns>The pageable.</returns>
+    /// <remarks>One enumeration is bounded by the default <see cref="ClientLimits"/> (pages, pages without progress).</remarks>
     public static AsyncPageable<T> Create(Func<string?, int?, CancellationToken, Task<Page<T>>> fetchPage, CancellationToken cancellationToken = default) =>
-        new FuncPageable(fetchPage ?? throw new ArgumentNullException(nameof(fetchPage)), cancellationToken);
+        new FuncPageable(fetchPage ?? throw new ArgumentNullException(nameof(fetchPage)), null, null, null, cancellationToken);
+
+    /// <summary>A pageable driven by a page-fetching function, bounded by a client's <see cref="ClientLimits"/>.</summary>
+    /// <param name="fetchPage">Fetches the page for a continuation token (<see langword="null"/> = first page) and size hint.</param>
+    /// <param name="limits">The client's limits (<see cref="ClientLimits.MaxPages"/>, <see cref="ClientLimits.MaxPagesWithoutProgress"/>).</param>
+    /// <param name="provider">The provider name for the error of a list that does not end.</param>
+    /// <param name="operation">The operation name for that error.</param>
+    /// <param name="cancellationToken">Cancellation for every page request.</param>
+    /// <returns>The pageable.</returns>
+    public static AsyncPageable<T> Create(Func<string?, int?, CancellationToken, Task<Page<T>>> fetchPage, ClientLimits limits, string provider, string operation, CancellationToken cancellationToken = default) =>
+        new FuncPageable(fetchPage ?? throw new ArgumentNullException(nameof(fetchPage)), limits ?? throw new ArgumentNullException(nameof(limits)), provider, operation, cancellationToken);
 
     private sealed class FuncPageable : AsyncPageable<T>
     {
         private readonly Func<string?, int?, CancellationToken, Task<Page<T>>> _fetchPage;
+        private readonly ClientLimits? _limits;
+        private readonly string? _provider;
+        private readonly string? _operation;
 
-        public FuncPageable(Func<string?, int?, CancellationToken, Task<Page<T>>> fetchPage, CancellationToken cancellationToken)
-            : base(cancellationToken) => _fetchPage = fetchPage;
+        public FuncPageable(Func<string?, int?, CancellationToken, Task<Page<T>>> fetchPage, ClientLimits? limits, string? provider, string? operation, CancellationToken cancellationToken)
+            : base(cancellationToken)
+        {
+            _fetchPage = fetchPage;
+            _limits = limits;
+            _provider = provider;
+            _operation = operation;
+        }
 
         public override IAsyncEnumerable<Page<T>> AsPages(string? continuationToken = null, int? pageSizeHint = null) =>
             Enumerate(continuationToken, pageSizeHint, default);
@@ -81,9 +101,11 @@ public abstract class AsyncPageable<T> : IAsyncEnumerable<T>
         {
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken, cancellationToken);
             string? token = continuationToken;
+            var guard = new PagingGuard(_limits, _provider, _operation);
             do
             {
                 var page = await _fetchPage(token, pageSizeHint, linked.Token).ConfigureAwait(false);
+                guard.OnPage(page.Values.Count, page.ContinuationToken);
                 yield return page;
                 token = page.ContinuationToken;
             }
@@ -105,7 +127,26 @@ public static class OffsetPageable
     /// <param name="maxPageSize">Largest page size the provider accepts.</param>
     /// <param name="cancellationToken">Cancellation for every page request.</param>
     /// <returns>The pageable.</returns>
-    public static AsyncPageable<T> Create<T>(Func<int, int, CancellationToken, Task<(IReadOnlyList<T> Values, long? TotalCount)>> fetch, int defaultPageSize, int maxPageSize = int.MaxValue, CancellationToken cancellationToken = default)
+    public static AsyncPageable<T> Create<T>(Func<int, int, CancellationToken, Task<(IReadOnlyList<T> Values, long? TotalCount)>> fetch, int defaultPageSize, int maxPageSize = int.MaxValue, CancellationToken cancellationToken = default) =>
+        CreateCore(fetch, defaultPageSize, maxPageSize, null, null, null, cancellationToken);
+
+    /// <summary>
+    /// Creates a pageable whose continuation token is the next offset, bounded by a client's <see cref="ClientLimits"/>.
+    /// Listing stops after a short page, an empty page, or when the offset reaches the reported total.
+    /// </summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="fetch">Fetches <c>top</c> items after skipping <c>skip</c>; returns the items and the total count when known.</param>
+    /// <param name="defaultPageSize">Page size when the caller gives no hint.</param>
+    /// <param name="maxPageSize">Largest page size the provider accepts.</param>
+    /// <param name="limits">The client's limits.</param>
+    /// <param name="provider">The provider name for the error of a list that does not end.</param>
+    /// <param name="operation">The operation name for that error.</param>
+    /// <param name="cancellationToken">Cancellation for every page request.</param>
+    /// <returns>The pageable.</returns>
+    public static AsyncPageable<T> Create<T>(Func<int, int, CancellationToken, Task<(IReadOnlyList<T> Values, long? TotalCount)>> fetch, int defaultPageSize, int maxPageSize, ClientLimits limits, string provider, string operation, CancellationToken cancellationToken = default) =>
+        CreateCore(fetch, defaultPageSize, maxPageSize, limits ?? throw new ArgumentNullException(nameof(limits)), provider, operation, cancellationToken);
+
+    private static AsyncPageable<T> CreateCore<T>(Func<int, int, CancellationToken, Task<(IReadOnlyList<T> Values, long? TotalCount)>> fetch, int defaultPageSize, int maxPageSize, ClientLimits? limits, string? provider, string? operation, CancellationToken cancellationToken)
     {
         if (fetch is null)
         {
@@ -117,7 +158,7 @@ public static class OffsetPageable
             throw new ArgumentOutOfRangeException(nameof(defaultPageSize), "The page size must be positive.");
         }
 
-        return AsyncPageable<T>.Create(
+        Func<string?, int?, CancellationToken, Task<Page<T>>> page =
             async (token, hint, ct) =>
             {
                 int skip = 0;
@@ -131,7 +172,9 @@ public static class OffsetPageable
                 int next = skip + values.Count;
                 bool more = values.Count > 0 && values.Count >= top && (total is null || next < total);
                 return new Page<T>(values, more ? next.ToString(CultureInfo.InvariantCulture) : null, total);
-            },
-            cancellationToken);
+            };
+        return limits is null
+            ? AsyncPageable<T>.Create(page, cancellationToken)
+            : AsyncPageable<T>.Create(page, limits, provider!, operation!, cancellationToken);
     }
 }

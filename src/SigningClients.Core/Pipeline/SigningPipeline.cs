@@ -55,6 +55,7 @@ public sealed class SigningPipeline
         _options = options ?? throw new ArgumentNullException(nameof(options));
         SigningClientOptions.EnsureSecureEndpoint(options.Endpoint, options.AllowHttpOnLoopback, "Endpoint");
         (options.Retry ?? throw new ArgumentException("Retry options are required.", nameof(options))).Validate();
+        (options.Limits ?? throw new ArgumentException("Limits are required.", nameof(options))).Validate();
         var endpoint = options.Endpoint.OriginalString;
         _endpoint = new Uri(endpoint.EndsWith("/", StringComparison.Ordinal) ? endpoint : endpoint + "/");
         _logger = options.LoggerFactory?.CreateLogger("SigningClients." + options.ProviderName) ?? NullLogger.Instance;
@@ -70,6 +71,9 @@ public sealed class SigningPipeline
 
     /// <summary>The client's redactor.</summary>
     public SecretRedactor Redactor => _options.Redactor;
+
+    /// <summary>The client's limits on answers (size, stalls, messages, paging).</summary>
+    public ClientLimits Limits => _options.Limits;
 
     /// <summary>The clock.</summary>
     public TimeProvider TimeProvider => _options.TimeProvider;
@@ -177,14 +181,14 @@ public sealed class SigningPipeline
             request.Operation,
             response?.Status ?? 0,
             kind,
-            errorCode is null ? null : redactor.Redact(errorCode),
-            message is null ? null : redactor.Redact(message),
+            BoundedRedact(errorCode),
+            BoundedRedact(message),
             response?.RequestId,
             isTransient,
             outcomeUnknown,
-            bodyExcerpt is null ? null : Truncate(redactor.Redact(bodyExcerpt)),
+            bodyExcerpt is null ? null : redactor.Redact(bodyExcerpt, SigningApiException.MaxBodyExcerptLength),
             null,
-            innerException);
+            redactor.RedactException(innerException));
     }
 
     /// <summary>Builds the absolute request URI (endpoint + path + encoded query).</summary>
@@ -234,11 +238,13 @@ public sealed class SigningPipeline
 
         var state = new CallState(request, BuildUri(request));
         cancellationToken.ThrowIfCancellationRequested();
+        using var budget = new CallBudget(_options.TimeProvider, _options.Retry.TotalTimeout, cancellationToken);
+        state.Budget = budget;
 
         using var telemetry = OperationTelemetry.Start(ProviderName, request, Redactor, cancellationToken);
         state.Telemetry = telemetry;
 
-        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        var context = ResilienceContextPool.Shared.Get(budget.Token);
         context.Properties.Set(CallStateKey, state);
         try
         {
@@ -260,12 +266,12 @@ public sealed class SigningPipeline
                     ExceptionDispatchInfo.Capture(exception).Throw();
                 }
 
-                throw Fail(mapped!, telemetry);
+                throw Fail(mapped!, telemetry, state);
             }
 
             if (outcome.Result is FailedAttempt failed)
             {
-                throw Fail(CreateHttpError(request, failed), telemetry);
+                throw Fail(CreateHttpError(request, failed), telemetry, state);
             }
 
             telemetry?.Succeeded();
@@ -277,10 +283,16 @@ public sealed class SigningPipeline
         }
     }
 
-    private SigningApiException Fail(SigningApiException exception, OperationTelemetry? telemetry)
+    private SigningApiException Fail(SigningApiException exception, OperationTelemetry? telemetry, CallState state)
     {
+        exception.Attempts = state.Attempts;
+        exception.RequestUri = state.Request.Method.Method + " " + Redactor.RedactUri(state.Uri);
         telemetry?.Failed(exception);
-        Log.Failed(_logger, ProviderName, exception.Operation, exception.Message);
+
+        // The template already names the provider and operation: log the reason without the message's own prefix.
+        string prefix = ProviderName + " " + exception.Operation + " failed: ";
+        string message = exception.Message;
+        Log.Failed(_logger, ProviderName, exception.Operation, message.StartsWith(prefix, StringComparison.Ordinal) ? message.Substring(prefix.Length) : message);
         return exception;
     }
 
@@ -299,11 +311,12 @@ public sealed class SigningPipeline
             {
                 using (response)
                 {
-                    return Outcome.FromResult<object>(await FailedAttempt.CreateAsync(response, this, _options.MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false));
+                    return Outcome.FromResult<object>(await FailedAttempt.CreateAsync(response, state.Uri, this, _options.MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false));
                 }
             }
 
             var signingResponse = new SigningResponse(response, this, request, ReadRequestId(response));
+            SigningResponseCapture.Record(ProviderName, request.Operation, response, signingResponse.RequestId, Redactor);
             if (!disposeResponse)
             {
                 return Outcome.FromResult<object>(new SuccessfulAttempt<T>(await handler(signingResponse, cancellationToken).ConfigureAwait(false)));
@@ -398,7 +411,7 @@ public sealed class SigningPipeline
         return message;
     }
 
-    private Task<HttpResponseMessage> SendMessageAsync(CallState state, HttpRequestMessage message, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendMessageAsync(CallState state, HttpRequestMessage message, CancellationToken cancellationToken)
     {
         var request = state.Request;
         if (_logger.IsEnabled(LogLevel.Debug))
@@ -406,9 +419,23 @@ public sealed class SigningPipeline
             Log.Sending(_logger, ProviderName, request.Operation, request.Method.Method, Redactor.RedactUri(message.RequestUri), state.Attempts);
         }
 
-        return state.Telemetry is { } telemetry
-            ? telemetry.SendAsync(_httpClient(), message, cancellationToken)
-            : _httpClient().SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        var client = _httpClient();
+        state.RequestSent = true;
+        var response = await (state.Telemetry is { } telemetry
+            ? telemetry.SendAsync(client, message, cancellationToken)
+            : client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken)).ConfigureAwait(false);
+        if (RedirectPolicy.WasRedirected(response, state.Uri))
+        {
+            // The caller's own handler followed a redirect: the answer is another server's and is not accepted (nor
+            // are tokens it might rotate). Configure the HttpClient's handler with AllowAutoRedirect = false.
+            var final = response.RequestMessage?.RequestUri;
+            response.Dispose();
+            throw new SigningApiException(ProviderName, request.Operation, 0, SigningFailureKind.InvalidResponse,
+                providerMessage: "The HTTP handler followed a redirect to " + RedirectPolicy.Origin(final) + "; the SDK does not accept answers from another address. Set AllowAutoRedirect = false on the HttpClient's handler.",
+                outcomeUnknown: request.Idempotency == Idempotency.NotIdempotent);
+        }
+
+        return response;
     }
 
     private void OnReceived(CallState state, HttpResponseMessage response, long started)
@@ -426,20 +453,31 @@ public sealed class SigningPipeline
     private SigningApiException? MapException(Exception exception, CallState state, CancellationToken callerToken)
     {
         var request = state.Request;
-        bool write = request.Idempotency == Idempotency.NotIdempotent;
+
+        // A write may have taken effect only if a request left the process (a failure while building the request or
+        // fetching a token sent nothing).
+        bool write = request.Idempotency == Idempotency.NotIdempotent && state.RequestSent;
+        var inner = Redactor.RedactException(exception);
         switch (exception)
         {
             case SigningApiException api:
                 return api;
             case OperationCanceledException when callerToken.IsCancellationRequested:
                 return null;
+            case TimeoutRejectedException or OperationCanceledException when state.Budget?.Expired == true:
+                return new SigningApiException(ProviderName, request.Operation, 0, SigningFailureKind.Timeout,
+                    providerMessage: "No answer within the total time of " + _options.Retry.TotalTimeout.TotalSeconds + " s (Retry.TotalTimeout) after " + state.Attempts + " attempt(s).",
+                    isTransient: true, outcomeUnknown: write, innerException: inner);
             case TimeoutRejectedException or OperationCanceledException:
                 return new SigningApiException(ProviderName, request.Operation, 0, SigningFailureKind.Timeout,
                     providerMessage: "No answer within the attempt timeout of " + _options.Retry.AttemptTimeout.TotalSeconds + " s after " + state.Attempts + " attempt(s).",
-                    isTransient: true, outcomeUnknown: write, innerException: exception);
+                    isTransient: true, outcomeUnknown: write, innerException: inner);
             case ResponseBodyException body:
                 return new SigningApiException(ProviderName, request.Operation, body.Status, SigningFailureKind.ConnectionFailure,
-                    providerMessage: "The connection broke while the response body was read.", isTransient: true, outcomeUnknown: write, innerException: exception);
+                    providerMessage: "The connection broke while the response body was read.", isTransient: true, outcomeUnknown: write, innerException: inner);
+            case InvalidTokenException token:
+                return new SigningApiException(ProviderName, request.Operation, 0, SigningFailureKind.InvalidResponse,
+                    providerMessage: token.Message, isTransient: true, outcomeUnknown: write, innerException: null);
             case ArgumentException:
                 return null;
             default:
@@ -447,13 +485,13 @@ public sealed class SigningPipeline
                 {
                     bool notSent = TransportFailure.IsCertainlyNotSent(exception);
                     return new SigningApiException(ProviderName, request.Operation, 0, SigningFailureKind.ConnectionFailure,
-                        providerMessage: Redactor.Redact(notSent ? "Could not connect to the provider." : "The connection failed before a response arrived: " + exception.Message),
-                        isTransient: true, outcomeUnknown: write && !notSent, innerException: exception);
+                        providerMessage: BoundedRedact(notSent ? "Could not connect to the provider." : "The connection failed before a response arrived: " + exception.Message),
+                        isTransient: true, outcomeUnknown: write && !notSent, innerException: inner);
                 }
 
                 return new SigningApiException(ProviderName, request.Operation, 0, SigningFailureKind.InvalidResponse,
-                    providerMessage: Redactor.Redact("Unexpected failure: " + exception.GetType().Name + ": " + exception.Message),
-                    isTransient: false, outcomeUnknown: write, innerException: exception);
+                    providerMessage: BoundedRedact("Unexpected failure: " + exception.GetType().Name + ": " + exception.Message),
+                    isTransient: false, outcomeUnknown: write, innerException: inner);
         }
     }
 
@@ -478,18 +516,23 @@ public sealed class SigningPipeline
             message = (message ?? string.Empty) + " (target: " + target + ")";
         }
 
+        if (RedirectPolicy.IsRedirect(failed.Status))
+        {
+            message = RedirectPolicy.DescribeRedirect(failed.Status, failed.Location, failed.Uri) + (message is null ? string.Empty : " " + message);
+        }
+
         var redactor = Redactor;
         return new SigningApiException(
             ProviderName,
             request.Operation,
             failed.Status,
             SigningFailureKind.HttpError,
-            parsed?.Code is null ? null : redactor.Redact(parsed.Code),
-            message is null ? null : redactor.Redact(message),
+            BoundedRedact(parsed?.Code),
+            BoundedRedact(message),
             failed.RequestId,
             IsRetryableStatus(failed.Status),
             outcomeUnknown: false,
-            bodyExcerpt: failed.Body.Length == 0 ? null : Truncate(redactor.Redact(failed.Body)),
+            bodyExcerpt: failed.Body.Length == 0 ? null : redactor.Redact(failed.Body, SigningApiException.MaxBodyExcerptLength),
             retryAfter: failed.RetryAfter);
     }
 
@@ -497,8 +540,7 @@ public sealed class SigningPipeline
     private static bool IsAbsoluteHttp(string path) =>
         path.StartsWith("http:", StringComparison.OrdinalIgnoreCase) || path.StartsWith("https:", StringComparison.OrdinalIgnoreCase);
 
-    private static string Truncate(string text) =>
-        text.Length > SigningApiException.MaxBodyExcerptLength ? text.Substring(0, SigningApiException.MaxBodyExcerptLength) : text;
+    private string? BoundedRedact(string? text) => text is null ? null : Redactor.Redact(text, _options.Limits.MaxProviderMessageLength);
 
     internal string? ReadRequestId(HttpResponseMessage response)
     {
@@ -575,7 +617,9 @@ public sealed class SigningPipeline
                 return false;
             }
 
-            bool retry = failed.RetryAfter is null || failed.RetryAfter <= _options.Retry.MaxRetryAfter;
+            // A Retry-After longer than the client waits for, or than the call's time left, is handed to the caller.
+            bool retry = failed.RetryAfter is null ||
+                (failed.RetryAfter <= _options.Retry.MaxRetryAfter && (state.Budget is null || failed.RetryAfter < state.Budget.Remaining));
             state.EarlierAttemptMayHaveApplied |= retry && failed.Status is not 429 and not 503;
             return retry;
         }
@@ -624,6 +668,10 @@ public sealed class SigningPipeline
 
         public bool EarlierAttemptMayHaveApplied { get; set; }
 
+        public bool RequestSent { get; set; }
+
+        public CallBudget? Budget { get; set; }
+
         public OperationTelemetry? Telemetry { get; set; }
     }
 
@@ -655,8 +703,10 @@ public sealed class SigningPipeline
 
     private sealed class FailedAttempt
     {
-        private FailedAttempt(int status, string? contentType, string body, string? requestId, TimeSpan? retryAfter)
+        private FailedAttempt(int status, string? contentType, string body, string? requestId, TimeSpan? retryAfter, Uri uri, Uri? location)
         {
+            Uri = uri;
+            Location = location;
             Status = status;
             ContentType = contentType;
             Body = body;
@@ -674,7 +724,11 @@ public sealed class SigningPipeline
 
         public TimeSpan? RetryAfter { get; }
 
-        public static async Task<FailedAttempt> CreateAsync(HttpResponseMessage response, SigningPipeline pipeline, int maxBytes, CancellationToken cancellationToken)
+        public Uri Uri { get; }
+
+        public Uri? Location { get; }
+
+        public static async Task<FailedAttempt> CreateAsync(HttpResponseMessage response, Uri uri, SigningPipeline pipeline, int maxBytes, CancellationToken cancellationToken)
         {
             string body = string.Empty;
             if (response.Content is not null)
@@ -694,7 +748,7 @@ public sealed class SigningPipeline
                 }
             }
 
-            return new FailedAttempt((int)response.StatusCode, response.Content?.Headers.ContentType?.MediaType, body, pipeline.ReadRequestId(response), ReadRetryAfter(response.Headers.RetryAfter, pipeline.TimeProvider));
+            return new FailedAttempt((int)response.StatusCode, response.Content?.Headers.ContentType?.MediaType, body, pipeline.ReadRequestId(response), ReadRetryAfter(response.Headers.RetryAfter, pipeline.TimeProvider), uri, response.Headers.Location);
         }
 
         private static TimeSpan? ReadRetryAfter(RetryConditionHeaderValue? header, TimeProvider timeProvider)

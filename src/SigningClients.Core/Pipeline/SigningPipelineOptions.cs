@@ -35,6 +35,9 @@ public sealed class SigningPipelineOptions
     /// <summary>Retry settings.</summary>
     public RetryOptions Retry { get; set; } = new();
 
+    /// <summary>Limits on answers: size, stalls, provider-message length, paging.</summary>
+    public ClientLimits Limits { get; set; } = new();
+
     /// <summary>The authentication step, if the provider needs one.</summary>
     public AuthenticationPolicy? Authentication { get; set; }
 

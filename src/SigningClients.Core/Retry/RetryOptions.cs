@@ -31,6 +31,14 @@ public sealed class RetryOptions
     /// <summary>Timeout of a single attempt (headers and, for typed results, the body). Default 100 s.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(100);
 
+    /// <summary>
+    /// Longest time one call may take across all its attempts and the waits between them (until the answer's headers,
+    /// or for typed answers its body, arrived). A <c>Retry-After</c> or backoff that would end past it is not waited
+    /// for: the call fails with the last error (its <see cref="SigningApiException.RetryAfter"/> tells when to come
+    /// back), or with <see cref="SigningFailureKind.Timeout"/> when the time runs out during an attempt. Default 5 minutes.
+    /// </summary>
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Validates the values.</summary>
     /// <exception cref="ArgumentException">A value is out of range.</exception>
     public void Validate()
@@ -48,6 +56,11 @@ public sealed class RetryOptions
         if (AttemptTimeout <= TimeSpan.Zero)
         {
             throw new ArgumentException("Retry.AttemptTimeout must be positive.", nameof(AttemptTimeout));
+        }
+
+        if (TotalTimeout <= TimeSpan.Zero || TotalTimeout.TotalMilliseconds > int.MaxValue)
+        {
+            throw new ArgumentException("Retry.TotalTimeout must be positive and at most 24 days.", nameof(TotalTimeout));
         }
     }
 }

@@ -43,10 +43,15 @@ public sealed class SecretRedactor
 
     private readonly object _gate = new();
     private readonly LinkedList<string> _secrets = new();
-    private readonly HashSet<string> _secretSet = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LinkedListNode<string>> _secretNodes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _credentials = new(StringComparer.Ordinal);
     private string[] _snapshot = Array.Empty<string>();
 
-    /// <summary>Registers a secret value so that it is masked wherever it appears. Short values (under 4 characters) are ignored.</summary>
+    /// <summary>
+    /// Registers a per-call secret (a per-task password, a one-time token) so that it is masked wherever it appears.
+    /// The most recent 512 per-call secrets are kept; registering a known one again makes it recent. Short values
+    /// (under 4 characters) are ignored. Long-lived credentials go through <see cref="AddCredential"/>, which never evicts.
+    /// </summary>
     /// <param name="secret">The secret; <see langword="null"/> or short values are ignored.</param>
     public void AddSecret(string? secret)
     {
@@ -57,24 +62,122 @@ public sealed class SecretRedactor
 
         lock (_gate)
         {
-            if (!_secretSet.Add(secret))
+            if (_secretNodes.TryGetValue(secret, out var node))
+            {
+                // Known: refresh its recency; the snapshot (sorted by length) does not change.
+                _secrets.Remove(node);
+                _secrets.AddLast(node);
+                return;
+            }
+
+            if (_credentials.ContainsKey(secret))
             {
                 return;
             }
 
-            _secrets.AddLast(secret);
+            _secretNodes[secret] = _secrets.AddLast(secret);
             if (_secrets.Count > MaxSecrets)
             {
-                _secretSet.Remove(_secrets.First!.Value);
+                _secretNodes.Remove(_secrets.First!.Value);
                 _secrets.RemoveFirst();
             }
 
-            var snapshot = new string[_secrets.Count];
-            _secrets.CopyTo(snapshot, 0);
-            // Longest first so that a secret containing another is masked whole.
-            Array.Sort(snapshot, static (a, b) => b.Length.CompareTo(a.Length));
-            _snapshot = snapshot;
+            RebuildSnapshot();
         }
+    }
+
+    /// <summary>
+    /// Registers a long-lived credential (an account password, API key or secret, an access code, the session or bearer
+    /// token in use). Credentials are never evicted, however many per-call secrets are registered after them.
+    /// </summary>
+    /// <param name="credential">The credential; <see langword="null"/> or short values are ignored.</param>
+    public void AddCredential(string? credential)
+    {
+        if (credential is null || credential.Length < MinSecretLength)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            _credentials[credential] = _credentials.TryGetValue(credential, out int count) ? count + 1 : 1;
+            if (_secretNodes.TryGetValue(credential, out var node))
+            {
+                _secrets.Remove(node);
+                _secretNodes.Remove(credential);
+            }
+
+            if (_credentials[credential] == 1)
+            {
+                RebuildSnapshot();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Replaces a rotating credential (a session or bearer token): <paramref name="current"/> becomes a long-lived
+    /// credential and <paramref name="previous"/> is demoted to a per-call secret (still masked while recent).
+    /// </summary>
+    /// <param name="previous">The credential being replaced, if any.</param>
+    /// <param name="current">The credential now in use.</param>
+    public void ReplaceCredential(string? previous, string? current)
+    {
+        if (string.Equals(previous, current, StringComparison.Ordinal))
+        {
+            bool known;
+            lock (_gate)
+            {
+                known = current is not null && _credentials.ContainsKey(current);
+            }
+
+            if (!known)
+            {
+                AddCredential(current);
+            }
+
+            return;
+        }
+
+        AddCredential(current);
+        if (previous is null || previous.Length < MinSecretLength)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (!_credentials.TryGetValue(previous, out int count))
+            {
+                return;
+            }
+
+            if (count > 1)
+            {
+                _credentials[previous] = count - 1;
+                return;
+            }
+
+            _credentials.Remove(previous);
+            _secretNodes[previous] = _secrets.AddLast(previous);
+            if (_secrets.Count > MaxSecrets)
+            {
+                _secretNodes.Remove(_secrets.First!.Value);
+                _secrets.RemoveFirst();
+            }
+
+            RebuildSnapshot();
+        }
+    }
+
+    private void RebuildSnapshot()
+    {
+        var snapshot = new string[_secrets.Count + _credentials.Count];
+        _secrets.CopyTo(snapshot, 0);
+        _credentials.Keys.CopyTo(snapshot, _secrets.Count);
+
+        // Longest first so that a secret containing another is masked whole.
+        Array.Sort(snapshot, static (a, b) => b.Length.CompareTo(a.Length));
+        _snapshot = snapshot;
     }
 
     /// <summary>Whether a field, header or parameter name denotes a secret (case-insensitive).</summary>
@@ -153,6 +256,45 @@ public sealed class SecretRedactor
 
         return result;
     }
+
+    /// <summary>
+    /// Redacts <paramref name="text"/> and bounds it to <paramref name="maxLength"/> characters (a marker tells how much
+    /// was cut). The text is cut before scanning, with a margin of the longest registered secret, so a huge text costs
+    /// no more than its bounded part and a secret that straddles the cut is never shown in part.
+    /// </summary>
+    /// <param name="text">Text that may contain secrets.</param>
+    /// <param name="maxLength">The longest result (at least 16).</param>
+    /// <returns>The redacted, bounded text.</returns>
+    public string Redact(string? text, int maxLength)
+    {
+        if (maxLength < 16)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxLength), "The limit must be at least 16 characters.");
+        }
+
+        if (string.IsNullOrEmpty(text) || text!.Length <= maxLength)
+        {
+            return Redact(text);
+        }
+
+        var secrets = _snapshot;
+        int margin = 64 + (secrets.Length > 0 ? secrets[0].Length * 3 : 0);
+        int window = (int)Math.Min(text.Length, (long)maxLength + margin);
+        var redacted = Redact(text.Substring(0, window));
+        const string Marker = "… [truncated]";
+        return redacted.Length <= maxLength && window == text.Length
+            ? redacted
+            : new StringBuilder(maxLength).Append(redacted, 0, Math.Min(redacted.Length, maxLength - Marker.Length)).Append(Marker).ToString();
+    }
+
+    /// <summary>
+    /// A display-safe copy of <paramref name="exception"/> and its inner exceptions for an exception's
+    /// <c>InnerException</c>: same type name, redacted message and stack trace; the original (whose message may hold a
+    /// secret the server echoed) is not kept.
+    /// </summary>
+    /// <param name="exception">The exception, or <see langword="null"/>.</param>
+    /// <returns>The redacted copy, or <see langword="null"/>.</returns>
+    public Exception? RedactException(Exception? exception) => RedactedException.From(exception, this, 0);
 
     private static string ReplaceIfPresent(string text, string secret) =>
         text.IndexOf(secret, StringComparison.Ordinal) >= 0 ? text.Replace(secret, Mask) : text;

@@ -59,6 +59,33 @@ public sealed class SigningDownload : IDisposable, IAsyncDisposable
         return total;
     }
 
+    /// <summary>
+    /// Saves the whole body to <paramref name="path"/> safely: it is written to a temporary file beside the target,
+    /// checked against <see cref="ContentLength"/> when the provider declared one, flushed to disk and only then moved
+    /// into place in one step. When anything fails (a broken connection, a short body, cancellation) the temporary
+    /// file is deleted and <paramref name="path"/> is left as it was, so a partial or unsigned document never appears
+    /// there. Prefer this over copying to a <see cref="FileStream"/> by hand.
+    /// </summary>
+    /// <param name="path">The file to create.</param>
+    /// <param name="overwrite">Whether an existing file may be replaced. Default <see langword="false"/>.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>The number of bytes saved.</returns>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
+    /// <exception cref="IOException">The file exists and <paramref name="overwrite"/> is <see langword="false"/>.</exception>
+    /// <exception cref="SigningApiException">The download failed or ended short of its declared length.</exception>
+    public async Task<long> SaveToFileAsync(string path, bool overwrite = false, CancellationToken cancellationToken = default)
+    {
+        using var file = AtomicFileWriter.Create(path, overwrite);
+        long copied = await CopyToAsync(file.Stream, cancellationToken).ConfigureAwait(false);
+        if (ContentLength is long expected && copied != expected)
+        {
+            throw new SigningApiException("SigningClients", "SaveToFile", 0, SigningFailureKind.IntegrityFailure,
+                providerMessage: "The download ended after " + copied + " of " + expected + " bytes; the file was not written", isTransient: true);
+        }
+
+        return await file.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <inheritdoc />
     public void Dispose() => Content.Dispose();
 

@@ -37,8 +37,8 @@ public sealed class AlphaTrustSimulatorOptions
     /// </summary>
     public bool UseHttpErrorStatuses { get; set; }
 
-    /// <summary>Settings of the underlying host (clock, journal, logging).</summary>
-    public SimulatorHostOptions? Host { get; set; }
+    /// <summary>Host settings (clock, logging, journal limit).</summary>
+    public SimulatorHostOptions Host { get; set; } = new();
 }
 
 /// <summary>What the simulator's API user may do.</summary>

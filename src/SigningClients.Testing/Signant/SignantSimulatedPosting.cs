@@ -34,7 +34,7 @@ public sealed class SignantSimulatedRecipient
     public DateTimeOffset? SignedAt { get; internal set; }
 }
 
-/// <summary>The simulator's state of one instant posting (a live view; read it, do not rely on it across threads).</summary>
+/// <summary>A read-only copy of one instant posting in the simulator, taken when it was asked for.</summary>
 public sealed class SignantSimulatedPosting
 {
     internal SignantSimulatedPosting(Guid id, Guid attachmentId, string title, string? description, string? distributorSystemId, string fileName, string? fileDescription, string filePath, IReadOnlyList<SignantSimulatedRecipient> recipients, DateTimeOffset createdAt, TimeSpan timeToLive)
@@ -96,14 +96,47 @@ public sealed class SignantSimulatedPosting
     public DateTimeOffset? CompletedAt { get; internal set; }
 
     /// <summary>Whether the posting has been deleted (after expiry).</summary>
-    public bool IsDeleted { get; internal set; }
+    public bool IsDeleted { get; private set; }
+
+    /// <summary>The status the service reported when the copy was taken.</summary>
+    public SignantPostingStatus Status { get; private set; }
 
     /// <summary>Number of signatures done.</summary>
     public int SignatureCount => Recipients.Count(r => r.SignedAt is not null);
+
+    internal SignantSimulatedPosting Snapshot(bool deleted, SignantPostingStatus status)
+    {
+        var recipients = Recipients.Select(r => new SignantSimulatedRecipient(r.Index, r.Name, r.Email, r.HasSsn) { SigningStartedAt = r.SigningStartedAt, SignedAt = r.SignedAt }).ToList();
+        return new SignantSimulatedPosting(Id, AttachmentId, Title, Description, DistributorSystemId, FileName, FileDescription, FilePath, recipients, CreatedAt, TimeSpan.Zero)
+        {
+            UploadedLength = UploadedLength,
+            LastModifiedAt = LastModifiedAt,
+            ActiveTo = ActiveTo,
+            CompletedAt = CompletedAt,
+            IsDeleted = deleted,
+            Status = status,
+        };
+    }
 
     internal void Touch(DateTimeOffset now, TimeSpan timeToLive)
     {
         LastModifiedAt = now;
         ActiveTo = now + timeToLive;
     }
+}
+
+/// <summary>The status of an instant posting, as <c>GetPostingStatus</c> reports it.</summary>
+public enum SignantPostingStatus
+{
+    /// <summary><c>Sent</c>: no recipient signed yet.</summary>
+    Sent = 0,
+
+    /// <summary><c>CompletedPartially</c>: some recipients signed.</summary>
+    CompletedPartially = 1,
+
+    /// <summary><c>Completed</c>: every recipient signed.</summary>
+    Completed = 2,
+
+    /// <summary><c>Expired</c>: the posting's active time is over (it is deleted after the deletion delay).</summary>
+    Expired = 3,
 }

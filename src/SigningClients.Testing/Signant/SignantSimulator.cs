@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
@@ -26,7 +25,7 @@ namespace SigningClients.Testing;
 /// <c>Success=false</c> errors and SOAP Faults. Documents are kept in temporary files, so large files stream through.
 /// </summary>
 [SuppressMessage("Security", "CA5351:Do Not Use Broken Cryptographic Algorithms", Justification = "Signant's FileHash is an MD5.")]
-public sealed class SignantSimulator : SimulatorHost
+public sealed partial class SignantSimulator : SimulatorHost
 {
     /// <summary>The service path, as in Signant's environments.</summary>
     public const string ServicePath = "/WS/V1/InstantSignatureService.svc";
@@ -48,68 +47,39 @@ public sealed class SignantSimulator : SimulatorHost
 
     private const string SoapNs = "http://schemas.xmlsoap.org/soap/envelope/";
     private const string XsiNs = "http://www.w3.org/2001/XMLSchema-instance";
-    private readonly ConcurrentDictionary<Guid, SignantSimulatedPosting> _postings = new();
-    private readonly ConcurrentQueue<(int Code, string Message)> _nextErrors = new();
-    private readonly object _gate = new();
+    private readonly SignantSimulatorOptions _options;
+    private readonly SignantState _state;
     private readonly string _directory;
-    private int _corruptHashes;
 
-    private SignantSimulator(SimulatorHostOptions? options)
-        : base(options)
+    private SignantSimulator(SignantSimulatorOptions options)
+        : base(options.Host)
     {
+        _options = options;
+        _state = Track(new SignantState(options, TimeProvider));
         _directory = Path.Combine(Path.GetTempPath(), "signant-sim-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_directory);
     }
 
-    /// <summary>The DistributorID the simulator accepts. Default <c>sim-distributor</c>.</summary>
-    public string DistributorId { get; set; } = "sim-distributor";
-
-    /// <summary>The AccessCode the simulator accepts. Default <c>sim-access-code-7f3a</c>.</summary>
-    public string AccessCode { get; set; } = "sim-access-code-7f3a";
-
-    /// <summary>The service namespace. Default <c>http://tempuri.org/</c>.</summary>
-    public string ServiceNamespace { get; set; } = "http://tempuri.org/";
-
-    /// <summary>The contract name expected in SOAPAction. Default <c>IInstantSignatureService</c>.</summary>
-    public string ContractName { get; set; } = "IInstantSignatureService";
-
-    /// <summary>The data-contract namespace. Default <c>http://schemas.datacontract.org/2004/07/Signant.Common.Models</c>.</summary>
-    public string DataContractNamespace { get; set; } = "http://schemas.datacontract.org/2004/07/Signant.Common.Models";
-
-    /// <summary>Time to live after creation and after each signing action. Default 15 minutes.</summary>
-    public TimeSpan TimeToLive { get; set; } = TimeSpan.FromMinutes(15);
-
-    /// <summary>How long an expired posting still answers with status Expired before it is deleted (then 4008). Default zero: deleted at expiry.</summary>
-    public TimeSpan DeletionDelay { get; set; } = TimeSpan.Zero;
+    /// <summary>The simulator's settings (credentials, SOAP names, lifetimes); read on every request.</summary>
+    public SignantSimulatorOptions Settings => _options;
 
     /// <summary>The full service address (<see cref="SimulatorHost.BaseAddress"/> + <see cref="ServicePath"/>).</summary>
     public Uri ServiceAddress => new(BaseAddress, ServicePath.TrimStart('/'));
 
     /// <summary>Every posting created so far, including deleted ones.</summary>
-    public IReadOnlyCollection<SignantSimulatedPosting> Postings => _postings.Values.ToList();
+    public IReadOnlyCollection<SignantSimulatedPosting> Postings => _state.Postings;
 
     /// <summary>Starts a simulator on a free loopback port.</summary>
-    /// <param name="options">Host options (clock, logging).</param>
-    /// <param name="cancellationToken">Cancellation.</param>
+    /// <param name="options">Settings (host settings in <see cref="SignantSimulatorOptions.Host"/>), or <see langword="null"/> for the defaults.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running simulator; dispose it to stop it and delete its files.</returns>
-    public static Task<SignantSimulator> StartAsync(SimulatorHostOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        return StartSimulatorAsync(new SignantSimulator(options), cancellationToken);
-    }
+    public static Task<SignantSimulator> StartAsync(SignantSimulatorOptions? options = null, CancellationToken cancellationToken = default) =>
+        StartSimulatorAsync(new SignantSimulator(options ?? new SignantSimulatorOptions()), cancellationToken);
 
     /// <summary>Gets a posting by id.</summary>
     /// <param name="postingId">The id.</param>
     /// <returns>The posting, or <see langword="null"/>.</returns>
-    public SignantSimulatedPosting? GetPosting(Guid postingId)
-    {
-        _postings.TryGetValue(postingId, out var posting);
-        if (posting is not null)
-        {
-            Expire(posting);
-        }
-
-        return posting;
-    }
+    public SignantSimulatedPosting? GetPosting(Guid postingId) => _state.Find(postingId);
 
     /// <summary>The signing page of a recipient.</summary>
     /// <param name="postingId">The posting.</param>
@@ -122,7 +92,7 @@ public sealed class SignantSimulator : SimulatorHost
     /// <param name="postingId">The posting.</param>
     /// <param name="recipientName">The recipient's name.</param>
     /// <exception cref="InvalidOperationException">No such live posting or recipient.</exception>
-    public void StartSigning(Guid postingId, string recipientName) => StartSigning(postingId, FindRecipient(postingId, recipientName).Index);
+    public void StartSigning(Guid postingId, string recipientName) => _state.StartSigning(postingId, _state.RecipientIndex(postingId, recipientName));
 
     /// <summary>Plays the recipient signing (opening the page first if needed): expiry moves at the start and at the end.</summary>
     /// <param name="postingId">The posting.</param>
@@ -130,25 +100,19 @@ public sealed class SignantSimulator : SimulatorHost
     /// <exception cref="InvalidOperationException">No such live posting or recipient.</exception>
     public void CompleteSigning(Guid postingId, string recipientName)
     {
-        var recipient = FindRecipient(postingId, recipientName);
-        StartSigning(postingId, recipient.Index);
-        Sign(postingId, recipient.Index);
+        var index = _state.RecipientIndex(postingId, recipientName);
+        _state.StartSigning(postingId, index);
+        _state.Sign(postingId, index);
     }
 
     /// <summary>Makes the next <paramref name="count"/> calls answer <c>Success=false</c> with the given code and message.</summary>
     /// <param name="errorCode">The error code.</param>
     /// <param name="message">The message.</param>
     /// <param name="count">How many calls.</param>
-    public void FailNext(int errorCode, string message, int count = 1)
-    {
-        for (int i = 0; i < count; i++)
-        {
-            _nextErrors.Enqueue((errorCode, message));
-        }
-    }
+    public void FailNext(int errorCode, string message, int count = 1) => _state.FailNext(errorCode, message, count);
 
     /// <summary>Makes the next download send a wrong FileHash (the file itself is intact).</summary>
-    public void CorruptNextFileHash() => Interlocked.Increment(ref _corruptHashes);
+    public void CorruptNextFileHash() => _state.CorruptNextFileHash();
 
     /// <summary>Answers a SOAP 1.1 Fault for the next requests (HTTP 500), as WCF does.</summary>
     /// <param name="faultCode">The fault code, e.g. <c>s:Server</c>.</param>
@@ -193,97 +157,9 @@ public sealed class SignantSimulator : SimulatorHost
 
     private static string SecurityElement(string text) => System.Security.SecurityElement.Escape(text) ?? string.Empty;
 
-    private SignantSimulatedRecipient FindRecipient(Guid postingId, string recipientName)
-    {
-        var posting = GetPosting(postingId);
-        if (posting is null || posting.IsDeleted)
-        {
-            throw new InvalidOperationException("No live posting " + postingId + ".");
-        }
-
-        return posting.Recipients.FirstOrDefault(r => r.Name == recipientName)
-            ?? throw new InvalidOperationException("Posting " + postingId + " has no recipient named '" + recipientName + "'.");
-    }
-
-    private bool StartSigning(Guid postingId, int index)
-    {
-        lock (_gate)
-        {
-            var posting = GetPosting(postingId);
-            if (posting is null || posting.IsDeleted || posting.ActiveTo <= Now || index < 0 || index >= posting.Recipients.Count)
-            {
-                return false;
-            }
-
-            var recipient = posting.Recipients[index];
-            recipient.SigningStartedAt ??= Now;
-            posting.Touch(Now, TimeToLive);
-            return true;
-        }
-    }
-
-    private bool Sign(Guid postingId, int index)
-    {
-        lock (_gate)
-        {
-            var posting = GetPosting(postingId);
-            if (posting is null || posting.IsDeleted || posting.ActiveTo <= Now || index < 0 || index >= posting.Recipients.Count)
-            {
-                return false;
-            }
-
-            var recipient = posting.Recipients[index];
-            if (recipient.SignedAt is null)
-            {
-                recipient.SigningStartedAt ??= Now;
-                recipient.SignedAt = Now;
-
-                // An incremental-update-style trailer: the "signed" document differs from the upload.
-                using (var file = new FileStream(posting.FilePath, FileMode.Append, FileAccess.Write))
-                {
-                    var mark = Encoding.ASCII.GetBytes("\n%SignantSimulator signature " + (index + 1) + " at " + Now.ToString("O", CultureInfo.InvariantCulture) + "\n");
-                    file.Write(mark, 0, mark.Length);
-                }
-
-                if (posting.Recipients.All(r => r.SignedAt is not null))
-                {
-                    posting.CompletedAt = Now;
-                }
-            }
-
-            posting.Touch(Now, TimeToLive);
-            return true;
-        }
-    }
-
-    private DateTimeOffset Now => TimeProvider.GetUtcNow();
-
-    /// <summary>Deletes the posting when its time is up.</summary>
-    private void Expire(SignantSimulatedPosting posting)
-    {
-        if (!posting.IsDeleted && Now >= posting.ActiveTo + DeletionDelay)
-        {
-            lock (_gate)
-            {
-                if (!posting.IsDeleted)
-                {
-                    posting.IsDeleted = true;
-                    try
-                    {
-                        File.Delete(posting.FilePath);
-                    }
-                    catch (IOException)
-                    {
-                        // Still open by a download; the directory goes on dispose.
-                    }
-                }
-            }
-        }
-    }
-
     private async Task HandleSigningPageAsync(HttpContext context, string postingId, int index)
     {
-        bool ok = Guid.TryParse(postingId, out var id) && StartSigning(id, index);
+        bool ok = Guid.TryParse(postingId, out var id) && Try(() => _state.StartSigning(id, index));
         context.Response.ContentType = "text/html; charset=utf-8";
         if (!ok)
         {
@@ -292,7 +168,7 @@ public sealed class SignantSimulator : SimulatorHost
             return;
         }
 
-        var posting = GetPosting(id)!;
+        var posting = _state.Find(id)!;
         var name = WebUtility.HtmlEncode(posting.Recipients[index].Name);
         await context.Response.WriteAsync(
             "<!DOCTYPE html><html><head><title>Signant simulator</title></head><body><h1>" + WebUtility.HtmlEncode(posting.Title) + "</h1>" +
@@ -303,7 +179,7 @@ public sealed class SignantSimulator : SimulatorHost
 
     private async Task HandleSignAsync(HttpContext context, string postingId, int index)
     {
-        bool ok = Guid.TryParse(postingId, out var id) && Sign(id, index);
+        bool ok = Guid.TryParse(postingId, out var id) && Try(() => _state.Sign(id, index));
         context.Response.ContentType = "text/html; charset=utf-8";
         context.Response.StatusCode = ok ? 200 : 404;
         await context.Response.WriteAsync(ok ? "<!DOCTYPE html><html><body><h1>Signed.</h1></body></html>" : "<!DOCTYPE html><html><body><h1>This posting has expired or does not exist.</h1></body></html>", context.RequestAborted).ConfigureAwait(false);
@@ -312,7 +188,7 @@ public sealed class SignantSimulator : SimulatorHost
     private async Task HandleSoapAsync(HttpContext context)
     {
         var action = context.Request.Headers["SOAPAction"].ToString().Trim('"');
-        string prefix = ServiceNamespace + ContractName + "/";
+        string prefix = _options.ServiceNamespace + _options.ContractName + "/";
         string? operation = action.StartsWith(prefix, StringComparison.Ordinal) ? action.Substring(prefix.Length) : null;
         if (operation is not ("CreateInstantPosting" or "GetPostingStatus" or "DownloadInstantAttachment"))
         {
@@ -341,31 +217,47 @@ public sealed class SignantSimulator : SimulatorHost
             return;
         }
 
-        if (_nextErrors.TryDequeue(out var injected))
+        if (_state.TakeInjectedError() is { } injected)
         {
             DeleteQuietly(request.FilePath);
             await WriteResultAsync(context, operation, w => CommonAsync(w, false, injected.Code, injected.Message)).ConfigureAwait(false);
             return;
         }
 
-        if (request.DistributorId != DistributorId || request.AccessCode != AccessCode)
+        try
         {
-            DeleteQuietly(request.FilePath);
-            await WriteErrorAsync(context, operation, ErrorAuthentication, "Authentication failed: unknown DistributorID or wrong AccessCode.").ConfigureAwait(false);
-            return;
+            _state.Authenticate(request.DistributorId, request.AccessCode);
+            switch (operation)
+            {
+                case "CreateInstantPosting":
+                    await CreateAsync(context, request).ConfigureAwait(false);
+                    break;
+                case "GetPostingStatus":
+                    await StatusAsync(context, request).ConfigureAwait(false);
+                    break;
+                default:
+                    await DownloadAsync(context, request).ConfigureAwait(false);
+                    break;
+            }
         }
-
-        switch (operation)
+        catch (SimulatorStateException error) when (!context.Response.HasStarted)
         {
-            case "CreateInstantPosting":
-                await CreateAsync(context, request).ConfigureAwait(false);
-                break;
-            case "GetPostingStatus":
-                await StatusAsync(context, request).ConfigureAwait(false);
-                break;
-            default:
-                await DownloadAsync(context, request).ConfigureAwait(false);
-                break;
+            // The one error writer of this simulator: a state refusal becomes Success=false with Signant's code.
+            DeleteQuietly(operation == "CreateInstantPosting" ? request.FilePath : null);
+            await WriteErrorAsync(context, operation, int.Parse(error.Code ?? "0", CultureInfo.InvariantCulture), error.Message).ConfigureAwait(false);
+        }
+    }
+
+    private static bool Try(Action action)
+    {
+        try
+        {
+            action();
+            return true;
+        }
+        catch (SimulatorStateException)
+        {
+            return false;
         }
     }
 
@@ -386,28 +278,30 @@ public sealed class SignantSimulator : SimulatorHost
             null;
         if (problem is not null)
         {
-            DeleteQuietly(request.FilePath);
-            await WriteErrorAsync(context, "CreateInstantPosting", ErrorValidation, problem).ConfigureAwait(false);
-            return;
+            throw SimulatorStateException.Invalid(problem, ErrorValidation.ToString(CultureInfo.InvariantCulture));
         }
 
-        var id = Guid.NewGuid();
-        var recipients = request.Recipients.Select((r, i) => new SignantSimulatedRecipient(i, r.Name!, r.Email, r.HasSsn)).ToList();
-        var posting = new SignantSimulatedPosting(id, Guid.NewGuid(), request.Title!, request.Description, request.DistributorSystemId, request.FileName!, request.FileDescription, request.FilePath!, recipients, Now, TimeToLive)
-        {
-            UploadedLength = request.FileLength,
-        };
-        _postings[id] = posting;
+        var posting = _state.Create(new SignantPostingDraft(
+            request.Title!,
+            request.Description,
+            request.DistributorSystemId,
+            request.Recipients.Select(r => (r.Name!, r.Email, r.HasSsn)).ToList(),
+            request.FileName!,
+            request.FileDescription,
+            request.FilePath!,
+            request.FileLength));
+        var id = posting.Id;
+        var recipients = posting.Recipients;
         await WriteResultAsync(context, "CreateInstantPosting", async w =>
         {
             await Element(w, "AttachmentID", posting.AttachmentId.ToString("D")).ConfigureAwait(false);
             await Element(w, "ErrorCode", "0").ConfigureAwait(false);
             await NullableElement(w, "Message", null).ConfigureAwait(false);
             await Element(w, "PostingID", id.ToString("D")).ConfigureAwait(false);
-            await w.WriteStartElementAsync("a", "SignUrls", DataContractNamespace).ConfigureAwait(false);
+            await w.WriteStartElementAsync("a", "SignUrls", _options.DataContractNamespace).ConfigureAwait(false);
             foreach (var r in recipients)
             {
-                await w.WriteStartElementAsync("a", "UrlToSigning", DataContractNamespace).ConfigureAwait(false);
+                await w.WriteStartElementAsync("a", "UrlToSigning", _options.DataContractNamespace).ConfigureAwait(false);
                 await Element(w, "Name", r.Name).ConfigureAwait(false);
                 await Element(w, "Url", GetSigningUrl(id, r.Index).AbsoluteUri).ConfigureAwait(false);
                 await w.WriteEndElementAsync().ConfigureAwait(false);
@@ -420,16 +314,9 @@ public sealed class SignantSimulator : SimulatorHost
 
     private async Task StatusAsync(HttpContext context, SoapRequest request)
     {
-        var posting = request.PostingId is { } pid ? GetPosting(pid) : null;
-        if (posting is null || posting.IsDeleted)
-        {
-            await WriteErrorAsync(context, "GetPostingStatus", ErrorPostingNotFound, "Incorrect postingID").ConfigureAwait(false);
-            return;
-        }
-
-        var now = Now;
+        var (posting, postingStatus) = _state.Status(request.PostingId);
         int signatures = posting.SignatureCount;
-        string status = now >= posting.ActiveTo ? "Expired" : signatures == posting.Recipients.Count ? "Completed" : signatures > 0 ? "CompletedPartially" : "Sent";
+        string status = SignantState.Wire(postingStatus);
         await WriteResultAsync(context, "GetPostingStatus", async w =>
         {
             await Element(w, "Activated", "true").ConfigureAwait(false);
@@ -456,58 +343,20 @@ public sealed class SignantSimulator : SimulatorHost
             await Element(w, "TotalDocsToSign", "1").ConfigureAwait(false);
             await Element(w, "TotalDocsToUpload", "0").ConfigureAwait(false);
             await Element(w, "TotalDocsUploaded", "0").ConfigureAwait(false);
-            await Element(w, "WillBeDeletedDateTime", Date(posting.ActiveTo + DeletionDelay)).ConfigureAwait(false);
+            await Element(w, "WillBeDeletedDateTime", Date(posting.ActiveTo + _options.DeletionDelay)).ConfigureAwait(false);
         }).ConfigureAwait(false);
     }
 
     private async Task DownloadAsync(HttpContext context, SoapRequest request)
     {
-        var posting = request.PostingId is { } pid ? GetPosting(pid) : null;
-        if (posting is null || posting.IsDeleted || Now >= posting.ActiveTo)
-        {
-            await WriteErrorAsync(context, "DownloadInstantAttachment", ErrorPostingNotFound, "Incorrect postingID").ConfigureAwait(false);
-            return;
-        }
-
-        if (request.AttachmentId != posting.AttachmentId)
-        {
-            await WriteErrorAsync(context, "DownloadInstantAttachment", ErrorAttachmentNotFound, "Incorrect attachmentID").ConfigureAwait(false);
-            return;
-        }
-
-        if (posting.SignatureCount == 0)
-        {
-            await WriteErrorAsync(context, "DownloadInstantAttachment", ErrorNotSigned, "The attachment has not been signed.").ConfigureAwait(false);
-            return;
-        }
-
-        bool corrupt = false;
-        while (true)
-        {
-            int pending = Volatile.Read(ref _corruptHashes);
-            if (pending == 0)
-            {
-                break;
-            }
-
-            if (Interlocked.CompareExchange(ref _corruptHashes, pending - 1, pending) == pending)
-            {
-                corrupt = true;
-                break;
-            }
-        }
-        FileStream file;
-        lock (_gate)
-        {
-            file = new FileStream(posting.FilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.Asynchronous);
-        }
-
+        var (posting, corrupt) = _state.Download(request.PostingId, request.AttachmentId);
+        var file = new FileStream(posting.FilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.Asynchronous);
         await using (file.ConfigureAwait(false))
         {
             await WriteResultAsync(context, "DownloadInstantAttachment", async w =>
             {
                 using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
-                await w.WriteStartElementAsync("a", "AttachmentFile", DataContractNamespace).ConfigureAwait(false);
+                await w.WriteStartElementAsync("a", "AttachmentFile", _options.DataContractNamespace).ConfigureAwait(false);
                 var buffer = new byte[48 * 1024];
                 int read;
                 while ((read = await file.ReadAsync(buffer, context.RequestAborted).ConfigureAwait(false)) > 0)
@@ -552,9 +401,9 @@ public sealed class SignantSimulator : SimulatorHost
         await using var w = XmlWriter.Create(context.Response.Body, settings);
         await w.WriteStartElementAsync("s", "Envelope", SoapNs).ConfigureAwait(false);
         await w.WriteStartElementAsync("s", "Body", SoapNs).ConfigureAwait(false);
-        await w.WriteStartElementAsync(null, operation + "Response", ServiceNamespace).ConfigureAwait(false);
-        await w.WriteStartElementAsync(null, operation + "Result", ServiceNamespace).ConfigureAwait(false);
-        await w.WriteAttributeStringAsync("xmlns", "a", null, DataContractNamespace).ConfigureAwait(false);
+        await w.WriteStartElementAsync(null, operation + "Response", _options.ServiceNamespace).ConfigureAwait(false);
+        await w.WriteStartElementAsync(null, operation + "Result", _options.ServiceNamespace).ConfigureAwait(false);
+        await w.WriteAttributeStringAsync("xmlns", "a", null, _options.DataContractNamespace).ConfigureAwait(false);
         await w.WriteAttributeStringAsync("xmlns", "i", null, XsiNs).ConfigureAwait(false);
         await writeMembers(w).ConfigureAwait(false);
         await w.WriteEndElementAsync().ConfigureAwait(false);
@@ -571,7 +420,7 @@ public sealed class SignantSimulator : SimulatorHost
         await context.Response.WriteAsync(FaultBody(code, text), context.RequestAborted).ConfigureAwait(false);
     }
 
-    private Task Element(XmlWriter w, string name, string value) => w.WriteElementStringAsync("a", name, DataContractNamespace, value);
+    private Task Element(XmlWriter w, string name, string value) => w.WriteElementStringAsync("a", name, _options.DataContractNamespace, value);
 
     private async Task NullableElement(XmlWriter w, string name, string? value)
     {
@@ -581,7 +430,7 @@ public sealed class SignantSimulator : SimulatorHost
             return;
         }
 
-        await w.WriteStartElementAsync("a", name, DataContractNamespace).ConfigureAwait(false);
+        await w.WriteStartElementAsync("a", name, _options.DataContractNamespace).ConfigureAwait(false);
         await w.WriteAttributeStringAsync("i", "nil", XsiNs, "true").ConfigureAwait(false);
         await w.WriteEndElementAsync().ConfigureAwait(false);
     }
@@ -604,193 +453,6 @@ public sealed class SignantSimulator : SimulatorHost
         catch (IOException)
         {
             // Best effort.
-        }
-    }
-
-    /// <summary>Reads the request in any member order; the file is decoded in chunks into a temporary file.</summary>
-    private async Task<string?> ParseRequestAsync(XmlReader reader, string operation, SoapRequest request, CancellationToken cancellationToken)
-    {
-        var path = new List<string>();
-        await reader.MoveToContentAsync().ConfigureAwait(false);
-        while (!reader.EOF)
-        {
-            if (reader.NodeType == XmlNodeType.EndElement)
-            {
-                path.RemoveAt(path.Count - 1);
-                await reader.ReadAsync().ConfigureAwait(false);
-                continue;
-            }
-
-            if (reader.NodeType != XmlNodeType.Element)
-            {
-                await reader.ReadAsync().ConfigureAwait(false);
-                continue;
-            }
-
-            string name = reader.LocalName;
-            string parent = path.Count > 0 ? path[^1] : string.Empty;
-            if (name == "Header")
-            {
-                await reader.SkipAsync().ConfigureAwait(false);
-                continue;
-            }
-
-            if (name == "File" && parent == "AttachmentToSign")
-            {
-                request.FilePath = Path.Combine(_directory, Guid.NewGuid().ToString("N") + ".pdf");
-                await using (var file = new FileStream(request.FilePath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous))
-                {
-                    var buffer = new byte[64 * 1024];
-                    var head = new List<byte>(5);
-                    int read;
-                    while ((read = await reader.ReadElementContentAsBase64Async(buffer, 0, buffer.Length).ConfigureAwait(false)) > 0)
-                    {
-                        for (int i = 0; i < read && head.Count < 5; i++)
-                        {
-                            head.Add(buffer[i]);
-                        }
-
-                        await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-                        request.FileLength += read;
-                    }
-
-                    request.FileIsPdf = head.Count == 5 && Encoding.ASCII.GetString(head.ToArray()) == "%PDF-";
-                }
-
-                continue;
-            }
-
-            if (name is "Envelope" or "Body" or "Posting" or "Recipients" or "InstantPostingRecipient" or "AttachmentToSign" || name == operation)
-            {
-                if (name == "InstantPostingRecipient")
-                {
-                    request.Recipients.Add(new SoapRecipient());
-                }
-
-                if (reader.IsEmptyElement)
-                {
-                    await reader.ReadAsync().ConfigureAwait(false);
-                }
-                else
-                {
-                    path.Add(name);
-                    await reader.ReadAsync().ConfigureAwait(false);
-                }
-
-                continue;
-            }
-
-            string? value;
-            if (reader.IsEmptyElement)
-            {
-                value = null;
-                await reader.ReadAsync().ConfigureAwait(false);
-            }
-            else
-            {
-                value = await reader.ReadElementContentAsStringAsync().ConfigureAwait(false);
-            }
-
-            request.Set(parent, name, value);
-        }
-
-        return request.FilePath;
-    }
-
-    private sealed class SoapRecipient
-    {
-        public string? Name { get; set; }
-
-        public string? Email { get; set; }
-
-        public bool HasSsn { get; set; }
-    }
-
-    private sealed class SoapRequest
-    {
-        public string? DistributorId { get; set; }
-
-        public string? AccessCode { get; set; }
-
-        public Guid? PostingId { get; set; }
-
-        public Guid? AttachmentId { get; set; }
-
-        public string? Title { get; set; }
-
-        public string? Description { get; set; }
-
-        public string? DistributorSystemId { get; set; }
-
-        public string? AfterSignAction { get; set; }
-
-        public string? AfterSignRedirectUrl { get; set; }
-
-        public string? CancelUrl { get; set; }
-
-        public string? FileName { get; set; }
-
-        public string? FileDescription { get; set; }
-
-        public string? ActionType { get; set; }
-
-        public string? FilePath { get; set; }
-
-        public bool FileIsPdf { get; set; }
-
-        public long FileLength { get; set; }
-
-        public List<SoapRecipient> Recipients { get; } = new();
-
-        public string? AttachmentCancelUrl { get; set; }
-
-        public void Set(string parent, string name, string? value)
-        {
-            switch (parent)
-            {
-                case "InstantPostingRecipient":
-                    var r = Recipients[^1];
-                    switch (name)
-                    {
-                        case "Name": r.Name = value; break;
-                        case "Email": r.Email = value; break;
-                        case "SSN": r.HasSsn = !string.IsNullOrEmpty(value); break;
-                    }
-
-                    break;
-                case "AttachmentToSign":
-                    switch (name)
-                    {
-                        case "FileName": FileName = value; break;
-                        case "Description": FileDescription = value; break;
-                        case "ActionType": ActionType = value; break;
-                        case "CancelUrl": AttachmentCancelUrl = value; break;
-                    }
-
-                    break;
-                case "Posting":
-                    switch (name)
-                    {
-                        case "Title": Title = value; break;
-                        case "Description": Description = value; break;
-                        case "DistributorSystemID": DistributorSystemId = value; break;
-                        case "AfterSignAction": AfterSignAction = value; break;
-                        case "AfterSignRedirectUrl": AfterSignRedirectUrl = value; break;
-                        case "CancelUrl": CancelUrl = value; break;
-                    }
-
-                    break;
-                default:
-                    switch (name)
-                    {
-                        case "DistributorID": DistributorId = value; break;
-                        case "AccessCode": AccessCode = value; break;
-                        case "PostingID": PostingId = Guid.TryParse(value, out var p) ? p : null; break;
-                        case "AttachmentID": AttachmentId = Guid.TryParse(value, out var a) ? a : null; break;
-                    }
-
-                    break;
-            }
         }
     }
 }

@@ -5,6 +5,9 @@ namespace SigningClients.Testing.SigningToday;
 /// <summary>Settings of a <see cref="SigningClients.Testing.SigningTodaySimulator"/>: seeded accounts, OAuth client, token lifetime.</summary>
 public sealed class SigningTodaySimulatorOptions
 {
+    /// <summary>Host settings (clock, logging, journal limit).</summary>
+    public SimulatorHostOptions Host { get; set; } = new();
+
     /// <summary>The organization (domain) of the seeded accounts. Default <c>demo</c>.</summary>
     public string Domain { get; set; } = "demo";
 

@@ -20,6 +20,6 @@ public sealed class TridentSimulatorOptions
     /// <summary>The lifetime of issued tokens (<c>expires_in</c>). Default 600 s, as in the TRIDENT docs.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromSeconds(600);
 
-    /// <summary>Host settings (clock, journal, logging).</summary>
-    public SimulatorHostOptions? Host { get; set; }
+    /// <summary>Host settings (clock, logging, journal limit).</summary>
+    public SimulatorHostOptions Host { get; set; } = new();
 }

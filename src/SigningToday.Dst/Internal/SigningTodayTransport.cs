@@ -114,6 +114,9 @@ internal sealed class SigningTodayTransport
             },
             pageSize,
             Options.MaxPageSize,
+            Pipeline.Limits,
+            Pipeline.ProviderName,
+            operation,
             cancellationToken);
     }
 }

@@ -182,7 +182,7 @@ internal sealed class DstOperations : IDstOperations
         SigningTodayTransport.Id(id, nameof(id));
 
         // A shortcut for the operation, in this process.
-        var operation = new DstOperation(this, id, polling, _t.Pipeline.TimeProvider);
+        var operation = new DstOperation(this, id, polling ?? _t.Options.Polling, _t.Pipeline.TimeProvider);
         return operation.WaitForCompletionAsync(cancellationToken);
     }
 

@@ -131,7 +131,7 @@ public interface IDstOperations
     /// Polls <c>GET /DST/{id}</c> until the DST reaches a final status (signed, rejected, expired, error) and returns it.
     /// </summary>
     /// <param name="id">The DST.</param>
-    /// <param name="polling">Interval, backoff and overall timeout (default: 2 s growing to 30 s, no timeout).</param>
+    /// <param name="polling">Interval, backoff and overall timeout; <see langword="null"/> for the client's <see cref="SigningClients.Core.SigningClientOptions.Polling"/> (2 s growing to 30 s, overall timeout 1 hour).</param>
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The DST in its final status.</returns>
     Task<DigitalSignatureTransaction> WaitForDstStatusAsync(string id, PollingOptions? polling = null, CancellationToken cancellationToken = default);

@@ -22,7 +22,7 @@ public sealed class SignerProcessDefinition
     public IList<IList<string>>? Labels { get; set; }
 
     /// <summary>How the document is signed (<c>signer</c>).</summary>
-    public SignerDefinition? Signer { get; set; }
+    public SignerProcessSigner? Signer { get; set; }
 
     /// <summary>Preferred user interface languages (<c>ui_locales</c>), e.g. <c>en_US</c>.</summary>
     public IList<string>? UiLocales { get; set; }
@@ -93,7 +93,7 @@ public sealed class SignerProcessDefinition
 }
 
 /// <summary>The signer settings (<c>signer</c>).</summary>
-public sealed class SignerDefinition
+public sealed class SignerProcessSigner
 {
     /// <summary>The signature policy (<c>signature_policy_id</c>), e.g. <see cref="SignaturePolicies.Pdf"/>.</summary>
     public string? SignaturePolicyId { get; set; } = SignaturePolicies.Pdf;

@@ -39,8 +39,9 @@ public sealed class TridentSignerProcess
     /// </summary>
     /// <returns>The absolute execution URL.</returns>
     /// <exception cref="InvalidOperationException">
-    /// There is no pending <c>UserBrowserTask</c>, more than one, or its URL is missing or not absolute http(s)
-    /// (for example the process was already executed, or this is a reading of a finished process).
+    /// There is no pending <c>UserBrowserTask</c>, more than one, or its URL is missing or unsafe for a browser (only
+    /// absolute https, or http on loopback, without user info — see <see cref="SigningClients.Core.Security.SafeUrl"/>;
+    /// for example the process was already executed, or this is a reading of a finished process).
     /// </exception>
     public Uri GetExecutionUrl()
     {
@@ -54,7 +55,7 @@ public sealed class TridentSignerProcess
 
     /// <summary>Gets the execution URL without throwing; see <see cref="GetExecutionUrl"/>.</summary>
     /// <param name="url">The execution URL.</param>
-    /// <returns>Whether exactly one pending <c>UserBrowserTask</c> with an absolute http(s) URL exists.</returns>
+    /// <returns>Whether exactly one pending <c>UserBrowserTask</c> with a safe URL exists.</returns>
     public bool TryGetExecutionUrl(out Uri? url) => TryGetExecutionUrl(out url, out _);
 
     private bool TryGetExecutionUrl(out Uri? url, out string problem)
@@ -86,13 +87,13 @@ public sealed class TridentSignerProcess
             return false;
         }
 
-        if (found!.Url is not { IsAbsoluteUri: true } candidate || (candidate.Scheme != Uri.UriSchemeHttps && candidate.Scheme != Uri.UriSchemeHttp))
+        if (!SigningClients.Core.Security.SafeUrl.IsSafe(found!.Url, out var unsafeReason))
         {
-            problem = "its pending UserBrowserTask has no absolute http(s) URL.";
+            problem = "its pending UserBrowserTask has no usable URL: " + unsafeReason;
             return false;
         }
 
-        url = candidate;
+        url = found.Url;
         problem = string.Empty;
         return true;
     }

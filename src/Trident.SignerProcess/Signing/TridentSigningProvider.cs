@@ -69,7 +69,7 @@ public sealed class TridentSigningProvider : SigningProvider<ITridentClient>
         var definition = new SignerProcessDefinition
         {
             FinishCallbackUrl = callback,
-            Signer = new SignerDefinition { Parameters = _options.Signature },
+            Signer = new SignerProcessSigner { Parameters = _options.Signature },
             UiLocales = _options.UiLocales,
         };
         var document = request.Documents[0];

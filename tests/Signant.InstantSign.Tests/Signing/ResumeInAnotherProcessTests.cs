@@ -7,6 +7,7 @@ using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Time.Testing;
+using SigningClients.Testing.Signant;
 using SigningClients.Core.Operations;
 using SigningClients.Testing;
 using Xunit;
@@ -27,8 +28,7 @@ public sealed class ResumeInAnotherProcessTests
     public async Task Posting_started_by_a_killed_process_is_downloaded_and_verified_by_a_second_process_inside_the_TTL()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
-        await using var simulator = await SignantSimulator.StartAsync(new SimulatorHostOptions { TimeProvider = clock }, TestContext.Current.CancellationToken);
-        simulator.TimeToLive = Ttl;
+        await using var simulator = await SignantSimulator.StartAsync(new SignantSimulatorOptions { Host = { TimeProvider = clock }, TimeToLive = Ttl }, TestContext.Current.CancellationToken);
 
         // Process 1: creates the posting, polls, prints its token after every poll — and is killed while unsigned.
         var (tokenJson, postingId) = await StartAndKillAsync(simulator);
@@ -41,7 +41,7 @@ public sealed class ResumeInAnotherProcessTests
         Assert.True(token.PollState.PollCount >= 1);
         Assert.Equal("Sent", token.PollState.LastStatus);
         Assert.Equal(posting.ActiveTo, token.Deadline);
-        Assert.DoesNotContain(simulator.AccessCode, tokenJson, StringComparison.Ordinal);
+        Assert.DoesNotContain(simulator.Settings.AccessCode, tokenJson, StringComparison.Ordinal);
 
         // The signer signs while no process is running; a minute passes (still inside the 2-minute TTL).
         simulator.CompleteSigning(postingId, "Kari Nordmann");
@@ -74,8 +74,7 @@ public sealed class ResumeInAnotherProcessTests
     public async Task Second_process_that_comes_after_the_TTL_reports_expiry_and_leaves_no_file()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
-        await using var simulator = await SignantSimulator.StartAsync(new SimulatorHostOptions { TimeProvider = clock }, TestContext.Current.CancellationToken);
-        simulator.TimeToLive = Ttl;
+        await using var simulator = await SignantSimulator.StartAsync(new SignantSimulatorOptions { Host = { TimeProvider = clock }, TimeToLive = Ttl }, TestContext.Current.CancellationToken);
         var (tokenJson, postingId) = await StartAndKillAsync(simulator);
         simulator.CompleteSigning(postingId, "Kari Nordmann");
         clock.Advance(Ttl + TimeSpan.FromSeconds(1));
@@ -151,8 +150,8 @@ public sealed class ResumeInAnotherProcessTests
         }
 
         info.Environment["SIGNANT_ENDPOINT"] = simulator.ServiceAddress.ToString();
-        info.Environment["SIGNANT_DISTRIBUTOR_ID"] = simulator.DistributorId;
-        info.Environment["SIGNANT_ACCESS_CODE"] = simulator.AccessCode;
+        info.Environment["SIGNANT_DISTRIBUTOR_ID"] = simulator.Settings.DistributorId;
+        info.Environment["SIGNANT_ACCESS_CODE"] = simulator.Settings.AccessCode;
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         return Process.Start(info) ?? throw new InvalidOperationException("Could not start the helper process.");
     }

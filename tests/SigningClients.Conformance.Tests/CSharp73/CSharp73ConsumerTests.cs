@@ -65,7 +65,7 @@ class C { static void M() {
         FinishCallbackUrl = new Uri(""https://app.example.com/done""),
         Labels = new List<IList<string>> { new List<string> { ""order"", ""1"" } },
         Timestamp = new TimestampSettings { ProviderId = ""tsa"" },
-        Signer = new SignerDefinition { Parameters = new SignatureParameters { Type = ""pades-baseline"", SignatureField = new SignatureField { Name = ""S"",
+        Signer = new SignerProcessSigner { Parameters = new SignatureParameters { Type = ""pades-baseline"", SignatureField = new SignatureField { Name = ""S"",
             Location = new SignatureFieldLocation { Page = new SignaturePage { Number = SignaturePageNumber.Page(1) }, Rectangle = new SignatureRectangle { X = 1, Y = 2, Width = 3, Height = 4 } } } } },
         Views = new SignerProcessViews { DocumentAgreement = new DocumentAgreementView { SkipServerId = true, DocumentInfo = DocumentInfo.FromHtml(""<p>x</p>"") } },
     };

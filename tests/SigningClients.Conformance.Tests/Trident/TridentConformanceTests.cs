@@ -106,7 +106,7 @@ public sealed class TridentConformanceTests
         var corners = new SignerProcessDefinition
         {
             FinishCallbackUrl = new Uri("https://app.example.com/done"),
-            Signer = new SignerDefinition { Parameters = new SignatureParameters { SignatureField = new SignatureField { Name = "S", Location = SignatureFieldLocation.FromCorners(2, 10, 20, 110, 70) } } },
+            Signer = new SignerProcessSigner { Parameters = new SignatureParameters { SignatureField = new SignatureField { Name = "S", Location = SignatureFieldLocation.FromCorners(2, 10, 20, 110, 70) } } },
         };
         await client.CreateSignerProcessAsync(corners, new MemoryStream(TestPdf.Create()), "a.pdf", Ct);
         using (var sent = JsonDocument.Parse(SentProcess(handler)))
@@ -117,7 +117,7 @@ public sealed class TridentConformanceTests
         }
 
         var rectangle = SignatureFieldLocation.FromRectangle(SignaturePageNumber.Last, 10, 20, 100, 50);
-        var definition = new SignerProcessDefinition { FinishCallbackUrl = new Uri("https://app.example.com/done"), Signer = new SignerDefinition { Parameters = new SignatureParameters { SignatureField = new SignatureField { Location = rectangle } } } };
+        var definition = new SignerProcessDefinition { FinishCallbackUrl = new Uri("https://app.example.com/done"), Signer = new SignerProcessSigner { Parameters = new SignatureParameters { SignatureField = new SignatureField { Location = rectangle } } } };
         using var written = JsonDocument.Parse(definition.ToJson());
         var page = written.RootElement.GetProperty("signer").GetProperty("parameters").GetProperty("signature_field").GetProperty("location").GetProperty("page");
         Assert.Equal("last", page.GetProperty("number").GetString());

@@ -8,6 +8,7 @@ using Signant.InstantSign.Models;
 using SigningClients.Core;
 using SigningClients.Reliability.Tests.Infrastructure;
 using SigningClients.Testing;
+using SigningClients.Testing.Signant;
 using SigningClients.TestSupport;
 
 namespace SigningClients.Reliability.Tests.Providers;
@@ -27,7 +28,7 @@ internal sealed class SignantKit : ProviderKit
     public override IReadOnlyList<OperationCase> Operations { get; } = BuildOperations();
 
     public override async Task<SimulatorHost> StartSimulatorAsync(SimulatorHostOptions host, CancellationToken cancellationToken)
-        => await SignantSimulator.StartAsync(host, cancellationToken);
+        => await SignantSimulator.StartAsync(new SignantSimulatorOptions { Host = host }, cancellationToken);
 
     public override object CreateClient(SimulatorHost simulator, ClientSettings settings)
     {
@@ -37,15 +38,15 @@ internal sealed class SignantKit : ProviderKit
         {
             Endpoint = endpoint,
             AllowHttpOnLoopback = true,
-            DistributorId = sim.DistributorId,
-            AccessCode = sim.AccessCode,
+            DistributorId = sim.Settings.DistributorId,
+            AccessCode = sim.Settings.AccessCode,
         };
         settings.Retry?.Invoke(options.Retry);
         Recorder.AddVisibleText(options.ToString());
         return new SignantClient(options, settings.HttpClient, settings.LoggerFactory, settings.TimeProvider);
     }
 
-    public override IEnumerable<string> Secrets(SimulatorHost simulator) => new[] { ((SignantSimulator)simulator).AccessCode, Ssn };
+    public override IEnumerable<string> Secrets(SimulatorHost simulator) => new[] { ((SignantSimulator)simulator).Settings.AccessCode, Ssn };
 
     public static InstantPosting Posting(params string[] names) => new()
     {

@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using SigningClients.Core;
 using SigningClients.Reliability.Tests.Infrastructure;
 using SigningClients.Testing;
+using SigningClients.Testing.SigningToday;
 using SigningClients.TestSupport;
 using SigningToday.Dst;
 using SigningToday.Dst.Models;
@@ -61,7 +62,7 @@ internal sealed class SigningTodayKit : ProviderKit
     public override IReadOnlyList<OperationCase> Operations { get; } = BuildOperations();
 
     public override async Task<SimulatorHost> StartSimulatorAsync(SimulatorHostOptions host, CancellationToken cancellationToken)
-        => await SigningTodaySimulator.StartAsync(null, host, cancellationToken);
+        => await SigningTodaySimulator.StartAsync(new SigningTodaySimulatorOptions { Host = host }, cancellationToken);
 
     public override object CreateClient(SimulatorHost simulator, ClientSettings settings)
     {
@@ -253,11 +254,11 @@ internal sealed class SigningTodayKit : ProviderKit
         return (await c.Robot.Resources.AppendToDstAsync(draft.Id!, pdf, "two.pdf", null, ct)).Id!;
     }
 
-    private static int ResourcesOf(SigningTodaySimulator s, string dstId) => (s.GetDst(dstId)?["resources"] as System.Text.Json.Nodes.JsonArray)?.Count ?? 0;
+    private static int ResourcesOf(SigningTodaySimulator s, string dstId) => (s.GetDst(dstId)?.Json["resources"] as System.Text.Json.Nodes.JsonArray)?.Count ?? 0;
 
-    private static string? Status(SigningTodaySimulator s, string dstId) => (string?)s.GetDst(dstId)?["status"];
+    private static string? Status(SigningTodaySimulator s, string dstId) => (string?)s.GetDst(dstId)?.Json["status"];
 
-    private static int FirstDocumentId(SigningTodaySimulator s, string dstId) => (int?)s.GetDst(dstId)?["documents"]?[0]?["id"] ?? -1;
+    private static int FirstDocumentId(SigningTodaySimulator s, string dstId) => (int?)s.GetDst(dstId)?.Json["documents"]?[0]?["id"] ?? -1;
 
     private static async Task ReadAllAsync(Task<SigningDownload> download, CancellationToken ct)
     {
@@ -314,7 +315,7 @@ internal sealed class SigningTodayKit : ProviderKit
             Robot<string>("Dsts.GetAudit", Idempotency.Safe, Get, PublishedId, id => "/DST/" + id + "/audit", (c, id, ct) => c.Robot.Dsts.GetAuditAsync(id, ct)),
             Robot<string>("Dsts.GetSignatureAddress", Idempotency.Safe, Get, PublishedId, id => "/DST/" + id + "/sign/0/0", (c, id, ct) => c.Robot.Dsts.GetSignatureAddressAsync(id, 0, 0, ct)),
             Robot<(string Id, int Before)>("Dsts.Clone", Idempotency.NotIdempotent, Post, async (c, s, ct) => ((await SignedAsync(c, s, ct)).Id!, s.DstCount), x => "/DST/" + x.Id + "/clone", (c, x, ct) => c.Robot.Dsts.CloneAsync(x.Id, ct), (s, x) => s.DstCount - x.Before),
-            Robot<Counted>("Dsts.Templatize", Idempotency.NotIdempotent, Post, async (c, s, ct) => { var id = (await SignedAsync(c, s, ct)).Id!; return new Counted(id, s.TemplateCount); }, x => "/DST/" + x.Id + "/templatize", (c, x, ct) => c.Robot.Dsts.TemplatizeAsync(x.Id, ct), (s, x) => s.TemplateCount - x.Before),
+            Robot<Counted>("Dsts.Templatize", Idempotency.NotIdempotent, Post, async (c, s, ct) => { var id = await PublishedId(c, s, ct); return new Counted(id, s.TemplateCount); }, x => "/DST/" + x.Id + "/templatize", (c, x, ct) => c.Robot.Dsts.TemplatizeAsync(x.Id, ct), (s, x) => s.TemplateCount - x.Before),
             Robot<string>("Dsts.Fill", Idempotency.NotIdempotent, Patch, async (c, s, ct) => (await c.Robot.Robots.CreateDstAsync(Specification("Fill me", toFill: true), ct)).Id!, id => "/DST/" + id + "/fill", (c, id, ct) => c.Robot.Dsts.FillAsync(id, new DstForm { Id = 1, DocumentId = 0, ExtraData = new Dictionary<string, System.Text.Json.JsonElement> { ["value"] = SigningTodayExtraData.StringValue("Milan") } }, ct), (s, id) => s.FormFills(id)), // its only form to fill: a repeat is refused (409: no longer toFill)
             Robot<int>("Dsts.CreateTemplateByFile", Idempotency.NotIdempotent, Post, DstCountBefore, _ => "/DSTs/byFile", async (c, _, ct) => { using var pdf = Pdf("tpl"); await c.Robot.Dsts.CreateTemplateByFileAsync(pdf, "tpl.pdf", ct); }, (s, before) => s.DstCount - before),
             Robot<int>("Dsts.ListInstantiationGroups", Idempotency.Safe, Get, Nothing, _ => "/DSTs/byFile", (c, _, ct) => DrainAsync(c.Robot.Dsts.ListInstantiationGroupsAsync(null, ct), ct)),

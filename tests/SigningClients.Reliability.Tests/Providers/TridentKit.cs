@@ -43,9 +43,9 @@ internal sealed class TridentKit : ProviderKit
             AuthServer = sim.AuthServer,
         };
         settings.Retry?.Invoke(options.Retry);
-        options.ResultPolling.InitialInterval = TimeSpan.FromMilliseconds(5);
-        options.ResultPolling.MaxInterval = TimeSpan.FromMilliseconds(20);
-        options.ResultPolling.Timeout = TimeSpan.FromSeconds(8);
+        options.Polling.InitialInterval = TimeSpan.FromMilliseconds(5);
+        options.Polling.MaxInterval = TimeSpan.FromMilliseconds(20);
+        options.Polling.Timeout = TimeSpan.FromSeconds(8);
         Recorder.AddVisibleText(options.ToString());
         return new TridentClient(options, settings.HttpClient, settings.LoggerFactory, settings.TimeProvider);
     }
