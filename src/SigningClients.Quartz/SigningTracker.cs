@@ -90,7 +90,7 @@ internal sealed class SigningTracker : ISigningTracker
         var scheduler = await SchedulerAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await scheduler.ScheduleJob(job, SigningTrackingJob.PollTrigger(jobKey, _time.GetUtcNow()), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await scheduler.ScheduleJob(job, SigningTrackingJob.PollTrigger(jobKey, _time.GetUtcNow(), _options.MinPollInterval), cancellationToken: cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (ObjectAlreadyExistsException)

@@ -17,6 +17,15 @@ namespace SigningClients.Quartz;
 /// completion downloads the documents, keeps them in its job data and hands them to the sink; it deletes itself only
 /// after the sink returned. Never two runs of one operation at once, anywhere in the cluster.
 /// </summary>
+/// <remarks>
+/// A scheduler that is shutting down refuses every call from the jobs it is still running (Quartz 4: "The Scheduler
+/// has been Shutdown"), so a run must never depend on a scheduler call to keep its operation alive or to end it.
+/// Its lifecycle is therefore carried by the trigger's shape and the job data, both of which the job store records
+/// when the run completes, shutdown or not: the poll trigger repeats (at the interval of the last reschedule), so a
+/// run whose reschedule was refused is simply fired again later, on whichever node; and a run that ended the tracking
+/// (delivered, ended unsigned, abandoned) records that in the job data before deleting the job, so when the deletion
+/// is refused the next run only deletes the job, without calling the sink or the provider again.
+/// </remarks>
 [DisallowConcurrentExecution]
 [PersistJobDataAfterExecution]
 internal sealed partial class SigningTrackingJob : IJob
@@ -29,6 +38,8 @@ internal sealed partial class SigningTrackingJob : IJob
     private const string OutcomeStateKey = "outcome.state";
     private const string OutcomeStatusKey = "outcome.status";
     private const string DocumentCountKey = "doc.count";
+    private const string EndedKey = "ended";
+    private const string ParkedKey = "parked";
 
     private readonly ISigningProviderResolver _resolver;
     private readonly ISignedDocumentSink _sink;
@@ -56,6 +67,25 @@ internal sealed partial class SigningTrackingJob : IJob
     {
         var map = context.JobDetail.JobDataMap;
         var jobKey = context.JobDetail.Key;
+        if (Get(map, EndedKey) is not null)
+        {
+            // Tracking ended in an earlier run whose deletion of the job was refused (its node was shutting down).
+            await DeleteAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        if (Get(map, ParkedKey) is not null)
+        {
+            if (context.Trigger.Key.Equals(TriggerKeyOf(jobKey)))
+            {
+                // Given up on the sink in an earlier run whose unscheduling was refused: only TriggerNowAsync resumes.
+                await UnscheduleAsync(context).ConfigureAwait(false);
+                return;
+            }
+
+            map.Remove(ParkedKey);
+        }
+
         OperationRehydrationToken token;
         ISigningProvider provider;
         try
@@ -160,7 +190,8 @@ internal sealed partial class SigningTrackingJob : IJob
             {
                 // Given up but not dropped: the job keeps the documents (durable, no trigger) until TriggerNowAsync.
                 map[SinkAttemptsKey] = "0";
-                await context.Scheduler.UnscheduleJob(TriggerKeyOf(jobKey), cancellationToken).ConfigureAwait(false);
+                map[ParkedKey] = "1";
+                await UnscheduleAsync(context).ConfigureAwait(false);
             }
 
             return;
@@ -171,21 +202,81 @@ internal sealed partial class SigningTrackingJob : IJob
 
     internal static TriggerKey TriggerKeyOf(JobKey jobKey) => new(jobKey.Name, Group);
 
-    internal static ITrigger PollTrigger(JobKey jobKey, DateTimeOffset at) =>
-        TriggerBuilder.Create().WithIdentity(TriggerKeyOf(jobKey)).ForJob(jobKey).StartAt(at).Build();
+    /// <summary>
+    /// The poll trigger: first at <paramref name="at"/>, then every <paramref name="interval"/> until a run replaces
+    /// it, so a run whose reschedule a shutting-down scheduler refused is fired again, never stranded.
+    /// </summary>
+    internal static ITrigger PollTrigger(JobKey jobKey, DateTimeOffset at, TimeSpan interval) =>
+        TriggerBuilder.Create()
+            .WithIdentity(TriggerKeyOf(jobKey))
+            .ForJob(jobKey)
+            .StartAt(at)
+            .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithRemainingCount))
+            .Build();
+
+    private static bool IsShuttingDown(IJobExecutionContext context) => context.Scheduler.Status >= SchedulerStatus.ShuttingDown;
 
     private async Task RescheduleAsync(IJobExecutionContext context, TimeSpan delay, CancellationToken cancellationToken)
     {
-        // Same trigger key: a reschedule replaces the pending poll (Quartz keeps a trigger rescheduled during its own run).
+        // Same trigger key: a reschedule replaces the pending poll. Refused while the node shuts down: the current
+        // trigger repeats, so the next poll happens after its interval on whichever node runs it.
+        if (IsShuttingDown(context))
+        {
+            return;
+        }
+
         var at = _time.GetUtcNow() + delay;
-        await context.Scheduler.ScheduleTrigger(PollTrigger(context.JobDetail.Key, at), TriggerConflict.Replace, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await context.Scheduler.ScheduleTrigger(PollTrigger(context.JobDetail.Key, at, delay), TriggerConflict.Replace, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SchedulerException) when (IsShuttingDown(context))
+        {
+        }
+    }
+
+    private static async Task UnscheduleAsync(IJobExecutionContext context)
+    {
+        if (IsShuttingDown(context))
+        {
+            return; // the parked mark (persisted with the job data) makes the next poll run unschedule it
+        }
+
+        try
+        {
+            await context.Scheduler.UnscheduleJob(TriggerKeyOf(context.JobDetail.Key), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (SchedulerException) when (IsShuttingDown(context))
+        {
+        }
+    }
+
+    private static async Task DeleteAsync(IJobExecutionContext context)
+    {
+        // Not cancellable, and refused only while the node shuts down: the ended mark (persisted with the job data)
+        // makes the job's next run, on whichever node, finish the deletion.
+        if (IsShuttingDown(context))
+        {
+            return;
+        }
+
+        try
+        {
+            await context.Scheduler.DeleteJob(context.JobDetail.Key, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (SchedulerException) when (IsShuttingDown(context))
+        {
+        }
     }
 
     private async Task EndAsync(IJobExecutionContext context, SigningTrackingEvent trackingEvent, CancellationToken cancellationToken)
     {
-        // Not cancellable: once the sink has the documents (or tracking has ended), a shutdown must not leave the
-        // job behind without a trigger.
-        await context.Scheduler.DeleteJob(context.JobDetail.Key, CancellationToken.None).ConfigureAwait(false);
+        // Record the end first: if the deletion below is refused, the job data (documents dropped, end recorded) is
+        // what the store keeps, and the next run deletes the job without calling the sink again.
+        var map = context.JobDetail.JobDataMap;
+        map[EndedKey] = trackingEvent.Kind.ToString();
+        ForgetDocuments(map);
+        await DeleteAsync(context).ConfigureAwait(false);
         await NotifyAsync(trackingEvent, cancellationToken).ConfigureAwait(false);
     }
 
@@ -231,6 +322,17 @@ internal sealed partial class SigningTrackingJob : IJob
 
         // Outcome documents beyond the downloaded ones (none when the provider has no download) are kept as names.
         map[DocumentCountKey] = documents.Count.ToString(CultureInfo.InvariantCulture);
+    }
+
+    private static void ForgetDocuments(JobDataMap map)
+    {
+        if (int.TryParse(Get(map, DocumentCountKey), NumberStyles.Integer, CultureInfo.InvariantCulture, out var count))
+        {
+            for (var i = 0; i < count; i++)
+            {
+                map.Remove("doc." + i + ".data");
+            }
+        }
     }
 
     private static (SigningOutcome Outcome, List<SignedDocumentContent> Documents) Load(JobDataMap map, OperationRehydrationToken token)

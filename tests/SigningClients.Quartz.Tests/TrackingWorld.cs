@@ -55,12 +55,12 @@ public sealed class Simulators : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IHostApplicationLifetime, StartedLifetime>();
-        services.AddSignantInstantSignClient(o =>
+        services.AddSignantClient(o =>
         {
             o.Endpoint = Signant.ServiceAddress;
             o.AllowHttpOnLoopback = true;
-            o.DistributorId = Signant.DistributorId;
-            o.AccessCode = Signant.AccessCode;
+            o.DistributorId = Signant.Settings.DistributorId;
+            o.AccessCode = Signant.Settings.AccessCode;
         });
         services.AddTridentClient(o =>
         {
