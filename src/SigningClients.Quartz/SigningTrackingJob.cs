@@ -214,6 +214,8 @@ internal sealed partial class SigningTrackingJob : IJob
             .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithRemainingCount))
             .Build();
 
+    internal static bool IsParked(JobDataMap map) => Get(map, ParkedKey) is not null;
+
     private static bool IsShuttingDown(IJobExecutionContext context) => context.Scheduler.Status >= SchedulerStatus.ShuttingDown;
 
     private async Task RescheduleAsync(IJobExecutionContext context, TimeSpan delay, CancellationToken cancellationToken)

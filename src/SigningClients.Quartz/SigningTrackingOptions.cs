@@ -36,6 +36,13 @@ public sealed class SigningTrackingOptions
     /// <summary>How often a clustered node records that it is alive. Default 7.5 s (Quartz's default).</summary>
     public TimeSpan ClusterCheckinInterval { get; set; } = TimeSpan.FromSeconds(7.5);
 
+    /// <summary>
+    /// How often each node of the PostgreSQL store looks for tracking jobs left without a trigger and without a
+    /// firing (a node killed at the wrong moment can leave one so) and gives them their poll trigger back.
+    /// <see cref="TimeSpan.Zero"/> turns the sweep off. Default 1 min. Ignored by the in-memory store.
+    /// </summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How many tracking jobs one node runs at once. Default 10.</summary>
     public int MaxConcurrency { get; set; } = 10;
 
@@ -77,6 +84,11 @@ public sealed class SigningTrackingOptions
         if (InitialRetryDelay <= TimeSpan.Zero || MaxRetryDelay < InitialRetryDelay)
         {
             throw new ArgumentException("SigningTrackingOptions.InitialRetryDelay must be positive and not above MaxRetryDelay.");
+        }
+
+        if (SweepInterval < TimeSpan.Zero)
+        {
+            throw new ArgumentException("SigningTrackingOptions.SweepInterval must not be negative.");
         }
 
         if (MaxConcurrency < 1 || MaxDownloadAttempts < 1 || MaxSinkAttempts < 0)

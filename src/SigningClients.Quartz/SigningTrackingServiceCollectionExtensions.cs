@@ -2,6 +2,7 @@ using System;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Quartz;
 
 namespace SigningClients.Quartz;
@@ -88,6 +89,7 @@ public static class SigningTrackingServiceCollectionExtensions
             }
         });
         services.AddQuartzHostedService(h => h.WaitForJobsToComplete = true);
+        services.AddHostedService<SigningTrackingSweeper>();
         return services;
     }
 }

@@ -40,9 +40,9 @@ public sealed class Simulators : IAsyncDisposable
 
     public AlphaTrustSimulator AlphaTrust { get; private set; } = null!;
 
-    public static async Task<Simulators> StartAsync(CancellationToken ct) => new()
+    public static async Task<Simulators> StartAsync(CancellationToken ct, SigningClients.Testing.Signant.SignantSimulatorOptions? signant = null) => new()
     {
-        Signant = await SignantSimulator.StartAsync(cancellationToken: ct),
+        Signant = await SignantSimulator.StartAsync(signant, ct),
         Trident = await TridentSimulator.StartAsync(cancellationToken: ct),
         ConsignO = await ConsignOSimulator.StartAsync(cancellationToken: ct),
         SigningToday = await SigningTodaySimulator.StartAsync(cancellationToken: ct),
