@@ -116,7 +116,7 @@ public sealed class SimulatorTests
         // requests are in flight, which on a loaded machine can be tens of steps, hence the loose upper bound).
         Assert.InRange(time.GetUtcNow() - start, TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(20));
         var ex = await Assert.ThrowsAsync<SigningApiException>(() => client.GetPostingStatusAsync(created.PostingId, ct));
-        Assert.True(ex.IsPostingExpired());
+        Assert.True(ex.IsPostingGone());
     }
 
     [Fact]
@@ -176,7 +176,7 @@ public sealed class SimulatorTests
 
         time.Advance(TimeSpan.FromMinutes(15));
         var ex = await Assert.ThrowsAsync<SigningApiException>(() => client.DownloadInstantAttachmentAsync(created.PostingId, created.AttachmentId, new MemoryStream(), ct));
-        Assert.True(ex.IsPostingExpired(), "a completed posting not downloaded in time is deleted with its document");
+        Assert.True(ex.IsPostingGone(), "a completed posting not downloaded in time is deleted with its document");
     }
 
     [Fact]
@@ -252,7 +252,7 @@ public sealed class SimulatorTests
         Assert.Equal((500, "s:Server", "Internal error"), (fault.Status, fault.ErrorCode, fault.ProviderMessage));
 
         var unknown = await Assert.ThrowsAsync<SigningApiException>(() => client.GetPostingStatusAsync(Guid.NewGuid(), ct));
-        Assert.True(unknown.IsPostingExpired());
+        Assert.True(unknown.IsPostingGone());
 
         var wrong = new SignantClient(Clients.Options(sim.ServiceAddress, sim.Settings.DistributorId, "wrong-code-123"));
         var auth = await Assert.ThrowsAsync<SigningApiException>(() => wrong.GetPostingStatusAsync(Guid.NewGuid(), ct));

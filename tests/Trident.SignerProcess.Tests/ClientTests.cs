@@ -133,7 +133,7 @@ public sealed class ClientTests
         Assert.True(state.IsRunning);
         var named = provider.GetRequiredService<ISigningClientFactory<ITridentClient>>().GetClient("tenant-b");
         Assert.NotSame(client, named);
-        await Assert.ThrowsAsync<SignerProcessGoneException>(() => named.GetSignerProcessResultAsync("nope", ct));
+        Assert.True((await Assert.ThrowsAsync<SigningApiException>(() => named.GetSignerProcessResultAsync("nope", ct))).IsSignerProcessGone());
     }
 
     [Fact]
