@@ -431,6 +431,13 @@ public sealed class AlphaTrustClient : IAlphaTrustClient, IDisposable
         return null;
     }
 
+    /// <summary>
+    /// The request pipeline this client sends through (authentication, retry, redaction, logging and errors included),
+    /// for a call this client does not model: build a <see cref="SigningRequest"/> with a path relative to the
+    /// endpoint and send it with <see cref="SigningPipeline.SendAsync(SigningRequest, System.Threading.CancellationToken)"/>.
+    /// </summary>
+    public SigningPipeline Pipeline => _pipeline;
+
     /// <summary>Disposes the HTTP client this instance created, if any.</summary>
     public void Dispose() => _httpClientOwner?.Dispose();
 

@@ -292,6 +292,13 @@ public sealed class ConsignOClient : IConsignOClient, IDisposable
         return operation.WaitForCompletionAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The request pipeline this client sends through (authentication, retry, redaction, logging and errors included),
+    /// for a call this client does not model: build a <see cref="SigningRequest"/> with a path relative to the
+    /// endpoint and send it with <see cref="SigningPipeline.SendAsync(SigningRequest, System.Threading.CancellationToken)"/>.
+    /// </summary>
+    public SigningPipeline Pipeline => _pipeline;
+
     /// <summary>Disposes the private <see cref="HttpClient"/>, if this client created one.</summary>
     public void Dispose() => _httpClientOwner?.Dispose();
 

@@ -30,7 +30,7 @@ public interface ISignantClient
     /// <param name="postingId">The posting id.</param>
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The status with all counters and dates.</returns>
-    /// <exception cref="SigningApiException">The call failed. Error code 4008 (<see cref="SignantErrorCodes.IsPostingExpired"/>) means the posting expired and was deleted.</exception>
+    /// <exception cref="SigningApiException">The call failed. Error code 4008 (<see cref="SignantErrors.IsPostingGone"/>) means the posting expired and was deleted.</exception>
     Task<InstantPostingStatus> GetPostingStatusAsync(Guid postingId, CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using System.Xml;
 using Microsoft.Extensions.Logging;
 using Signant.InstantSign.Models;
+using Signant.InstantSign.Serialization;
 using Signant.InstantSign.Signing;
 using Signant.InstantSign.Soap;
 using SigningClients.Core;
@@ -71,7 +72,7 @@ public sealed class SignantClient : ISignantClient, IDisposable
 
         options.Validate();
         var redactor = SecretRedactor.ForCredentials(options.AccessCode);
-        _pipeline = new SigningPipeline(httpClientProvider, SigningPipelineOptions.ForClient(ProviderName, options, new SoapErrorParser(options.MaxElementLength), redactor, loggerFactory, timeProvider));
+        _pipeline = new SigningPipeline(httpClientProvider, SigningPipelineOptions.ForClient(ProviderName, options, new SignantErrorParser(options.MaxElementLength), redactor, loggerFactory, timeProvider));
         _writer = new SoapEnvelopeWriter(options);
     }
 
@@ -361,6 +362,13 @@ public sealed class SignantClient : ISignantClient, IDisposable
             throw new ArgumentException("The destination stream must be writable.", nameof(destination));
         }
     }
+
+    /// <summary>
+    /// The request pipeline this client sends through (authentication, retry, redaction, logging and errors included),
+    /// for a call this client does not model: build a <see cref="SigningRequest"/> with a path relative to the
+    /// endpoint and send it with <see cref="SigningPipeline.SendAsync(SigningRequest, System.Threading.CancellationToken)"/>.
+    /// </summary>
+    public SigningPipeline Pipeline => _pipeline;
 
     /// <summary>Disposes the <see cref="HttpClient"/> this client created itself, if any (a caller's or a DI client is left alone).</summary>
     public void Dispose() => _httpClientOwner?.Dispose();

@@ -8,6 +8,7 @@ using SigningClients.Core.Authentication;
 using SigningClients.Core.Pipeline;
 using SigningClients.Core.Security;
 using SigningToday.Dst.Internal;
+using SigningToday.Dst.Serialization;
 
 namespace SigningToday.Dst;
 
@@ -52,7 +53,7 @@ public sealed class SigningTodayClient : ISigningTodayClient, IDisposable
         options.Validate();
         var redactor = SecretRedactor.ForCredentials(options.RobotToken, options.Password, options.ClientSecret);
         SigningPipelineOptions PipelineOptions(AuthenticationPolicy? authentication) =>
-            SigningPipelineOptions.ForClient(ProviderName, options, new JsonProviderErrorParser("code", "message", "target"), redactor, loggerFactory, timeProvider, authentication);
+            SigningPipelineOptions.ForClient(ProviderName, options, new SigningTodayErrorParser(), redactor, loggerFactory, timeProvider, authentication);
 
         AuthenticationPolicy? policy = null;
         switch (options.AuthenticationMode)
@@ -63,7 +64,7 @@ public sealed class SigningTodayClient : ISigningTodayClient, IDisposable
             case SigningTodayAuthenticationMode.Password:
                 var tokenPipeline = new SigningPipeline(httpClientProvider, PipelineOptions(null));
                 var endpoint = tokenPipeline.Endpoint;
-                TokenSource = new OAuth2TokenSource(tokenPipeline, new OAuth2TokenSourceOptions
+                var tokenSource = new OAuth2TokenSource(tokenPipeline, new OAuth2TokenSourceOptions
                 {
                     TokenEndpoint = new Uri(endpoint, options.TokenPath.TrimStart('/')),
                     ClientId = options.ClientId,
@@ -74,7 +75,7 @@ public sealed class SigningTodayClient : ISigningTodayClient, IDisposable
                     ClientAuthentication = OAuth2ClientAuthentication.BasicHeader,
                     BodyEncoding = OAuth2BodyEncoding.Multipart,
                 });
-                policy = new BearerTokenAuthenticationPolicy(TokenSource, redactor);
+                policy = new BearerTokenAuthenticationPolicy(tokenSource, redactor);
                 break;
         }
 
@@ -114,10 +115,11 @@ public sealed class SigningTodayClient : ISigningTodayClient, IDisposable
     /// <inheritdoc />
     public IUserOperations Users { get; }
 
-    /// <summary>The token source of <see cref="SigningTodayAuthenticationMode.Password"/> mode (cached, refreshed), else <see langword="null"/>.</summary>
-    public CachingTokenSource? TokenSource { get; }
-
-    /// <summary>The request pipeline (for advanced scenarios such as sending a request this client does not model).</summary>
+    /// <summary>
+    /// The request pipeline this client sends through (authentication, retry, redaction, logging and errors included),
+    /// for a call this client does not model: build a <see cref="SigningRequest"/> with a path relative to the
+    /// endpoint and send it with <see cref="SigningPipeline.SendAsync(SigningRequest, System.Threading.CancellationToken)"/>.
+    /// </summary>
     public SigningPipeline Pipeline { get; }
 
     /// <inheritdoc />

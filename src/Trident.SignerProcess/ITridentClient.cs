@@ -32,8 +32,7 @@ public interface ITridentClient
     /// <param name="signerProcessId">The process id.</param>
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The process.</returns>
-    /// <exception cref="SignerProcessGoneException">TRIDENT answered 410: the process does not exist.</exception>
-    /// <exception cref="SigningApiException">The call failed.</exception>
+    /// <exception cref="SigningApiException">The call failed; TRIDENT's 410 (the process does not exist) is one with <see cref="TridentErrors.IsSignerProcessGone"/> true.</exception>
     Task<TridentSignerProcess> GetSignerProcessAsync(string signerProcessId, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -43,8 +42,7 @@ public interface ITridentClient
     /// <param name="signerProcessId">The process id.</param>
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>Running, or ended with its result.</returns>
-    /// <exception cref="SignerProcessGoneException">TRIDENT answered 410: the process does not exist.</exception>
-    /// <exception cref="SigningApiException">The call failed.</exception>
+    /// <exception cref="SigningApiException">The call failed; TRIDENT's 410 (the process does not exist) is one with <see cref="TridentErrors.IsSignerProcessGone"/> true.</exception>
     Task<SignerProcessResultState> GetSignerProcessResultAsync(string signerProcessId, CancellationToken cancellationToken = default);
 
     /// <summary>Polls the result operation until the process ends, on the core poller.</summary>
@@ -53,8 +51,7 @@ public interface ITridentClient
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The final result.</returns>
     /// <exception cref="TimeoutException">The polling timeout passed.</exception>
-    /// <exception cref="SignerProcessGoneException">The process does not exist.</exception>
-    /// <exception cref="SigningApiException">A call failed.</exception>
+    /// <exception cref="SigningApiException">A call failed; TRIDENT's 410 (the process does not exist) is one with <see cref="TridentErrors.IsSignerProcessGone"/> true.</exception>
     Task<SignerProcessResult> WaitForResultAsync(string signerProcessId, PollingOptions? polling = null, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -67,8 +64,7 @@ public interface ITridentClient
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>TRIDENT's result.</returns>
     /// <exception cref="SignerProcessCallbackException">Another process, still running, or the result contradicts the callback.</exception>
-    /// <exception cref="SignerProcessGoneException">The process does not exist.</exception>
-    /// <exception cref="SigningApiException">The call failed.</exception>
+    /// <exception cref="SigningApiException">The call failed; TRIDENT's 410 (the process does not exist) is one with <see cref="TridentErrors.IsSignerProcessGone"/> true.</exception>
     Task<SignerProcessResult> ConfirmCallbackAsync(SignerProcessCallback callback, string expectedSignerProcessId, CancellationToken cancellationToken = default);
 
     /// <summary>Lists the documents of a signer process (<c>GET …/signer_processes/{id}/documents</c>).</summary>

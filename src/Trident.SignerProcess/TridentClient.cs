@@ -132,12 +132,7 @@ public sealed class TridentClient : ITridentClient, IDisposable
     public Task<TridentSignerProcess> GetSignerProcessAsync(string signerProcessId, CancellationToken cancellationToken = default)
     {
         var request = ProcessRequest(signerProcessId, string.Empty, "GetSignerProcess");
-        request.AcceptedStatusCodes.Add(410);
-        return _pipeline.SendAsync(request, async (response, ct) =>
-        {
-            ThrowIfGone(response, signerProcessId);
-            return await response.ReadJsonAsync(TridentJsonContext.Default.TridentSignerProcess, ct).ConfigureAwait(false);
-        }, cancellationToken);
+        return _pipeline.SendAsync(request, TridentJsonContext.Default.TridentSignerProcess, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -145,10 +140,8 @@ public sealed class TridentClient : ITridentClient, IDisposable
     {
         var request = ProcessRequest(signerProcessId, "/result", "GetSignerProcessResult");
         request.AcceptedStatusCodes.Add(404);
-        request.AcceptedStatusCodes.Add(410);
         return _pipeline.SendAsync(request, async (response, ct) =>
         {
-            ThrowIfGone(response, signerProcessId);
             if (response.Status == 404)
             {
                 return SignerProcessResultState.Running(signerProcessId);
@@ -199,10 +192,8 @@ public sealed class TridentClient : ITridentClient, IDisposable
             async (_, _, ct) =>
             {
                 var request = ProcessRequest(signerProcessId, "/documents", "ListDocuments");
-                request.AcceptedStatusCodes.Add(410);
                 var documents = await _pipeline.SendAsync(request, async (response, innerCt) =>
                 {
-                    ThrowIfGone(response, signerProcessId);
                     var body = await response.ReadJsonAsync(TridentJsonContext.Default.JsonElement, innerCt).ConfigureAwait(false);
                     var array = body.ValueKind == JsonValueKind.Array
                         ? body
@@ -241,7 +232,6 @@ public sealed class TridentClient : ITridentClient, IDisposable
     /// <inheritdoc />
     public override string ToString() => "TridentClient(" + _options.Endpoint + ")";
 
-
     private SigningRequest ProcessRequest(string signerProcessId, string suffix, string operation)
     {
         var id = SigningRequest.EscapeSegment(signerProcessId, nameof(signerProcessId));
@@ -256,13 +246,12 @@ public sealed class TridentClient : ITridentClient, IDisposable
         return new SigningRequest(method, _resources + "documents/" + id + suffix, operation, idempotency);
     }
 
-    private static void ThrowIfGone(SigningResponse response, string signerProcessId)
-    {
-        if (response.Status == 410)
-        {
-            throw new SignerProcessGoneException(response.Request.Operation, signerProcessId, response.RequestId);
-        }
-    }
+    /// <summary>
+    /// The request pipeline this client sends through (authentication, retry, redaction, logging and errors included),
+    /// for a call this client does not model: build a <see cref="SigningRequest"/> with a path relative to the
+    /// endpoint and send it with <see cref="SigningPipeline.SendAsync(SigningRequest, System.Threading.CancellationToken)"/>.
+    /// </summary>
+    public SigningPipeline Pipeline => _pipeline;
 
     /// <summary>Disposes the <see cref="HttpClient"/> this client created itself, if any (a caller's or a DI client is left alone).</summary>
     public void Dispose() => _httpClientOwner?.Dispose();

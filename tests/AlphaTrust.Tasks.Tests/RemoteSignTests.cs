@@ -299,18 +299,6 @@ public sealed class RemoteSignTests
         Assert.Equal(SigningFailureKind.InvalidResponse, ex.Kind);
     }
 
-    [Fact]
-    public async Task Cancellation_is_honoured()
-    {
-        await using var sim = await AlphaTrustSimulator.StartAsync(cancellationToken: Ct);
-        using var client = TestHelpers.Client(sim);
-        sim.Faults.Enqueue(SimulatedFault.Delay(TimeSpan.FromSeconds(5)));
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        cts.CancelAfter(TimeSpan.FromMilliseconds(100));
-
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.RemoteSignAsync(new RemoteSignTask(1, TestHelpers.ClientIp), cts.Token));
-    }
-
     private static void AssertFailure(SigningApiException ex, bool httpErrors, int status, string message)
     {
         Assert.Equal(message, ex.ProviderMessage);

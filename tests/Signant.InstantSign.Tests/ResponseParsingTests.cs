@@ -162,7 +162,7 @@ public sealed class ResponseParsingTests
         Assert.Equal("Title is required", ex.ProviderMessage);
         Assert.Equal(operation, ex.Operation);
         Assert.Equal("Signant", ex.Provider);
-        Assert.False(ex.IsPostingExpired());
+        Assert.False(ex.IsPostingGone());
     }
 
     [Fact]
@@ -173,8 +173,8 @@ public sealed class ResponseParsingTests
 
         var ex = await Assert.ThrowsAsync<SigningApiException>(() => Clients.Stubbed(stub).GetPostingStatusAsync(PostingId, TestContext.Current.CancellationToken));
 
-        Assert.True(ex.IsPostingExpired());
-        Assert.Equal(SignantErrorCodes.PostingExpiredOrNotFound, ex.ErrorCode);
+        Assert.True(ex.IsPostingGone());
+        Assert.Equal(SignantErrors.PostingExpiredOrNotFound, ex.ErrorCode);
     }
 
     [Fact]

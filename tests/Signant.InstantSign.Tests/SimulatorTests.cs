@@ -6,12 +6,9 @@ using System.Net.Http;
 using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Signant.InstantSign.Models;
 using SigningClients.Core;
-using SigningClients.Core.DependencyInjection;
 using SigningClients.Testing;
 using SigningClients.Testing.Signant;
 using SigningClients.TestSupport;
@@ -116,7 +113,7 @@ public sealed class SimulatorTests
         // requests are in flight, which on a loaded machine can be tens of steps, hence the loose upper bound).
         Assert.InRange(time.GetUtcNow() - start, TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(20));
         var ex = await Assert.ThrowsAsync<SigningApiException>(() => client.GetPostingStatusAsync(created.PostingId, ct));
-        Assert.True(ex.IsPostingExpired());
+        Assert.True(ex.IsPostingGone());
     }
 
     [Fact]
@@ -176,7 +173,7 @@ public sealed class SimulatorTests
 
         time.Advance(TimeSpan.FromMinutes(15));
         var ex = await Assert.ThrowsAsync<SigningApiException>(() => client.DownloadInstantAttachmentAsync(created.PostingId, created.AttachmentId, new MemoryStream(), ct));
-        Assert.True(ex.IsPostingExpired(), "a completed posting not downloaded in time is deleted with its document");
+        Assert.True(ex.IsPostingGone(), "a completed posting not downloaded in time is deleted with its document");
     }
 
     [Fact]
@@ -252,7 +249,7 @@ public sealed class SimulatorTests
         Assert.Equal((500, "s:Server", "Internal error"), (fault.Status, fault.ErrorCode, fault.ProviderMessage));
 
         var unknown = await Assert.ThrowsAsync<SigningApiException>(() => client.GetPostingStatusAsync(Guid.NewGuid(), ct));
-        Assert.True(unknown.IsPostingExpired());
+        Assert.True(unknown.IsPostingGone());
 
         var wrong = new SignantClient(Clients.Options(sim.ServiceAddress, sim.Settings.DistributorId, "wrong-code-123"));
         var auth = await Assert.ThrowsAsync<SigningApiException>(() => wrong.GetPostingStatusAsync(Guid.NewGuid(), ct));
@@ -293,35 +290,6 @@ public sealed class SimulatorTests
 
         Assert.NotEmpty(logs.Lines);
         SecretScanner.AssertNoSecrets(logs.AllText.Concat(messages), sim.Settings.AccessCode, ssn);
-    }
-
-    [Fact]
-    public async Task Dependency_injection_binds_configuration_and_resolves_named_clients()
-    {
-        var ct = TestContext.Current.CancellationToken;
-        await using var sim = await SignantSimulator.StartAsync(cancellationToken: ct);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new System.Collections.Generic.Dictionary<string, string?>
-        {
-            ["Signant:Endpoint"] = sim.ServiceAddress.ToString(),
-            ["Signant:AllowHttpOnLoopback"] = "true",
-            ["Signant:DistributorId"] = sim.Settings.DistributorId,
-            ["Signant:AccessCode"] = sim.Settings.AccessCode,
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddSignantClient(configuration.GetSection("Signant"));
-        services.AddSignantClient("other", o =>
-        {
-            o.Endpoint = sim.ServiceAddress;
-            o.AllowHttpOnLoopback = true;
-            o.DistributorId = sim.Settings.DistributorId;
-            o.AccessCode = sim.Settings.AccessCode;
-        });
-        await using var provider = services.BuildServiceProvider();
-
-        var client = provider.GetRequiredService<ISignantClient>();
-        var created = await client.CreateInstantPostingAsync(Posting(new MemoryStream(TestPdf.Create()), "Kari"), ct);
-        var other = provider.GetRequiredService<ISigningClientFactory<ISignantClient>>().GetClient("other");
-        Assert.Equal(PostingStatus.Sent, (await other.GetPostingStatusAsync(created.PostingId, ct)).Status);
     }
 
     [Fact]

@@ -11,6 +11,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SigningClients.Core;
+using SigningClients.Core.Pipeline;
 using SigningClients.Core.Serialization;
 
 namespace SigningClients.Conventions.Tests;
@@ -78,6 +79,141 @@ public static class ConventionChecker
             {
                 yield return name + "." + property.Name + " is a public counter (test instrumentation belongs in the simulators)";
             }
+        }
+    }
+
+    /// <summary>The escape hatch every client has (or none would): a read-only public <c>Pipeline</c> of type <see cref="SigningPipeline"/>.</summary>
+    public static IEnumerable<string> CheckEscapeHatch(Type client)
+    {
+        var pipeline = client.GetProperty("Pipeline", BindingFlags.Public | BindingFlags.Instance);
+        if (pipeline is null || pipeline.PropertyType != typeof(SigningPipeline))
+        {
+            yield return client.Name + " has no public SigningPipeline Pipeline (the escape hatch for calls the client does not model)";
+        }
+        else if (pipeline.SetMethod is { IsPublic: true })
+        {
+            yield return client.Name + ".Pipeline is settable";
+        }
+    }
+
+    /// <summary>
+    /// Known provider errors follow one pattern: a public static <c>{Provider}Errors</c> class in the package's root
+    /// namespace holding only <c>const string</c> codes and <c>bool Is…(this SigningApiException)</c> predicates, one of
+    /// them an <c>Is…Gone</c> ("resource gone") predicate; no public exception type derives from <see cref="SigningApiException"/>.
+    /// </summary>
+    public static IEnumerable<string> CheckKnownErrors(IEnumerable<Type> publicTypes, string provider, string rootNamespace)
+    {
+        var types = publicTypes.ToList();
+        foreach (var subclass in types.Where(t => typeof(SigningApiException).IsAssignableFrom(t) && t != typeof(SigningApiException)))
+        {
+            yield return subclass.Name + " derives from SigningApiException (known errors are codes and predicates in " + provider + "Errors, not subclasses)";
+        }
+
+        var errors = types.FirstOrDefault(t => t.Name == provider + "Errors");
+        if (errors is null)
+        {
+            yield return "no public " + provider + "Errors class";
+            yield break;
+        }
+
+        if (!(errors.IsAbstract && errors.IsSealed))
+        {
+            yield return errors.Name + " is not static";
+        }
+
+        if (errors.Namespace != rootNamespace)
+        {
+            yield return errors.Name + " is in namespace " + errors.Namespace + ", expected " + rootNamespace;
+        }
+
+        foreach (var field in errors.GetFields(BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance).Where(f => !(f.IsLiteral && f.FieldType == typeof(string))))
+        {
+            yield return errors.Name + "." + field.Name + " is not a const string error code";
+        }
+
+        foreach (var property in errors.GetProperties(BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance))
+        {
+            yield return errors.Name + "." + property.Name + " is a property (codes are const strings, errors are predicates)";
+        }
+
+        var methods = errors.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly);
+        foreach (var method in methods)
+        {
+            var parameters = method.GetParameters();
+            bool predicate = method.Name.StartsWith("Is", StringComparison.Ordinal) && method.ReturnType == typeof(bool) &&
+                method.IsDefined(typeof(ExtensionAttribute), false) && parameters.Length == 1 && parameters[0].ParameterType == typeof(SigningApiException);
+            if (!predicate)
+            {
+                yield return errors.Name + "." + method.Name + " is not a 'bool Is…(this SigningApiException)' predicate";
+            }
+        }
+
+        if (!methods.Any(m => m.Name.StartsWith("Is", StringComparison.Ordinal) && m.Name.EndsWith("Gone", StringComparison.Ordinal)))
+        {
+            yield return errors.Name + " has no Is…Gone predicate (the resource-gone error)";
+        }
+    }
+
+    /// <summary>Every provider error parser is internal, named {Provider}ErrorParser, in the package's Serialization namespace.</summary>
+    public static IEnumerable<string> CheckErrorParsers(IEnumerable<Type> allTypes, string provider, string rootNamespace)
+    {
+        var parsers = allTypes.Where(t => typeof(ProviderErrorParser).IsAssignableFrom(t) && !t.IsAbstract).ToList();
+        if (parsers.Count == 0)
+        {
+            yield return "no " + provider + "ErrorParser (a ProviderErrorParser) in the package";
+        }
+
+        foreach (var parser in parsers)
+        {
+            if (parser.IsVisible)
+            {
+                yield return parser.FullName + " is public (error parsers are internal)";
+            }
+
+            if (parser.Namespace != rootNamespace + ".Serialization")
+            {
+                yield return parser.FullName + " is not in " + rootNamespace + ".Serialization";
+            }
+
+            if (parser.Name != provider + "ErrorParser")
+            {
+                yield return parser.FullName + " should be named " + provider + "ErrorParser";
+            }
+        }
+    }
+
+    /// <summary>The neutral signing provider: Add{Provider}SigningProvider(services, name = provider, clientName = "", configure = null) in Microsoft.Extensions.DependencyInjection.</summary>
+    public static IEnumerable<string> CheckSigningProviderRegistration(Type extensions, string provider, Type providerOptions)
+    {
+        string method = "Add" + provider + "SigningProvider";
+        if (extensions.Namespace != "Microsoft.Extensions.DependencyInjection" || extensions.Name != provider + "SigningServiceCollectionExtensions")
+        {
+            yield return extensions.FullName + " should be Microsoft.Extensions.DependencyInjection." + provider + "SigningServiceCollectionExtensions";
+        }
+
+        var shape = new[] { typeof(IServiceCollection), typeof(string), typeof(string), typeof(Action<>).MakeGenericType(providerOptions) };
+        var methods = extensions.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly);
+        var match = methods.FirstOrDefault(m => m.Name == method && m.GetParameters().Select(p => p.ParameterType).SequenceEqual(shape));
+        if (match is null)
+        {
+            yield return extensions.Name + " lacks " + method + "(IServiceCollection, string name, string clientName, Action<" + providerOptions.Name + ">)";
+            yield break;
+        }
+
+        if (match.ReturnType != typeof(IServiceCollection))
+        {
+            yield return method + " returns " + match.ReturnType.Name + ", expected IServiceCollection";
+        }
+
+        var p = match.GetParameters();
+        if (!(p[1].Name == "name" && Equals(p[1].DefaultValue, provider) && p[2].Name == "clientName" && Equals(p[2].DefaultValue, string.Empty) && p[3].Name == "configure" && p[3].IsOptional))
+        {
+            yield return method + " must be (services, string name = \"" + provider + "\", string clientName = \"\", configure = null)";
+        }
+
+        foreach (var other in methods.Where(m => m.Name != method))
+        {
+            yield return extensions.Name + "." + other.Name + " is not named " + method;
         }
     }
 

@@ -87,6 +87,26 @@ public sealed class ProviderConventionTests
         Assert.Equal(new[] { typeof(double) }, kinds.Select(k => k.Type).Distinct());
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public void Client_has_the_pipeline_escape_hatch(string provider) =>
+        AssertConforms(ConventionChecker.CheckEscapeHatch(Provider.Get(provider).Client));
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public void Known_errors_are_codes_and_predicates_with_a_gone_predicate(string provider) =>
+        AssertConforms(ConventionChecker.CheckKnownErrors(Provider.Get(provider).PublicTypes, provider, Provider.Get(provider).RootNamespace));
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public void Error_parser_is_internal_under_serialization(string provider) =>
+        AssertConforms(ConventionChecker.CheckErrorParsers(Provider.Get(provider).Client.Assembly.GetTypes(), provider, Provider.Get(provider).RootNamespace));
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public void Signing_provider_registration_has_the_standard_shape(string provider) =>
+        AssertConforms(ConventionChecker.CheckSigningProviderRegistration(Provider.Get(provider).SigningExtensions, provider, Provider.Get(provider).SigningOptions));
+
     [Fact]
     public void Provider_names_are_distinct_and_match_the_packages()
     {
@@ -113,18 +133,21 @@ public sealed class ProviderConventionTests
         Assert.True(list.Count == 0, "Convention violations:\n  " + string.Join("\n  ", list));
     }
 
-    internal sealed record Provider(string Name, Type Client, Type Options, Type Extensions)
+    internal sealed record Provider(string Name, Type Client, Type Options, Type Extensions, Type SigningExtensions, Type SigningOptions)
     {
         public static readonly IReadOnlyList<Provider> All =
         [
-            new("AlphaTrust", typeof(AlphaTrustClient), typeof(AlphaTrustClientOptions), typeof(AlphaTrustServiceCollectionExtensions)),
-            new("ConsignO", typeof(ConsignOClient), typeof(ConsignOClientOptions), typeof(ConsignOServiceCollectionExtensions)),
-            new("Signant", typeof(SignantClient), typeof(SignantClientOptions), typeof(SignantServiceCollectionExtensions)),
-            new("SigningToday", typeof(SigningTodayClient), typeof(SigningTodayClientOptions), typeof(SigningTodayServiceCollectionExtensions)),
-            new("Trident", typeof(TridentClient), typeof(TridentClientOptions), typeof(TridentServiceCollectionExtensions)),
+            new("AlphaTrust", typeof(AlphaTrustClient), typeof(AlphaTrustClientOptions), typeof(AlphaTrustServiceCollectionExtensions), typeof(AlphaTrustSigningServiceCollectionExtensions), typeof(AlphaTrust.Tasks.Signing.AlphaTrustSigningProviderOptions)),
+            new("ConsignO", typeof(ConsignOClient), typeof(ConsignOClientOptions), typeof(ConsignOServiceCollectionExtensions), typeof(ConsignOSigningServiceCollectionExtensions), typeof(ConsignO.Workflows.Signing.ConsignOSigningProviderOptions)),
+            new("Signant", typeof(SignantClient), typeof(SignantClientOptions), typeof(SignantServiceCollectionExtensions), typeof(SignantSigningServiceCollectionExtensions), typeof(Signant.InstantSign.Signing.SignantSigningProviderOptions)),
+            new("SigningToday", typeof(SigningTodayClient), typeof(SigningTodayClientOptions), typeof(SigningTodayServiceCollectionExtensions), typeof(SigningTodaySigningServiceCollectionExtensions), typeof(SigningToday.Dst.Signing.SigningTodaySigningProviderOptions)),
+            new("Trident", typeof(TridentClient), typeof(TridentClientOptions), typeof(TridentServiceCollectionExtensions), typeof(TridentSigningServiceCollectionExtensions), typeof(Trident.SignerProcess.Signing.TridentSigningProviderOptions)),
         ];
 
         public IEnumerable<Type> PublicTypes => Client.Assembly.GetExportedTypes();
+
+        /// <summary>The package id, which is the root namespace (the client's namespace).</summary>
+        public string RootNamespace => Client.Namespace!;
 
         public static Provider Get(string name) => All.Single(p => p.Name == name);
     }
@@ -217,7 +240,68 @@ public sealed class DriftedSampleTests
         Assert.DoesNotContain(violations, v => v.Contains("Amount", StringComparison.Ordinal) || v.Contains("Width", StringComparison.Ordinal));
     }
 
-#pragma warning disable CA1711, CA2211, CA1024, CA1822, CA1052, CA1815, CA1066, CA1068
+    [Fact]
+    public void A_client_without_the_pipeline_fails_the_escape_hatch_check() =>
+        Assert.Contains(ConventionChecker.CheckEscapeHatch(typeof(DriftedClient)), v => v.Contains("DriftedClient has no public SigningPipeline Pipeline", StringComparison.Ordinal));
+
+    [Fact]
+    public void Drifted_known_errors_fail_the_error_pattern_check()
+    {
+        var violations = ConventionChecker.CheckKnownErrors([typeof(DriftedErrors), typeof(DriftedGoneException)], "Drifted", "Drifted.Package").ToList();
+
+        Assert.Contains(violations, v => v.Contains("DriftedGoneException derives from SigningApiException", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.Contains("DriftedErrors is in namespace SigningClients.Conventions.Tests, expected Drifted.Package", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.Contains("DriftedErrors.Codes is not a const string error code", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.Contains("DriftedErrors.Current is a property", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.Contains("DriftedErrors.CodeOf is not a 'bool Is", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.Contains("DriftedErrors.IsThrottled is not a 'bool Is", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.Contains("DriftedErrors has no Is…Gone predicate", StringComparison.Ordinal));
+        Assert.DoesNotContain(violations, v => v.Contains("DriftedErrors.Throttled ", StringComparison.Ordinal));
+        Assert.Contains(ConventionChecker.CheckKnownErrors([typeof(DriftedClient)], "Drifted", "Drifted.Package"), v => v.Contains("no public DriftedErrors class", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_drifted_error_parser_fails_the_parser_check()
+    {
+        var violations = ConventionChecker.CheckErrorParsers([typeof(DriftedSoapParser)], "Drifted", "Drifted.Package").ToList();
+
+        Assert.Contains(violations, v => v.Contains("DriftedSoapParser is public", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.Contains("is not in Drifted.Package.Serialization", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.Contains("should be named DriftedErrorParser", StringComparison.Ordinal));
+        Assert.Contains(ConventionChecker.CheckErrorParsers([typeof(DriftedClient)], "Drifted", "Drifted.Package"), v => v.Contains("no DriftedErrorParser", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_drifted_signing_provider_registration_fails_the_registration_check()
+    {
+        var violations = ConventionChecker.CheckSigningProviderRegistration(typeof(DriftedRegistrations), "Drifted", typeof(DriftedClientOptions)).ToList();
+
+        Assert.Contains(violations, v => v.Contains("should be Microsoft.Extensions.DependencyInjection.DriftedSigningServiceCollectionExtensions", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.Contains("must be (services, string name = \"Drifted\"", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.Contains("AddDriftedClient is not named AddDriftedSigningProvider", StringComparison.Ordinal));
+    }
+
+#pragma warning disable CA1711, CA2211, CA1024, CA1822, CA1052, CA1815, CA1066, CA1068, CA1032, CA1707
+    public static class DriftedErrors
+    {
+        public const string Throttled = "429";
+
+        public static readonly string[] Codes = [Throttled];
+
+        public static SigningApiException? Current { get; }
+
+        public static string? CodeOf(SigningApiException exception) => exception.ErrorCode;
+
+        public static bool IsThrottled(SigningApiException exception) => exception.Status == 429;
+    }
+
+    public sealed class DriftedGoneException() : SigningApiException("Drifted", "Get", 410, SigningFailureKind.HttpError);
+
+    public sealed class DriftedSoapParser : ProviderErrorParser
+    {
+        public override ProviderError? Parse(int statusCode, string? contentType, string body) => null;
+    }
+
     public class DriftedClient
     {
         public static int Instances;
@@ -285,7 +369,7 @@ public sealed class DriftedSampleTests
         public void Charge(float? fee) => _ = fee;
     }
 
-#pragma warning restore CA1711, CA2211, CA1024, CA1822, CA1052, CA1815, CA1066, CA1068
+#pragma warning restore CA1711, CA2211, CA1024, CA1822, CA1052, CA1815, CA1066, CA1068, CA1032, CA1707
 }
 
 #pragma warning disable CA1711
@@ -295,5 +379,7 @@ public static class DriftedRegistrations
     public static IHttpClientBuilder AddDriftedClient(this IServiceCollection services, Action<DriftedSampleTests.DriftedClientOptions> configure) => services.AddHttpClient("drifted");
 
     public static IHttpClientBuilder AddDriftedInstantClient(this IServiceCollection services, string name, Action<DriftedSampleTests.DriftedClientOptions> configure) => services.AddHttpClient(name);
+
+    public static IServiceCollection AddDriftedSigningProvider(this IServiceCollection services, string name, string clientName, Action<DriftedSampleTests.DriftedClientOptions>? configure) => services;
 }
 #pragma warning restore CA1711

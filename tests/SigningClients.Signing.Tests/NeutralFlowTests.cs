@@ -190,43 +190,11 @@ public sealed class NeutralFlowTests
                 AlphaTrust = await AlphaTrustSimulator.StartAsync(cancellationToken: ct),
             };
             var services = new ServiceCollection();
-            services.AddSignantClient(o =>
-            {
-                o.Endpoint = w.Signant.ServiceAddress;
-                o.AllowHttpOnLoopback = true;
-                o.DistributorId = w.Signant.Settings.DistributorId;
-                o.AccessCode = w.Signant.Settings.AccessCode;
-            });
-            services.AddTridentClient(o =>
-            {
-                o.Endpoint = w.Trident.BaseAddress;
-                o.AllowHttpOnLoopback = true;
-                o.ClientId = w.Trident.ClientId;
-                o.ClientSecret = w.Trident.ClientSecret;
-                o.AuthServer = w.Trident.AuthServer;
-            });
-            services.AddConsignOClient(o =>
-            {
-                o.Endpoint = w.ConsignO.ApiEndpoint;
-                o.AllowHttpOnLoopback = true;
-                o.Username = w.ConsignO.Settings.Username;
-                o.Password = w.ConsignO.Settings.Password;
-            });
-            services.AddSigningTodayClient(o =>
-            {
-                o.Endpoint = w.SigningToday.ApiEndpoint;
-                o.AllowHttpOnLoopback = true;
-                o.RobotToken = w.SigningToday.Settings.RobotToken;
-            });
-            services.AddAlphaTrustClient(o =>
-            {
-                o.Endpoint = w.AlphaTrust.BaseAddress;
-                o.AllowHttpOnLoopback = true;
-                o.ApiKey = w.AlphaTrust.Settings.ApiKey;
-                o.ApiSecret = w.AlphaTrust.Settings.ApiSecret;
-                o.ApiUsername = w.AlphaTrust.Settings.ApiUsername;
-                o.ApiPassword = w.AlphaTrust.Settings.ApiPassword;
-            });
+            services.AddSignantClient(o => o.UseSimulator(w.Signant));
+            services.AddTridentClient(o => o.UseSimulator(w.Trident));
+            services.AddConsignOClient(o => o.UseSimulator(w.ConsignO));
+            services.AddSigningTodayClient(o => o.UseSimulator(w.SigningToday));
+            services.AddAlphaTrustClient(o => o.UseSimulator(w.AlphaTrust));
             var spool = Path.Combine(Path.GetTempPath(), "h18-spool-" + Guid.NewGuid().ToString("N"));
             services.AddSignantSigningProvider(configure: o => o.SpoolDirectory = spool);
             services.AddTridentSigningProvider();

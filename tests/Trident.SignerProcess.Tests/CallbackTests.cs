@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
+using SigningClients.Core;
 using SigningClients.Testing.Trident;
 using Trident.SignerProcess.Callbacks;
 using Trident.SignerProcess.Models;
@@ -76,7 +77,7 @@ public sealed class CallbackTests
         var location = await h.PlayBrowserAsync(process.GetExecutionUrl(), "sign", ct);
         await h.Client.DeleteDocumentAsync(process.Documents!.Single().Id, ct);
 
-        await Assert.ThrowsAsync<SignerProcessGoneException>(() => h.Client.ConfirmCallbackAsync(SignerProcessCallback.Parse(location), process.Id, ct));
+        Assert.True((await Assert.ThrowsAsync<SigningApiException>(() => h.Client.ConfirmCallbackAsync(SignerProcessCallback.Parse(location), process.Id, ct))).IsSignerProcessGone());
     }
 
     [Theory]

@@ -3,10 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using SigningClients.Core;
-using SigningClients.Core.DependencyInjection;
 using SigningClients.TestSupport;
 using Trident.SignerProcess.Callbacks;
 using Trident.SignerProcess.Models;
@@ -101,58 +98,5 @@ public sealed class ClientTests
         Assert.NotEmpty(h.Logs.Lines);
         Assert.Equal(2, errors.Count(e => e.Contains("Trident", StringComparison.Ordinal)));
         SecretScanner.AssertNoSecrets(h.AllText(errors.Append(h.Client.ToString()).Append(h.Options.ToString())), h.Simulator.ClientSecret, basic, tokens[0]);
-    }
-
-    [Fact]
-    public async Task DI_binds_a_configuration_section_and_named_clients()
-    {
-        var ct = TestContext.Current.CancellationToken;
-        await using var h = await TridentHarness.StartAsync();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Trident:Endpoint"] = h.Simulator.BaseAddress.AbsoluteUri,
-            ["Trident:AllowHttpOnLoopback"] = "true",
-            ["Trident:ClientId"] = h.Simulator.ClientId,
-            ["Trident:ClientSecret"] = h.Simulator.ClientSecret,
-            ["Trident:AuthServer"] = "main-as",
-            ["Trident:Polling:InitialInterval"] = "00:00:00.020",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddTridentClient(configuration.GetSection("Trident"));
-        services.AddTridentClient("tenant-b", o =>
-        {
-            o.Endpoint = h.Simulator.BaseAddress;
-            o.AllowHttpOnLoopback = true;
-            o.ClientId = h.Simulator.ClientId;
-            o.ClientSecret = h.Simulator.ClientSecret;
-        });
-        await using var provider = services.BuildServiceProvider();
-
-        var client = provider.GetRequiredService<ITridentClient>();
-        var state = await client.GetSignerProcessResultAsync((await h.CreateAsync(cancellationToken: ct)).Id, ct);
-        Assert.True(state.IsRunning);
-        var named = provider.GetRequiredService<ISigningClientFactory<ITridentClient>>().GetClient("tenant-b");
-        Assert.NotSame(client, named);
-        await Assert.ThrowsAsync<SignerProcessGoneException>(() => named.GetSignerProcessResultAsync("nope", ct));
-    }
-
-    [Fact]
-    public void DI_validates_options_at_resolution()
-    {
-        var services = new ServiceCollection();
-        services.AddTridentClient(o => o.Endpoint = new Uri("https://t.example"));
-        using var provider = services.BuildServiceProvider();
-        var ex = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => provider.GetRequiredService<ITridentClient>());
-        Assert.Contains("ClientId", ex.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Cancellation_is_honoured()
-    {
-        await using var h = await TridentHarness.StartAsync();
-        using var cts = new System.Threading.CancellationTokenSource();
-        await cts.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => h.Client.GetSignerProcessAsync("sp-1", cts.Token));
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => h.Client.WaitForResultAsync("sp-1", null, cts.Token));
     }
 }

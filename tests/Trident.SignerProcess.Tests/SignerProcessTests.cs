@@ -91,10 +91,10 @@ public sealed class SignerProcessTests
         Assert.Equal("not_found", gone.ErrorCode);
 
         // The process went with its last document: the result now answers 410.
-        var processGone = await Assert.ThrowsAsync<SignerProcessGoneException>(() => h.Client.GetSignerProcessResultAsync(created.Id, ct));
+        var processGone = await Assert.ThrowsAsync<SigningApiException>(() => h.Client.GetSignerProcessResultAsync(created.Id, ct));
         Assert.Equal(410, processGone.Status);
         Assert.True(processGone.IsSignerProcessGone());
-        Assert.Equal(created.Id, processGone.SignerProcessId);
+        Assert.Equal("GetSignerProcessResult", processGone.Operation);
     }
 
     [Fact]
@@ -122,15 +122,17 @@ public sealed class SignerProcessTests
         var ct = TestContext.Current.CancellationToken;
         await using var h = await TridentHarness.StartAsync();
 
-        var ex = await Assert.ThrowsAsync<SignerProcessGoneException>(() => h.Client.GetSignerProcessResultAsync("sp-does-not-exist", ct));
+        var ex = await Assert.ThrowsAsync<SigningApiException>(() => h.Client.GetSignerProcessResultAsync("sp-does-not-exist", ct));
         Assert.Equal(410, ex.Status);
-        Assert.Equal(SignerProcessGoneException.GoneErrorCode, ex.ErrorCode);
+        Assert.True(ex.IsSignerProcessGone());
+        Assert.Equal("gone", ex.ErrorCode);
+        Assert.Equal("The signer process does not exist.", ex.ProviderMessage);
         Assert.False(ex.IsTransient);
         Assert.Equal("GetSignerProcessResult", ex.Operation);
         Assert.Equal(1, h.Simulator.Journal.CountOf("GET", "/trustedx-resources/esignsp/v2/signer_processes/sp-does-not-exist/result"));
 
-        await Assert.ThrowsAsync<SignerProcessGoneException>(() => h.Client.GetSignerProcessAsync("sp-does-not-exist", ct));
-        await Assert.ThrowsAsync<SignerProcessGoneException>(async () => await h.Client.ListDocumentsAsync("sp-does-not-exist", ct).ToListAsync(ct));
+        Assert.True((await Assert.ThrowsAsync<SigningApiException>(() => h.Client.GetSignerProcessAsync("sp-does-not-exist", ct))).IsSignerProcessGone());
+        Assert.True((await Assert.ThrowsAsync<SigningApiException>(async () => await h.Client.ListDocumentsAsync("sp-does-not-exist", ct).ToListAsync(ct))).IsSignerProcessGone());
     }
 
     [Fact]

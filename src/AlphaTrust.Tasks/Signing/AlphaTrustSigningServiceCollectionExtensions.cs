@@ -19,8 +19,6 @@ public static class AlphaTrustSigningServiceCollectionExtensions
     /// <returns>The services.</returns>
     public static IServiceCollection AddAlphaTrustSigningProvider(this IServiceCollection services, string name = "AlphaTrust", string clientName = "", Action<AlphaTrustSigningProviderOptions>? configure = null)
     {
-        var options = new AlphaTrustSigningProviderOptions();
-        configure?.Invoke(options);
-        return services.AddSigningProvider<IAlphaTrustClient>(name, clientName, client => new AlphaTrustSigningProvider(client, name, options));
+        return services.AddSigningProvider<IAlphaTrustClient, AlphaTrustSigningProviderOptions>(name, clientName, configure, (client, options) => new AlphaTrustSigningProvider(client, name, options));
     }
 }

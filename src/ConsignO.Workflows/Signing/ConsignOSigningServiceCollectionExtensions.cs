@@ -19,8 +19,6 @@ public static class ConsignOSigningServiceCollectionExtensions
     /// <returns>The services.</returns>
     public static IServiceCollection AddConsignOSigningProvider(this IServiceCollection services, string name = "ConsignO", string clientName = "", Action<ConsignOSigningProviderOptions>? configure = null)
     {
-        var options = new ConsignOSigningProviderOptions();
-        configure?.Invoke(options);
-        return services.AddSigningProvider<IConsignOClient>(name, clientName, client => new ConsignOSigningProvider(client, name, options));
+        return services.AddSigningProvider<IConsignOClient, ConsignOSigningProviderOptions>(name, clientName, configure, (client, options) => new ConsignOSigningProvider(client, name, options));
     }
 }

@@ -72,7 +72,7 @@ public static class SignantServiceCollectionExtensions
         {
             await client.GetPostingStatusAsync(HealthProbePostingId, cancellationToken).ConfigureAwait(false);
         }
-        catch (SigningApiException ex) when (ex.IsPostingExpired())
+        catch (SigningApiException ex) when (ex.IsPostingGone())
         {
             // Signant checked the distributor credentials and looked the posting up: healthy.
         }

@@ -129,7 +129,7 @@ public sealed class InstantPostingOperation : ProviderOperation<ISignantClient, 
         {
             status = await Client.GetPostingStatusAsync(PostingId, cancellationToken).ConfigureAwait(false);
         }
-        catch (SigningApiException ex) when (ex.IsPostingExpired())
+        catch (SigningApiException ex) when (ex.IsPostingGone())
         {
             return Expired();
         }
@@ -161,7 +161,7 @@ public sealed class InstantPostingOperation : ProviderOperation<ISignantClient, 
             var download = await Client.DownloadInstantAttachmentAsync(PostingId, AttachmentId, destination, cancellationToken).ConfigureAwait(false);
             return OperationStep<InstantPostingOutcome>.Completed(new InstantPostingOutcome(InstantPostingOutcomeKind.Downloaded, status, download), status.Status.Value);
         }
-        catch (SigningApiException ex) when (ex.IsPostingExpired())
+        catch (SigningApiException ex) when (ex.IsPostingGone())
         {
             return Expired();
         }

@@ -19,8 +19,6 @@ public static class SignantSigningServiceCollectionExtensions
     /// <returns>The services.</returns>
     public static IServiceCollection AddSignantSigningProvider(this IServiceCollection services, string name = "Signant", string clientName = "", Action<SignantSigningProviderOptions>? configure = null)
     {
-        var options = new SignantSigningProviderOptions();
-        configure?.Invoke(options);
-        return services.AddSigningProvider<ISignantClient>(name, clientName, client => new SignantSigningProvider(client, name, options));
+        return services.AddSigningProvider<ISignantClient, SignantSigningProviderOptions>(name, clientName, configure, (client, options) => new SignantSigningProvider(client, name, options));
     }
 }

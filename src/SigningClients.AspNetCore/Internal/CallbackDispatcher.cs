@@ -12,7 +12,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Signant.InstantSign;
 using SigningClients.Core;
-using Trident.SignerProcess;
 using Trident.SignerProcess.Callbacks;
 
 namespace SigningClients.AspNetCore.Internal;
@@ -208,8 +207,8 @@ internal static class CallbackDispatcher
 
     private static bool IsRejection(Exception ex) => ex switch
     {
-        CallbackRejectedException or ArgumentException or FormatException or SignerProcessCallbackException or SignerProcessGoneException or InvalidDataException => true,
-        SigningApiException api => api.Status is 400 or 404 or 410 || SignantErrorCodes.IsPostingExpired(api),
+        CallbackRejectedException or ArgumentException or FormatException or SignerProcessCallbackException or InvalidDataException => true,
+        SigningApiException api => api.Status is 400 or 404 or 410 || api.IsPostingGone(),
         _ => false,
     };
 

@@ -53,4 +53,30 @@ public static class SigningProviderServiceCollectionExtensions
 
         return services.AddSigningProvider(name, sp => create(sp.GetRequiredService<ISigningClientFactory<TClient>>().GetClient(clientName)));
     }
+
+    /// <summary>
+    /// Registers a signing provider with options over a client registered with the provider's <c>AddXxxClient</c>: the
+    /// options are created and configured once, at registration, and handed to every provider built.
+    /// </summary>
+    /// <typeparam name="TClient">The provider's client interface.</typeparam>
+    /// <typeparam name="TOptions">The provider's options.</typeparam>
+    /// <param name="services">The services.</param>
+    /// <param name="name">The signing provider's name.</param>
+    /// <param name="clientName">The client registration name; empty for the unnamed client.</param>
+    /// <param name="configure">Configures the provider's options; <see langword="null"/> for the defaults.</param>
+    /// <param name="create">Builds the provider from the client and the options.</param>
+    /// <returns>The services.</returns>
+    public static IServiceCollection AddSigningProvider<TClient, TOptions>(this IServiceCollection services, string name, string clientName, Action<TOptions>? configure, Func<TClient, TOptions, ISigningProvider> create)
+        where TClient : class
+        where TOptions : class, new()
+    {
+        if (create is null)
+        {
+            throw new ArgumentNullException(nameof(create));
+        }
+
+        var options = new TOptions();
+        configure?.Invoke(options);
+        return services.AddSigningProvider<TClient>(name, clientName, client => create(client, options));
+    }
 }

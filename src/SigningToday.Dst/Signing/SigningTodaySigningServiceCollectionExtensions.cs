@@ -19,8 +19,6 @@ public static class SigningTodaySigningServiceCollectionExtensions
     /// <returns>The services.</returns>
     public static IServiceCollection AddSigningTodaySigningProvider(this IServiceCollection services, string name = "SigningToday", string clientName = "", Action<SigningTodaySigningProviderOptions>? configure = null)
     {
-        var options = new SigningTodaySigningProviderOptions();
-        configure?.Invoke(options);
-        return services.AddSigningProvider<ISigningTodayClient>(name, clientName, client => new SigningTodaySigningProvider(client, name, options));
+        return services.AddSigningProvider<ISigningTodayClient, SigningTodaySigningProviderOptions>(name, clientName, configure, (client, options) => new SigningTodaySigningProvider(client, name, options));
     }
 }

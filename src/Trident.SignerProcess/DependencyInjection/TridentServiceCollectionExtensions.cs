@@ -73,7 +73,7 @@ public static class TridentServiceCollectionExtensions
         {
             await client.GetSignerProcessAsync(HealthProbeSignerProcessId, cancellationToken).ConfigureAwait(false);
         }
-        catch (SigningApiException ex) when (ex.Status is 404 or 410)
+        catch (SigningApiException ex) when (ex.Status == 404 || ex.IsSignerProcessGone())
         {
             // The service authenticated the call (the token was issued) and answered for the unknown id: healthy.
         }

@@ -23,13 +23,3 @@ namespace Trident.SignerProcess.Serialization;
 internal sealed partial class TridentJsonContext : JsonSerializerContext
 {
 }
-
-/// <summary>Reads TRIDENT error bodies: <c>{code, message}</c> or OAuth2 <c>{error, error_description}</c> (the resource error shape is not documented).</summary>
-internal sealed class TridentErrorParser : SigningClients.Core.ProviderErrorParser
-{
-    private static readonly SigningClients.Core.JsonProviderErrorParser CodeMessage = new("code", "message");
-    private static readonly SigningClients.Core.JsonProviderErrorParser OAuth = new("error", "error_description");
-
-    public override SigningClients.Core.ProviderError? Parse(int statusCode, string? contentType, string body) =>
-        CodeMessage.Parse(statusCode, contentType, body) ?? OAuth.Parse(statusCode, contentType, body);
-}

@@ -19,8 +19,6 @@ public static class TridentSigningServiceCollectionExtensions
     /// <returns>The services.</returns>
     public static IServiceCollection AddTridentSigningProvider(this IServiceCollection services, string name = "Trident", string clientName = "", Action<TridentSigningProviderOptions>? configure = null)
     {
-        var options = new TridentSigningProviderOptions();
-        configure?.Invoke(options);
-        return services.AddSigningProvider<ITridentClient>(name, clientName, client => new TridentSigningProvider(client, name, options));
+        return services.AddSigningProvider<ITridentClient, TridentSigningProviderOptions>(name, clientName, configure, (client, options) => new TridentSigningProvider(client, name, options));
     }
 }

@@ -38,21 +38,8 @@ public sealed class ForeignRetryHandlerTests
     {
         await using var sim = await SigningTodaySimulator.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
         const string dstId = "dst-behind-a-503";
-        var services = new ServiceCollection();
         var logs = new LogCollector();
-        services.AddLogging(b => b.AddProvider(logs));
-        if (attach is Attach.HttpClientDefaults or Attach.Both)
-        {
-            services.ConfigureHttpClientDefaults(h => h.AddStandardResilienceHandler());
-        }
-
-        var builder = services.AddSigningTodayClient(o => o.UseSimulator(sim).Retry = FastRetry());
-        if (attach is Attach.OnClientBuilder or Attach.Both)
-        {
-            builder.AddStandardResilienceHandler();
-        }
-
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = WithForeignRetry(attach, services => services.AddLogging(b => b.AddProvider(logs)).AddSigningTodayClient(o => o.UseSimulator(sim).Retry = FastRetry()));
         var client = provider.GetRequiredService<ISigningTodayClient>();
         sim.Faults.EnqueueFor("GET", "/api/DST/", SimulatedFault.Status(503), count: 1000);
 
@@ -72,19 +59,7 @@ public sealed class ForeignRetryHandlerTests
     public async Task Lost_answer_write_reaches_the_simulator_exactly_once(Attach attach)
     {
         await using var sim = await AlphaTrustSimulator.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
-        var services = new ServiceCollection();
-        if (attach is Attach.HttpClientDefaults or Attach.Both)
-        {
-            services.ConfigureHttpClientDefaults(h => h.AddStandardResilienceHandler());
-        }
-
-        var builder = services.AddAlphaTrustClient(o => o.UseSimulator(sim).Retry = FastRetry());
-        if (attach is Attach.OnClientBuilder or Attach.Both)
-        {
-            builder.AddStandardResilienceHandler();
-        }
-
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = WithForeignRetry(attach, services => services.AddAlphaTrustClient(o => o.UseSimulator(sim).Retry = FastRetry()));
         var client = provider.GetRequiredService<IAlphaTrustClient>();
         sim.Faults.EnqueueFor("POST", AlphaTrustSimulator.CreateTransactionsPath, SimulatedFault.DropAfterProcessing());
 
@@ -119,6 +94,24 @@ public sealed class ForeignRetryHandlerTests
 
         // The application's handler retried (the SDK's own MaxRetries is 0): 1 + 2 requests.
         Assert.Equal(3, sim.Journal.CountOf("GET", "/api/DST/" + dstId));
+    }
+
+    /// <summary>The services with the application's standard resilience handler where <paramref name="attach"/> says, around the client <paramref name="addClient"/> registers.</summary>
+    private static ServiceProvider WithForeignRetry(Attach attach, Func<IServiceCollection, IHttpClientBuilder> addClient)
+    {
+        var services = new ServiceCollection();
+        if (attach is Attach.HttpClientDefaults or Attach.Both)
+        {
+            services.ConfigureHttpClientDefaults(h => h.AddStandardResilienceHandler());
+        }
+
+        var builder = addClient(services);
+        if (attach is Attach.OnClientBuilder or Attach.Both)
+        {
+            builder.AddStandardResilienceHandler();
+        }
+
+        return services.BuildServiceProvider();
     }
 
     private static RetryOptions FastRetry() => new() { MaxRetries = MaxRetries, InitialDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(5), UseJitter = false };

@@ -9,7 +9,7 @@ using Xunit;
 
 namespace ConsignO.Workflows.Tests;
 
-public sealed class WireFormTests
+public sealed class WireFormatTests
 {
     private static System.Threading.CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -12,7 +12,7 @@ using Xunit;
 
 namespace Trident.SignerProcess.Tests;
 
-public sealed partial class WireFormTests
+public sealed partial class WireFormatTests
 {
     [Fact]
     public async Task Create_request_multipart_snapshot()
