@@ -13,21 +13,11 @@ internal sealed class TokenStream : Stream
 {
     private readonly Stream _inner;
     private readonly CancellationToken _token;
-    private readonly bool _fillReads;
 
-    /// <param name="inner">The stream.</param>
-    /// <param name="token">The token every asynchronous call gets.</param>
-    /// <param name="fillReads">
-    /// Whether an asynchronous read waits until the caller's buffer is full (or the stream ends) instead of returning
-    /// what one network read gave. The streamed download sets it: <see cref="System.Xml.XmlReader"/>'s async methods
-    /// nest several levels deep, and every read that completes asynchronously costs each level a state machine and a
-    /// thread-pool hop; filling its 64 KB buffer here makes those a few per 64 KB instead of one per network packet.
-    /// </param>
-    public TokenStream(Stream inner, CancellationToken token, bool fillReads = false)
+    public TokenStream(Stream inner, CancellationToken token)
     {
         _inner = inner;
         _token = token;
-        _fillReads = fillReads;
     }
 
     public override bool CanRead => _inner.CanRead;
@@ -55,53 +45,12 @@ internal sealed class TokenStream : Stream
     }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-#if NET
-        _fillReads ? FillAsync(new Memory<byte>(buffer, offset, count)).AsTask() : _inner.ReadAsync(buffer, offset, count, _token);
-#else
-        _fillReads ? FillAsync(buffer, offset, count) : _inner.ReadAsync(buffer, offset, count, _token);
-#endif
+        _inner.ReadAsync(buffer, offset, count, _token);
 
 #if NET
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        _fillReads ? FillAsync(buffer) : _inner.ReadAsync(buffer, _token);
+        _inner.ReadAsync(buffer, _token);
 
-    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<int> FillAsync(Memory<byte> buffer)
-    {
-        int total = 0;
-        while (total < buffer.Length)
-        {
-            int read = await _inner.ReadAsync(buffer.Slice(total), _token).ConfigureAwait(false);
-            if (read == 0)
-            {
-                break;
-            }
-
-            total += read;
-        }
-
-        return total;
-    }
-#else
-    private async Task<int> FillAsync(byte[] buffer, int offset, int count)
-    {
-        int total = 0;
-        while (total < count)
-        {
-            int read = await _inner.ReadAsync(buffer, offset + total, count - total, _token).ConfigureAwait(false);
-            if (read == 0)
-            {
-                break;
-            }
-
-            total += read;
-        }
-
-        return total;
-    }
-#endif
-
-#if NET
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
         _inner.WriteAsync(buffer, _token);
 #endif
