@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using SigningClients.Core;
@@ -20,7 +19,7 @@ internal static class SigningFlow
     {
         context.Step("capabilities: " + provider.Capabilities);
         var envelope = new SigningEnvelope("QuickStart agreement") { CallbackUrl = new Uri("https://app.example.com/signing/" + provider.Name + "/callback") };
-        envelope.Documents.Add(new SigningDocument(new MemoryStream(Pdf(provider.Name)), "agreement.pdf"));
+        envelope.Documents.Add(new SigningDocument(new MemoryStream(SamplePdf.Create("QuickStart - " + provider.Name)), "agreement.pdf"));
         envelope.Signers.Add(signer);
 
         var operation = await provider.StartSigningAsync(envelope, cancellationToken);
@@ -71,34 +70,4 @@ internal static class SigningFlow
     }
 
     private static string Sanitize(string id) => id.Length <= 12 ? id : id.Substring(0, 12);
-
-    private static byte[] Pdf(string title)
-    {
-        var content = "BT /F1 24 Tf 72 720 Td (QuickStart - " + title + ") Tj ET";
-        var objects = new[]
-        {
-            "<< /Type /Catalog /Pages 2 0 R >>",
-            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-            "<< /Length " + content.Length + " >>\nstream\n" + content + "\nendstream",
-            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        };
-        var pdf = new StringBuilder("%PDF-1.4\n");
-        var offsets = new int[objects.Length];
-        for (int i = 0; i < objects.Length; i++)
-        {
-            offsets[i] = pdf.Length;
-            pdf.Append(i + 1).Append(" 0 obj\n").Append(objects[i]).Append("\nendobj\n");
-        }
-
-        int xref = pdf.Length;
-        pdf.Append("xref\n0 ").Append(objects.Length + 1).Append("\n0000000000 65535 f \n");
-        foreach (var offset in offsets)
-        {
-            pdf.Append(offset.ToString("D10", System.Globalization.CultureInfo.InvariantCulture)).Append(" 00000 n \n");
-        }
-
-        pdf.Append("trailer\n<< /Size ").Append(objects.Length + 1).Append(" /Root 1 0 R >>\nstartxref\n").Append(xref).Append("\n%%EOF\n");
-        return Encoding.ASCII.GetBytes(pdf.ToString());
-    }
 }

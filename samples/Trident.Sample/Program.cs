@@ -6,7 +6,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Net;
 using System.Net.Http;
-using System.Text;
 using System.Threading;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -67,7 +66,7 @@ try
         Views = new SignerProcessViews { DocumentAgreement = new DocumentAgreementView { DocumentInfo = DocumentInfo.FromHtml("<p>Contract 4711</p>") } },
     };
     var documentPath = builder.Configuration["TridentSample:DocumentPath"];
-    await using Stream pdf = documentPath is null ? new MemoryStream(SamplePdf("Contract 4711")) : File.OpenRead(documentPath);
+    await using Stream pdf = documentPath is null ? new MemoryStream(SamplePdf.Create("Contract 4711")) : File.OpenRead(documentPath);
     var process = await client.CreateSignerProcessAsync(definition, pdf, "contract.pdf", ct);
     Console.WriteLine($"Created signer process {process.Id}");
 
@@ -131,35 +130,4 @@ catch (Exception ex) when (ex is SigningClients.Core.SigningApiException or Sign
 {
     Console.Error.WriteLine($"Failed: {ex.Message}");
     return 1;
-}
-
-// A minimal one-page PDF so the sample needs no input file.
-static byte[] SamplePdf(string text)
-{
-    var content = $"BT /F1 24 Tf 72 720 Td ({text}) Tj ET";
-    var objects = new[]
-    {
-        "<< /Type /Catalog /Pages 2 0 R >>",
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-        $"<< /Length {content.Length} >>\nstream\n{content}\nendstream",
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    };
-    var pdf = new StringBuilder("%PDF-1.4\n");
-    var offsets = new List<int>();
-    for (int i = 0; i < objects.Length; i++)
-    {
-        offsets.Add(pdf.Length);
-        pdf.Append($"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
-    }
-
-    int xref = pdf.Length;
-    pdf.Append($"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
-    foreach (var offset in offsets)
-    {
-        pdf.Append($"{offset:D10} 00000 n \n");
-    }
-
-    pdf.Append($"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
-    return Encoding.ASCII.GetBytes(pdf.ToString());
 }

@@ -16,6 +16,7 @@ using SigningClients.Core;
 using SigningClients.Core.Authentication;
 using SigningClients.Core.Http;
 using SigningClients.Core.Pipeline;
+using SigningClients.Core.Security;
 using SigningClients.Core.Validation;
 
 namespace AlphaTrust.Tasks;
@@ -68,16 +69,8 @@ public sealed class AlphaTrustClient : IAlphaTrustClient, IDisposable
 
         options.Validate();
         var headers = options.CredentialHeaders;
-        var pipelineOptions = new SigningPipelineOptions(ProviderName, options.Endpoint!)
-        {
-            AllowHttpOnLoopback = options.AllowHttpOnLoopback,
-            Limits = options.Limits,
-            Retry = options.Retry,
-            ErrorParser = new AlphaTrustErrorParser(),
-            LoggerFactory = loggerFactory,
-            TimeProvider = timeProvider ?? TimeProvider.System,
-        };
-        pipelineOptions.Authentication = new StaticHeadersAuthenticationPolicy(
+        var redactor = SecretRedactor.ForCredentials();
+        var authentication = new StaticHeadersAuthenticationPolicy(
             new[]
             {
                 new KeyValuePair<string, string>(headers.ApiKey, options.ApiKey!),
@@ -85,7 +78,8 @@ public sealed class AlphaTrustClient : IAlphaTrustClient, IDisposable
                 new KeyValuePair<string, string>(headers.ApiUsername, options.ApiUsername!),
                 new KeyValuePair<string, string>(headers.ApiPassword, options.ApiPassword!),
             },
-            pipelineOptions.Redactor);
+            redactor);
+        var pipelineOptions = SigningPipelineOptions.ForClient(ProviderName, options, new AlphaTrustErrorParser(), redactor, loggerFactory, timeProvider, authentication);
 
         _paths = new AlphaTrustPaths
         {

@@ -61,12 +61,10 @@ public sealed class ConsignOClient : IConsignOClient, IDisposable
         options.Validate();
         _httpClientOwner = owner;
         var clock = timeProvider ?? TimeProvider.System;
-        var redactor = new SecretRedactor();
-        var loginPipeline = new SigningPipeline(httpClientProvider, CreatePipelineOptions(options, loggerFactory, clock, redactor));
+        var redactor = SecretRedactor.ForCredentials();
+        var loginPipeline = new SigningPipeline(httpClientProvider, SigningPipelineOptions.ForClient(ProviderName, options, new ConsignOErrorParser(), redactor, loggerFactory, clock));
         _session = new ConsignOSessionPolicy(loginPipeline, options, clock, redactor);
-        var pipelineOptions = CreatePipelineOptions(options, loggerFactory, clock, redactor);
-        pipelineOptions.Authentication = _session;
-        _pipeline = new SigningPipeline(httpClientProvider, pipelineOptions);
+        _pipeline = new SigningPipeline(httpClientProvider, SigningPipelineOptions.ForClient(ProviderName, options, new ConsignOErrorParser(), redactor, loggerFactory, clock, _session));
     }
 
     /// <inheritdoc />
@@ -81,7 +79,7 @@ public sealed class ConsignOClient : IConsignOClient, IDisposable
         }
 
         var request = new SigningRequest(HttpMethod.Post, "auth/logout", "Logout", Idempotency.Idempotent);
-        request.Properties[ConsignOSessionPolicy.CurrentTokenOnlyProperty] = true;
+        request.SetProperty(ConsignOSessionPolicy.CurrentTokenOnly, true);
         request.AcceptedStatusCodes.Add(401);
         try
         {
@@ -102,7 +100,7 @@ public sealed class ConsignOClient : IConsignOClient, IDisposable
         }
 
         var request = new SigningRequest(HttpMethod.Head, "auth", "VerifySession", Idempotency.Safe);
-        request.Properties[ConsignOSessionPolicy.CurrentTokenOnlyProperty] = true;
+        request.SetProperty(ConsignOSessionPolicy.CurrentTokenOnly, true);
         request.AcceptedStatusCodes.Add(401);
         int status = await _pipeline.SendAsync(request, cancellationToken).ConfigureAwait(false);
         return status != 401;
@@ -291,7 +289,7 @@ public sealed class ConsignOClient : IConsignOClient, IDisposable
     {
         // The download operations take the token as a form parameter: the session policy writes the body at send time.
         var request = new SigningRequest(HttpMethod.Post, path, operation, Idempotency.Safe);
-        request.Properties[ConsignOSessionPolicy.TokenInFormProperty] = true;
+        request.SetProperty(ConsignOSessionPolicy.TokenInForm, true);
         return _pipeline.DownloadAsync(request, cancellationToken);
     }
 
@@ -333,16 +331,5 @@ public sealed class ConsignOClient : IConsignOClient, IDisposable
         return null;
     }
 
-    private static SigningPipelineOptions CreatePipelineOptions(ConsignOClientOptions options, ILoggerFactory? loggerFactory, TimeProvider clock, SecretRedactor redactor) =>
-        new(ProviderName, options.Endpoint!)
-        {
-            AllowHttpOnLoopback = options.AllowHttpOnLoopback,
-            Limits = options.Limits,
-            Retry = options.Retry,
-            ErrorParser = new ConsignOErrorParser(),
-            LoggerFactory = loggerFactory,
-            TimeProvider = clock,
-            Redactor = redactor,
-        };
 
 }

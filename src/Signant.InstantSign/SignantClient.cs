@@ -12,6 +12,7 @@ using SigningClients.Core;
 using SigningClients.Core.Diagnostics;
 using SigningClients.Core.Http;
 using SigningClients.Core.Pipeline;
+using SigningClients.Core.Security;
 using SigningClients.Core.Validation;
 
 namespace Signant.InstantSign;
@@ -69,17 +70,8 @@ public sealed class SignantClient : ISignantClient, IDisposable
         }
 
         options.Validate();
-        var pipelineOptions = new SigningPipelineOptions(ProviderName, options.Endpoint!)
-        {
-            AllowHttpOnLoopback = options.AllowHttpOnLoopback,
-            Limits = options.Limits,
-            Retry = options.Retry,
-            ErrorParser = new SoapErrorParser(options.MaxElementLength),
-            LoggerFactory = loggerFactory,
-            TimeProvider = timeProvider ?? TimeProvider.System,
-        };
-        pipelineOptions.Redactor.AddCredential(options.AccessCode);
-        _pipeline = new SigningPipeline(httpClientProvider, pipelineOptions);
+        var redactor = SecretRedactor.ForCredentials(options.AccessCode);
+        _pipeline = new SigningPipeline(httpClientProvider, SigningPipelineOptions.ForClient(ProviderName, options, new SoapErrorParser(options.MaxElementLength), redactor, loggerFactory, timeProvider));
         _writer = new SoapEnvelopeWriter(options);
     }
 
@@ -88,32 +80,16 @@ public sealed class SignantClient : ISignantClient, IDisposable
     {
         ValidatePosting(posting);
         var file = await PdfContent.EnsurePdfAsync(posting.AttachmentToSign.File, nameof(posting), cancellationToken).ConfigureAwait(false);
-        long start = file.CanSeek ? file.Position : -1;
-
         foreach (var recipient in posting.Recipients)
         {
             _pipeline.Redactor.AddSecret(recipient.Ssn);
         }
 
-        int uses = 0;
         var request = CreateRequest(SoapNames.CreateInstantPosting, Idempotency.NotIdempotent);
         request.Content = RequestContent.Writer(
-            (stream, ct) =>
-            {
-                if (Interlocked.Increment(ref uses) > 1)
-                {
-                    if (start < 0)
-                    {
-                        throw new InvalidOperationException("A non-seekable attachment stream cannot be sent twice.");
-                    }
-
-                    file.Position = start;
-                }
-
-                return _writer.WriteCreateInstantPostingAsync(stream, posting, file, ct);
-            },
-            SoapNames.ContentType,
-            isReplayable: file.CanSeek);
+            file,
+            (source, stream, ct) => _writer.WriteCreateInstantPostingAsync(stream, posting, source, ct),
+            SoapNames.ContentType);
 
         return await _pipeline.SendAsync(request, async (response, ct) =>
         {

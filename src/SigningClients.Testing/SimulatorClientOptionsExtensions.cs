@@ -2,6 +2,7 @@ using System;
 using AlphaTrust.Tasks;
 using ConsignO.Workflows;
 using Signant.InstantSign;
+using SigningClients.Core;
 using SigningToday.Dst;
 using Trident.SignerProcess;
 
@@ -21,10 +22,8 @@ public static class SimulatorClientOptionsExtensions
     /// <returns>The same options.</returns>
     public static AlphaTrustClientOptions UseSimulator(this AlphaTrustClientOptions options, AlphaTrustSimulator simulator)
     {
-        Check(options, simulator);
+        PointAt(options, simulator, s => s.BaseAddress);
         var settings = simulator.Settings;
-        options.Endpoint = simulator.BaseAddress;
-        options.AllowHttpOnLoopback = true;
         options.ApiKey = settings.ApiKey;
         options.ApiSecret = settings.ApiSecret;
         options.ApiUsername = settings.ApiUsername;
@@ -42,10 +41,8 @@ public static class SimulatorClientOptionsExtensions
     /// <returns>The same options.</returns>
     public static ConsignOClientOptions UseSimulator(this ConsignOClientOptions options, ConsignOSimulator simulator)
     {
-        Check(options, simulator);
+        PointAt(options, simulator, s => s.ApiEndpoint);
         var settings = simulator.Settings;
-        options.Endpoint = simulator.ApiEndpoint;
-        options.AllowHttpOnLoopback = true;
         options.Username = settings.Username;
         options.Password = settings.Password;
         options.Tenant = settings.Tenant;
@@ -63,14 +60,13 @@ public static class SimulatorClientOptionsExtensions
     /// <returns>The same options.</returns>
     public static SignantClientOptions UseSimulator(this SignantClientOptions options, SignantSimulator simulator)
     {
-        Check(options, simulator);
-        options.Endpoint = simulator.ServiceAddress;
-        options.AllowHttpOnLoopback = true;
-        options.DistributorId = simulator.Settings.DistributorId;
-        options.AccessCode = simulator.Settings.AccessCode;
-        options.ServiceNamespace = simulator.Settings.ServiceNamespace;
-        options.ContractName = simulator.Settings.ContractName;
-        options.DataContractNamespace = simulator.Settings.DataContractNamespace;
+        PointAt(options, simulator, s => s.ServiceAddress);
+        var settings = simulator.Settings;
+        options.DistributorId = settings.DistributorId;
+        options.AccessCode = settings.AccessCode;
+        options.ServiceNamespace = settings.ServiceNamespace;
+        options.ContractName = settings.ContractName;
+        options.DataContractNamespace = settings.DataContractNamespace;
         return options;
     }
 
@@ -80,9 +76,7 @@ public static class SimulatorClientOptionsExtensions
     /// <returns>The same options.</returns>
     public static SigningTodayClientOptions UseSimulator(this SigningTodayClientOptions options, SigningTodaySimulator simulator)
     {
-        Check(options, simulator);
-        options.Endpoint = simulator.ApiEndpoint;
-        options.AllowHttpOnLoopback = true;
+        PointAt(options, simulator, s => s.ApiEndpoint);
         options.AuthenticationMode = SigningTodayAuthenticationMode.RobotToken;
         options.RobotToken = simulator.Settings.RobotToken;
         return options;
@@ -94,18 +88,20 @@ public static class SimulatorClientOptionsExtensions
     /// <returns>The same options.</returns>
     public static TridentClientOptions UseSimulator(this TridentClientOptions options, TridentSimulator simulator)
     {
-        Check(options, simulator);
-        options.Endpoint = simulator.BaseAddress;
-        options.AllowHttpOnLoopback = true;
+        PointAt(options, simulator, s => s.BaseAddress);
         options.ClientId = simulator.ClientId;
         options.ClientSecret = simulator.ClientSecret;
         options.AuthServer = simulator.AuthServer;
         return options;
     }
 
-    private static void Check(object options, SimulatorHost simulator)
+    /// <summary>What every simulator asks of every client: its (loopback, plain-http) endpoint.</summary>
+    private static void PointAt<TSimulator>(SigningClientOptions options, TSimulator simulator, Func<TSimulator, Uri> endpoint)
+        where TSimulator : SimulatorHost
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(simulator);
+        options.Endpoint = endpoint(simulator);
+        options.AllowHttpOnLoopback = true;
     }
 }

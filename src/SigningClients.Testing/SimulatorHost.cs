@@ -50,6 +50,7 @@ public class SimulatorHost : IAsyncDisposable
         TimeProvider = _options.TimeProvider ?? TimeProvider.System;
         Journal = new RequestJournal();
         Faults = new FaultInjector();
+        Callbacks = new SimulatorCallbacks(TimeProvider);
     }
 
     private SimulatorHost(Action<IEndpointRouteBuilder> mapRoutes, SimulatorHostOptions? options)
@@ -67,6 +68,12 @@ public class SimulatorHost : IAsyncDisposable
 
     /// <summary>Faults queued for the next requests.</summary>
     public FaultInjector Faults { get; }
+
+    /// <summary>
+    /// The calls the simulator makes to your application the way its provider does (webhooks, event notifications),
+    /// with their retries and answers. The ad-hoc host of <see cref="StartAsync"/> makes none.
+    /// </summary>
+    public SimulatorCallbacks Callbacks { get; }
 
     /// <summary>The simulator's clock (<see cref="SimulatorHostOptions.TimeProvider"/>, default <see cref="TimeProvider.System"/>).</summary>
     public TimeProvider TimeProvider { get; }
@@ -262,6 +269,7 @@ public class SimulatorHost : IAsyncDisposable
             return;
         }
 
+        await Callbacks.DisposeAsync().ConfigureAwait(false);
         var app = _app;
         if (app is null)
         {

@@ -50,23 +50,9 @@ public sealed class SigningTodayClient : ISigningTodayClient, IDisposable
         }
 
         options.Validate();
-        var redactor = new SecretRedactor();
-        redactor.AddCredential(options.RobotToken);
-        redactor.AddCredential(options.Password);
-        redactor.AddCredential(options.ClientSecret);
-        var time = timeProvider ?? TimeProvider.System;
-
-        SigningPipelineOptions PipelineOptions(AuthenticationPolicy? authentication) => new(ProviderName, options.Endpoint!)
-        {
-            AllowHttpOnLoopback = options.AllowHttpOnLoopback,
-            Limits = options.Limits,
-            Retry = options.Retry,
-            ErrorParser = new JsonProviderErrorParser("code", "message", "target"),
-            LoggerFactory = loggerFactory,
-            TimeProvider = time,
-            Redactor = redactor,
-            Authentication = authentication,
-        };
+        var redactor = SecretRedactor.ForCredentials(options.RobotToken, options.Password, options.ClientSecret);
+        SigningPipelineOptions PipelineOptions(AuthenticationPolicy? authentication) =>
+            SigningPipelineOptions.ForClient(ProviderName, options, new JsonProviderErrorParser("code", "message", "target"), redactor, loggerFactory, timeProvider, authentication);
 
         AuthenticationPolicy? policy = null;
         switch (options.AuthenticationMode)

@@ -68,19 +68,9 @@ public sealed class TridentClient : ITridentClient, IDisposable
         _timeProvider = timeProvider ?? TimeProvider.System;
         _resources = options.ResourcesPath.Trim('/') + "/";
 
-        var redactor = new SecretRedactor();
-        redactor.AddCredential(options.ClientSecret);
+        var redactor = SecretRedactor.ForCredentials(options.ClientSecret);
         var tokenEndpoint = options.GetTokenEndpoint();
-        var tokenPipeline = new SigningPipeline(httpClientProvider, new SigningPipelineOptions(ProviderName, tokenEndpoint)
-        {
-            AllowHttpOnLoopback = options.AllowHttpOnLoopback,
-            Limits = options.Limits,
-            Retry = options.Retry,
-            ErrorParser = new TridentErrorParser(),
-            LoggerFactory = loggerFactory,
-            TimeProvider = _timeProvider,
-            Redactor = redactor,
-        });
+        var tokenPipeline = new SigningPipeline(httpClientProvider, SigningPipelineOptions.ForClient(ProviderName, options, new TridentErrorParser(), redactor, loggerFactory, _timeProvider, endpoint: tokenEndpoint));
         var tokenSource = new OAuth2TokenSource(tokenPipeline, new OAuth2TokenSourceOptions
         {
             TokenEndpoint = tokenEndpoint,
@@ -93,17 +83,7 @@ public sealed class TridentClient : ITridentClient, IDisposable
             RefreshMargin = options.TokenRefreshMargin,
         });
 
-        _pipeline = new SigningPipeline(httpClientProvider, new SigningPipelineOptions(ProviderName, options.Endpoint!)
-        {
-            AllowHttpOnLoopback = options.AllowHttpOnLoopback,
-            Limits = options.Limits,
-            Retry = options.Retry,
-            Authentication = new BearerTokenAuthenticationPolicy(tokenSource, redactor),
-            ErrorParser = new TridentErrorParser(),
-            LoggerFactory = loggerFactory,
-            TimeProvider = _timeProvider,
-            Redactor = redactor,
-        });
+        _pipeline = new SigningPipeline(httpClientProvider, SigningPipelineOptions.ForClient(ProviderName, options, new TridentErrorParser(), redactor, loggerFactory, _timeProvider, new BearerTokenAuthenticationPolicy(tokenSource, redactor)));
     }
 
     /// <inheritdoc />

@@ -13,15 +13,13 @@ namespace AlphaTrust.Tasks.Signing;
 /// wait, or save the <see cref="LongRunningOperation{T}.RehydrationToken"/> and rebuild it with <see cref="Rehydrate"/>.
 /// No API key, secret or password is part of the rehydration token.
 /// </summary>
-public sealed class TransactionOperation : LongRunningOperation<Transaction>
+public sealed class TransactionOperation : ProviderOperation<IAlphaTrustClient, Transaction>
 {
     /// <summary>The provider name in rehydration tokens.</summary>
     public const string ProviderName = "AlphaTrust";
 
     /// <summary>The operation kind in rehydration tokens.</summary>
     public const string KindName = "Transaction";
-
-    private readonly IAlphaTrustClient _client;
 
     /// <summary>Creates the operation of an existing transaction.</summary>
     /// <param name="client">The client.</param>
@@ -35,9 +33,8 @@ public sealed class TransactionOperation : LongRunningOperation<Transaction>
     }
 
     private TransactionOperation(IAlphaTrustClient client, OperationRehydrationToken token, PollingOptions? polling, TimeProvider? timeProvider)
-        : base(token, timeProvider, polling)
+        : base(client, token, timeProvider, polling)
     {
-        _client = client ?? throw new ArgumentNullException(nameof(client));
         TransactionId = long.Parse(token.Id, NumberStyles.None, CultureInfo.InvariantCulture);
     }
 
@@ -56,12 +53,7 @@ public sealed class TransactionOperation : LongRunningOperation<Transaction>
     /// <exception cref="ArgumentException">The token is not an AlphaTrust transaction token.</exception>
     public static TransactionOperation Rehydrate(IAlphaTrustClient client, OperationRehydrationToken token, PollingOptions? polling = null, TimeProvider? timeProvider = null)
     {
-        if (token is null)
-        {
-            throw new ArgumentNullException(nameof(token));
-        }
-
-        token.EnsureFor(ProviderName, KindName);
+        CheckToken(token, ProviderName, KindName);
         if (!long.TryParse(token.Id, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || id <= 0)
         {
             throw new ArgumentException("The AlphaTrust transaction token carries no valid transaction id.", nameof(token));
@@ -73,7 +65,7 @@ public sealed class TransactionOperation : LongRunningOperation<Transaction>
     /// <inheritdoc />
     protected override async ValueTask<OperationStep<Transaction>> PollAsync(CancellationToken cancellationToken)
     {
-        var transaction = await _client.GetTransactionAsync(TransactionId, cancellationToken).ConfigureAwait(false)
+        var transaction = await Client.GetTransactionAsync(TransactionId, cancellationToken).ConfigureAwait(false)
             ?? throw new SigningApiException(ProviderName, "GetTransaction", 404, SigningFailureKind.ProviderError, providerMessage: "AlphaTrust found no transaction " + TransactionId + ".");
         LastTransaction = transaction;
         bool done = transaction.Status == TransactionStatus.Completed || transaction.Status == TransactionStatus.Closed;

@@ -26,13 +26,14 @@ internal sealed class ConsignOSessionPolicy : AuthenticationPolicy
     public const string TokenName = "X-Auth-Token";
 
     /// <summary>Request property: send the token as an <c>application/x-www-form-urlencoded</c> body parameter.</summary>
-    public const string TokenInFormProperty = "ConsignO.TokenInForm";
+    public static readonly RequestProperty<bool> TokenInForm = new("ConsignO.TokenInForm");
 
     /// <summary>Request property: use the current token as is (no login, no re-login on 401).</summary>
-    public const string CurrentTokenOnlyProperty = "ConsignO.CurrentTokenOnly";
+    public static readonly RequestProperty<bool> CurrentTokenOnly = new("ConsignO.CurrentTokenOnly");
 
-    // The session a request was sent with (token and login generation): one immutable object per session, shared.
-    private const string SentSessionProperty = "ConsignO.SentSession";
+    // The session one request message was sent with (token and login generation): one immutable object per session,
+    // shared. Per attempt: the pipeline forgets it before the next message, so a response is matched to its own message.
+    private static readonly RequestProperty<Session> SentSession = new("ConsignO.SentSession", RequestPropertyScope.Attempt);
 
     private readonly object _gate = new();
     private readonly SigningPipeline _loginPipeline;
@@ -43,8 +44,7 @@ internal sealed class ConsignOSessionPolicy : AuthenticationPolicy
     private Session? _session;
     private long _generation;
     private DateTimeOffset _lastActivity;
-    private Task<Session>? _inFlight;
-    private int _loginCount;
+    private readonly SingleFlight<Session> _login;
 
     public ConsignOSessionPolicy(SigningPipeline loginPipeline, ConsignOClientOptions options, TimeProvider timeProvider, SecretRedactor redactor)
     {
@@ -52,12 +52,13 @@ internal sealed class ConsignOSessionPolicy : AuthenticationPolicy
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _redactor = redactor ?? throw new ArgumentNullException(nameof(redactor));
+        _login = new SingleFlight<Session>(_gate);
         _redactor.AddCredential(options.Password);
         _redactor.AddCredential(options.ClientSecret);
     }
 
     /// <summary>Number of logins started so far.</summary>
-    public int LoginCount => Volatile.Read(ref _loginCount);
+    public int LoginCount => _login.StartCount;
 
     /// <summary>Whether a session token is held (it may have expired on the server).</summary>
     public bool HasSession
@@ -76,7 +77,7 @@ internal sealed class ConsignOSessionPolicy : AuthenticationPolicy
     {
         lock (_gate)
         {
-            if (_inFlight is null)
+            if (!_login.IsRunning)
             {
                 _session = null;
             }
@@ -109,7 +110,7 @@ internal sealed class ConsignOSessionPolicy : AuthenticationPolicy
         }
 
         Session session;
-        if (request.TryGetProperty(CurrentTokenOnlyProperty, out _))
+        if (IsSet(request, CurrentTokenOnly))
         {
             lock (_gate)
             {
@@ -121,8 +122,8 @@ internal sealed class ConsignOSessionPolicy : AuthenticationPolicy
             session = await GetSessionAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        request.Properties[SentSessionProperty] = session;
-        if (request.TryGetProperty(TokenInFormProperty, out _))
+        request.SetProperty(SentSession, session);
+        if (IsSet(request, TokenInForm))
         {
             // The download operations take the token as a form parameter; it is written here, at send time, so that a
             // token rotated since the request was described is the one sent.
@@ -147,7 +148,7 @@ internal sealed class ConsignOSessionPolicy : AuthenticationPolicy
             return;
         }
 
-        var sent = request.TryGetProperty(SentSessionProperty, out var value) ? value as Session : null;
+        var sent = request.TryGetProperty(SentSession, out var value) ? value : null;
         string? rotated = ReadToken(response);
         lock (_gate)
         {
@@ -182,12 +183,12 @@ internal sealed class ConsignOSessionPolicy : AuthenticationPolicy
     /// <inheritdoc />
     public override ValueTask<bool> OnUnauthorizedAsync(HttpRequestMessage message, HttpResponseMessage response, SigningRequest request, CancellationToken cancellationToken)
     {
-        if (request is null || request.TryGetProperty(CurrentTokenOnlyProperty, out _))
+        if (request is null || IsSet(request, CurrentTokenOnly))
         {
             return new ValueTask<bool>(false);
         }
 
-        var sent = request.TryGetProperty(SentSessionProperty, out var value) ? (value as Session)?.Token : null;
+        var sent = request.TryGetProperty(SentSession, out var value) ? value.Token : null;
         lock (_gate)
         {
             if (_session is not null && string.Equals(_session.Token, sent, StringComparison.Ordinal))
@@ -211,6 +212,8 @@ internal sealed class ConsignOSessionPolicy : AuthenticationPolicy
         _redactor.ReplaceCredential(_pinnedToken, token);
         _pinnedToken = token;
     }
+
+    private static bool IsSet(SigningRequest request, RequestProperty<bool> flag) => request.TryGetProperty(flag, out bool value) && value;
 
     private static string? ReadToken(HttpResponseMessage response)
     {
@@ -241,43 +244,20 @@ internal sealed class ConsignOSessionPolicy : AuthenticationPolicy
                 return new ValueTask<Session>(_session!);
             }
 
-            if (_inFlight is null)
-            {
-                _loginCount++;
-                _inFlight = RunLoginAsync();
-            }
-
-            login = _inFlight;
+            login = _login.JoinOrStart(() => LoginCoreAsync(CancellationToken.None), StartSession);
         }
 
-        return new ValueTask<Session>(WaitAsync(login, cancellationToken));
+        return new ValueTask<Session>(SingleFlight<Session>.WaitAsync(login, cancellationToken));
     }
 
-    private async Task<Session> RunLoginAsync()
+    // Under _gate, in the step that ends the login.
+    private Session StartSession(string token)
     {
-        await Task.Yield();
-        try
-        {
-            var token = await LoginCoreAsync(CancellationToken.None).ConfigureAwait(false);
-            lock (_gate)
-            {
-                _generation++;
-                _session = new Session(token, _generation);
-                PinToken(token);
-                _lastActivity = _timeProvider.GetUtcNow();
-                _inFlight = null;
-                return _session;
-            }
-        }
-        catch
-        {
-            lock (_gate)
-            {
-                _inFlight = null;
-            }
-
-            throw;
-        }
+        _generation++;
+        _session = new Session(token, _generation);
+        PinToken(token);
+        _lastActivity = _timeProvider.GetUtcNow();
+        return _session;
     }
 
     private async Task<string> LoginCoreAsync(CancellationToken cancellationToken)
@@ -333,25 +313,6 @@ internal sealed class ConsignOSessionPolicy : AuthenticationPolicy
         }
 
         return buffer.ToArray();
-    }
-
-    private static async Task<Session> WaitAsync(Task<Session> login, CancellationToken cancellationToken)
-    {
-        if (!cancellationToken.CanBeCanceled || login.IsCompleted)
-        {
-            return await login.ConfigureAwait(false);
-        }
-
-        var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        using (cancellationToken.Register(static s => ((TaskCompletionSource<bool>)s!).TrySetResult(true), cancelled))
-        {
-            if (await Task.WhenAny(login, cancelled.Task).ConfigureAwait(false) != login)
-            {
-                throw new OperationCanceledException(cancellationToken);
-            }
-        }
-
-        return await login.ConfigureAwait(false);
     }
 
     private sealed class Session

@@ -3,7 +3,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using ConsignO.Workflows.Models;
 using SigningClients.Core;
-using SigningClients.Core.Http;
 using SigningClients.Core.Operations;
 
 namespace ConsignO.Workflows.Signing;
@@ -13,15 +12,13 @@ namespace ConsignO.Workflows.Signing;
 /// expiry. Poll once, wait, or save the <see cref="LongRunningOperation{T}.RehydrationToken"/> and rebuild it with
 /// <see cref="Rehydrate"/>. The session token is never part of the rehydration token.
 /// </summary>
-public sealed class WorkflowOperation : LongRunningOperation<Workflow>
+public sealed class WorkflowOperation : ProviderOperation<IConsignOClient, Workflow>
 {
     /// <summary>The provider name in rehydration tokens.</summary>
     public const string ProviderName = "ConsignO";
 
     /// <summary>The operation kind in rehydration tokens.</summary>
     public const string KindName = "Workflow";
-
-    private readonly IConsignOClient _client;
 
     /// <summary>Creates the operation of an existing workflow.</summary>
     /// <param name="client">The client.</param>
@@ -30,14 +27,13 @@ public sealed class WorkflowOperation : LongRunningOperation<Workflow>
     /// <param name="timeProvider">The clock; <see langword="null"/> for the system clock.</param>
     /// <exception cref="ArgumentException">The id is empty or not a path segment.</exception>
     public WorkflowOperation(IConsignOClient client, string workflowId, PollingOptions? polling = null, TimeProvider? timeProvider = null)
-        : this(client, new OperationRehydrationToken(ProviderName, KindName, CheckId(workflowId)), polling, timeProvider)
+        : base(client, NewToken(ProviderName, KindName, workflowId, nameof(workflowId)), timeProvider, polling)
     {
     }
 
     private WorkflowOperation(IConsignOClient client, OperationRehydrationToken token, PollingOptions? polling, TimeProvider? timeProvider)
-        : base(token, timeProvider, polling)
+        : base(client, token, timeProvider, polling)
     {
-        _client = client ?? throw new ArgumentNullException(nameof(client));
     }
 
     /// <summary>The workflow as last read in this process, if any.</summary>
@@ -50,31 +46,16 @@ public sealed class WorkflowOperation : LongRunningOperation<Workflow>
     /// <param name="timeProvider">The clock.</param>
     /// <returns>The operation.</returns>
     /// <exception cref="ArgumentException">The token is not a ConsignO workflow token.</exception>
-    public static WorkflowOperation Rehydrate(IConsignOClient client, OperationRehydrationToken token, PollingOptions? polling = null, TimeProvider? timeProvider = null)
-    {
-        if (token is null)
-        {
-            throw new ArgumentNullException(nameof(token));
-        }
-
-        token.EnsureFor(ProviderName, KindName);
-        CheckId(token.Id);
-        return new WorkflowOperation(client, token, polling, timeProvider);
-    }
+    public static WorkflowOperation Rehydrate(IConsignOClient client, OperationRehydrationToken token, PollingOptions? polling = null, TimeProvider? timeProvider = null) =>
+        new(client, CheckSegmentToken(token, ProviderName, KindName, "workflowId"), polling, timeProvider);
 
     /// <inheritdoc />
     protected override async ValueTask<OperationStep<Workflow>> PollAsync(CancellationToken cancellationToken)
     {
-        var workflow = await _client.GetWorkflowAsync(Id, cancellationToken).ConfigureAwait(false);
+        var workflow = await Client.GetWorkflowAsync(Id, cancellationToken).ConfigureAwait(false);
         LastWorkflow = workflow;
         return workflow.Status.IsTerminal
             ? OperationStep<Workflow>.Completed(workflow, workflow.Status.ToString())
             : OperationStep<Workflow>.Pending(workflow.Status.ToString(), null, workflow.ExpiresOn);
-    }
-
-    private static string CheckId(string id)
-    {
-        SigningRequest.EscapeSegment(id, "workflowId");
-        return id;
     }
 }

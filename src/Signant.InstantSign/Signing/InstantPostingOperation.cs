@@ -17,7 +17,7 @@ namespace Signant.InstantSign.Signing;
 /// rebuild it with <see cref="Rehydrate"/> in another process: the posting's <see cref="LongRunningOperation{T}.Deadline"/>
 /// tells a tracker when it must have polled.
 /// </summary>
-public sealed class InstantPostingOperation : LongRunningOperation<InstantPostingOutcome>
+public sealed class InstantPostingOperation : ProviderOperation<ISignantClient, InstantPostingOutcome>
 {
     /// <summary>The provider name in rehydration tokens.</summary>
     public const string ProviderName = "Signant";
@@ -28,7 +28,6 @@ public sealed class InstantPostingOperation : LongRunningOperation<InstantPostin
     private const string AttachmentIdName = "attachmentId";
     private const int MaxConsecutiveTransientFailures = 5;
 
-    private readonly ISignantClient _client;
     private readonly Func<Stream> _openDestination;
     private readonly bool _ownsDestination;
     private readonly WaitForCompletionOptions _options;
@@ -55,9 +54,8 @@ public sealed class InstantPostingOperation : LongRunningOperation<InstantPostin
 
     /// <summary>Creates an operation whose destination is opened only when the document is ready (and disposed after the download).</summary>
     internal InstantPostingOperation(ISignantClient client, OperationRehydrationToken token, Func<Stream> openDestination, bool ownsDestination, WaitForCompletionOptions? options, TimeProvider? timeProvider)
-        : base(token, timeProvider ?? (client as SignantClient)?.TimeProvider, (options ?? new WaitForCompletionOptions()).Polling ?? throw new ArgumentException("WaitForCompletionOptions.Polling cannot be null.", nameof(options)))
+        : base(client, token, timeProvider ?? (client as SignantClient)?.TimeProvider, (options ?? new WaitForCompletionOptions()).Polling ?? throw new ArgumentException("WaitForCompletionOptions.Polling cannot be null.", nameof(options)))
     {
-        _client = client ?? throw new ArgumentNullException(nameof(client));
         _openDestination = openDestination ?? throw new ArgumentNullException(nameof(openDestination));
         _ownsDestination = ownsDestination;
         _options = options ?? new WaitForCompletionOptions();
@@ -85,12 +83,7 @@ public sealed class InstantPostingOperation : LongRunningOperation<InstantPostin
     /// <exception cref="ArgumentException">The token is not a Signant posting token.</exception>
     public static InstantPostingOperation Rehydrate(ISignantClient client, OperationRehydrationToken token, Stream destination, WaitForCompletionOptions? options = null, TimeProvider? timeProvider = null)
     {
-        if (token is null)
-        {
-            throw new ArgumentNullException(nameof(token));
-        }
-
-        token.EnsureFor(ProviderName, KindName);
+        CheckToken(token, ProviderName, KindName);
         if (!Guid.TryParse(token.Id, out var postingId) || postingId == Guid.Empty ||
             !Guid.TryParse(token.GetId(AttachmentIdName), out var attachmentId) || attachmentId == Guid.Empty)
         {
@@ -134,7 +127,7 @@ public sealed class InstantPostingOperation : LongRunningOperation<InstantPostin
         InstantPostingStatus status;
         try
         {
-            status = await _client.GetPostingStatusAsync(PostingId, cancellationToken).ConfigureAwait(false);
+            status = await Client.GetPostingStatusAsync(PostingId, cancellationToken).ConfigureAwait(false);
         }
         catch (SigningApiException ex) when (ex.IsPostingExpired())
         {
@@ -143,13 +136,13 @@ public sealed class InstantPostingOperation : LongRunningOperation<InstantPostin
         catch (SigningApiException ex) when (ex.IsTransient && ++_transientFailures <= MaxConsecutiveTransientFailures)
         {
             // The pipeline already retried; keep polling rather than abandon a document that may be signed.
-            (_client as SignantClient)?.OnPollFailed(PostingId, ex);
+            (Client as SignantClient)?.OnPollFailed(PostingId, ex);
             return OperationStep<InstantPostingOutcome>.Pending(Status);
         }
 
         _transientFailures = 0;
         _last = status;
-        (_client as SignantClient)?.OnPolled(PostingId, status);
+        (Client as SignantClient)?.OnPolled(PostingId, status);
         var deadline = status.WillBeDeletedDateTime ?? status.ActiveTo;
         bool done = status.Status == PostingStatus.Completed || (_options.DownloadWhenCompletedPartially && status.Status == PostingStatus.CompletedPartially);
         if (status.Status == PostingStatus.Expired)
@@ -165,7 +158,7 @@ public sealed class InstantPostingOperation : LongRunningOperation<InstantPostin
         var destination = _openDestination();
         try
         {
-            var download = await _client.DownloadInstantAttachmentAsync(PostingId, AttachmentId, destination, cancellationToken).ConfigureAwait(false);
+            var download = await Client.DownloadInstantAttachmentAsync(PostingId, AttachmentId, destination, cancellationToken).ConfigureAwait(false);
             return OperationStep<InstantPostingOutcome>.Completed(new InstantPostingOutcome(InstantPostingOutcomeKind.Downloaded, status, download), status.Status.Value);
         }
         catch (SigningApiException ex) when (ex.IsPostingExpired())
@@ -202,7 +195,7 @@ public sealed class InstantPostingOperation : LongRunningOperation<InstantPostin
 
     private OperationStep<InstantPostingOutcome> Expired()
     {
-        (_client as SignantClient)?.OnExpired(PostingId);
+        (Client as SignantClient)?.OnExpired(PostingId);
         return OperationStep<InstantPostingOutcome>.Completed(new InstantPostingOutcome(InstantPostingOutcomeKind.Expired, _last, null), PostingStatus.Expired.Value);
     }
 }

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using System.Xml;
 using Signant.InstantSign.Models;
+using SigningClients.Core.Streaming;
 
 namespace Signant.InstantSign.Soap;
 
@@ -16,7 +17,6 @@ namespace Signant.InstantSign.Soap;
 /// </summary>
 internal sealed class SoapEnvelopeWriter
 {
-    private const int FileChunkSize = 48 * 1024; // a multiple of 3: no base64 padding between chunks
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private static readonly char[] Special = { '&', '<', '>', '"', '\'', '\r' };
     private readonly SignantClientOptions _options;
@@ -158,26 +158,7 @@ internal sealed class SoapEnvelopeWriter
         await ElementAsync(writer, "CancelUrl", dc, attachment.CancelUrl?.OriginalString).ConfigureAwait(false);
         await ElementAsync(writer, "Description", dc, attachment.Description).ConfigureAwait(false);
         await writer.WriteStartElementAsync("a", "File", dc).ConfigureAwait(false);
-        var buffer = new byte[FileChunkSize];
-        int filled = 0;
-
-        while (true)
-        {
-            // Fill the chunk completely (a multiple of 3) so that chunks concatenate into one base64 text without padding.
-            int read = await file.ReadAsync(buffer, filled, buffer.Length - filled, cancellationToken).ConfigureAwait(false);
-            filled += read;
-            if (filled == buffer.Length || (read == 0 && filled > 0))
-            {
-                await writer.WriteBase64Async(buffer, 0, filled).ConfigureAwait(false);
-                filled = 0;
-            }
-
-            if (read == 0)
-            {
-                break;
-            }
-        }
-
+        await Base64Streaming.WriteBase64Async(writer, file, cancellationToken).ConfigureAwait(false);
         await writer.WriteEndElementAsync().ConfigureAwait(false); // File
         await ElementAsync(writer, "FileName", dc, attachment.FileName).ConfigureAwait(false);
         await writer.WriteEndElementAsync().ConfigureAwait(false); // AttachmentToSign

@@ -15,7 +15,7 @@ public abstract class CachingTokenSource : TokenSource
     private readonly TimeSpan _refreshMargin;
     private AccessToken? _current;
     private DateTimeOffset _currentIssued;
-    private Task<AccessToken>? _inFlight;
+    private readonly SingleFlight<AccessToken> _fetch;
 
     /// <summary>Creates the source.</summary>
     /// <param name="timeProvider">The clock.</param>
@@ -24,10 +24,11 @@ public abstract class CachingTokenSource : TokenSource
     {
         _timeProvider = timeProvider ?? TimeProvider.System;
         _refreshMargin = refreshMargin ?? TimeSpan.FromSeconds(60);
+        _fetch = new SingleFlight<AccessToken>(_gate);
     }
 
     /// <summary>Number of token fetches started so far (diagnostics and tests).</summary>
-    public int FetchCount { get; private set; }
+    public int FetchCount => _fetch.StartCount;
 
     /// <summary>Fetches a new token.</summary>
     /// <param name="previous">The previous token (with its refresh token), if any.</param>
@@ -46,17 +47,11 @@ public abstract class CachingTokenSource : TokenSource
                 return new ValueTask<AccessToken>(current);
             }
 
-            if (_inFlight is null)
-            {
-                FetchCount++;
-                var previous = _current;
-                _inFlight = RunFetchAsync(previous);
-            }
-
-            fetch = _inFlight;
+            var previous = _current;
+            fetch = _fetch.JoinOrStart(() => FetchCheckedAsync(previous), Store);
         }
 
-        return new ValueTask<AccessToken>(WaitAsync(fetch, cancellationToken));
+        return new ValueTask<AccessToken>(SingleFlight<AccessToken>.WaitAsync(fetch, cancellationToken));
     }
 
     /// <inheritdoc />
@@ -88,54 +83,23 @@ public abstract class CachingTokenSource : TokenSource
         return token.ExpiresOn > now && token.ExpiresOn - now > margin;
     }
 
-    private async Task<AccessToken> RunFetchAsync(AccessToken? previous)
+    private async Task<AccessToken> FetchCheckedAsync(AccessToken? previous)
     {
-        await Task.Yield();
-        try
+        var token = await FetchTokenAsync(previous, CancellationToken.None).ConfigureAwait(false);
+        if (!TokenValue.IsWellFormed(token.Token) || (token.RefreshToken is not null && !TokenValue.IsWellFormed(token.RefreshToken)))
         {
-            var token = await FetchTokenAsync(previous, CancellationToken.None).ConfigureAwait(false);
-            if (!TokenValue.IsWellFormed(token.Token) || (token.RefreshToken is not null && !TokenValue.IsWellFormed(token.RefreshToken)))
-            {
-                // Never cached: a poisoned token would fail every call until it expires.
-                throw new InvalidTokenException("access token");
-            }
-
-            lock (_gate)
-            {
-                _current = token;
-                _currentIssued = _timeProvider.GetUtcNow();
-                _inFlight = null;
-            }
-
-            return token;
+            // Never cached: a poisoned token would fail every call until it expires.
+            throw new InvalidTokenException("access token");
         }
-        catch
-        {
-            lock (_gate)
-            {
-                _inFlight = null;
-            }
 
-            throw;
-        }
+        return token;
     }
 
-    private static async Task<AccessToken> WaitAsync(Task<AccessToken> fetch, CancellationToken cancellationToken)
+    // Under _gate, in the step that ends the fetch.
+    private AccessToken Store(AccessToken token)
     {
-        if (!cancellationToken.CanBeCanceled || fetch.IsCompleted)
-        {
-            return await fetch.ConfigureAwait(false);
-        }
-
-        var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        using (cancellationToken.Register(static s => ((TaskCompletionSource<bool>)s!).TrySetResult(true), cancelled))
-        {
-            if (await Task.WhenAny(fetch, cancelled.Task).ConfigureAwait(false) != fetch)
-            {
-                throw new OperationCanceledException(cancellationToken);
-            }
-        }
-
-        return await fetch.ConfigureAwait(false);
+        _current = token;
+        _currentIssued = _timeProvider.GetUtcNow();
+        return token;
     }
 }

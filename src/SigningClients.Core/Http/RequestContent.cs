@@ -98,17 +98,7 @@ public abstract class RequestContent
     /// <returns>The content.</returns>
     public static RequestContent Stream(Stream stream, string contentType)
     {
-        if (stream is null)
-        {
-            throw new ArgumentNullException(nameof(stream));
-        }
-
-        if (!stream.CanRead)
-        {
-            throw new ArgumentException("The stream must be readable.", nameof(stream));
-        }
-
-        return new CallerStreamContent(stream, contentType);
+        return new CallerStreamContent(OpenSource(stream, nameof(stream)), contentType);
     }
 
     /// <summary>
@@ -129,6 +119,75 @@ public abstract class RequestContent
         return new WriterContent(writeAsync, contentType, isReplayable);
     }
 
+    /// <summary>
+    /// Content produced by a writer callback around the caller's stream <paramref name="source"/> (chunked transfer
+    /// encoding), for bodies that wrap a large document, such as a SOAP envelope carrying it as base64. Before every
+    /// attempt after the first, <paramref name="source"/> is put back where it stands now; a non-seekable source makes
+    /// the request non-replayable. The SDK never disposes <paramref name="source"/>.
+    /// </summary>
+    /// <param name="source">The caller's stream, positioned at its first byte.</param>
+    /// <param name="writeAsync">Writes the whole body into the output stream (second argument), reading the source (first argument) from its start.</param>
+    /// <param name="contentType">The content type header value.</param>
+    /// <returns>The content; replayable when <paramref name="source"/> is seekable.</returns>
+    public static RequestContent Writer(Stream source, Func<Stream, Stream, CancellationToken, Task> writeAsync, string contentType)
+    {
+        var replay = OpenSource(source, nameof(source));
+        if (writeAsync is null)
+        {
+            throw new ArgumentNullException(nameof(writeAsync));
+        }
+
+        return new WriterContent((output, ct) => writeAsync(replay.Open(), output, ct), contentType, replay.IsReplayable);
+    }
+
+    /// <summary>
+    /// JSON content in which one string member carries <paramref name="source"/> as base64, streamed in chunks (the
+    /// document is never held whole in memory, neither as bytes nor as base64 text). <paramref name="value"/> is
+    /// serialized once with <paramref name="placeholder"/> as that member's value; every attempt writes the JSON
+    /// before the placeholder, the base64 of <paramref name="source"/> from its start, then the JSON after it.
+    /// </summary>
+    /// <typeparam name="T">The value type.</typeparam>
+    /// <param name="value">The body, with <paramref name="placeholder"/> where the base64 goes.</param>
+    /// <param name="typeInfo">Source-generated metadata for <typeparamref name="T"/>.</param>
+    /// <param name="placeholder">A marker of letters, digits, <c>-</c> and <c>_</c> that occurs once in the serialized value.</param>
+    /// <param name="source">The caller's stream, positioned at its first byte; never disposed.</param>
+    /// <param name="contentType">The content type header value.</param>
+    /// <returns>The content; replayable when <paramref name="source"/> is seekable.</returns>
+    /// <exception cref="ArgumentException">The placeholder is not a plain marker, or does not occur exactly once.</exception>
+    public static RequestContent JsonWithBase64<T>(T value, JsonTypeInfo<T> typeInfo, string placeholder, Stream source, string contentType = "application/json")
+    {
+        if (typeInfo is null)
+        {
+            throw new ArgumentNullException(nameof(typeInfo));
+        }
+
+        if (string.IsNullOrEmpty(placeholder) || !IsPlainMarker(placeholder))
+        {
+            throw new ArgumentException("The placeholder must be a non-empty marker of ASCII letters, digits, '-' and '_' (it is matched in the serialized JSON as is).", nameof(placeholder));
+        }
+
+        var replay = OpenSource(source, nameof(source));
+        byte[] json = JsonSerializer.SerializeToUtf8Bytes(value, typeInfo);
+        byte[] marker = Encoding.ASCII.GetBytes(placeholder);
+        int at = IndexOf(json, marker, 0);
+        if (at < 0 || IndexOf(json, marker, at + marker.Length) >= 0)
+        {
+            throw new ArgumentException("The placeholder must occur exactly once in the serialized value.", nameof(placeholder));
+        }
+
+        int after = at + marker.Length;
+        return new WriterContent(
+            async (output, ct) =>
+            {
+                var stream = replay.Open();
+                await output.WriteAsync(json, 0, at, ct).ConfigureAwait(false);
+                await Base64Streaming.CopyAsBase64Async(stream, output, ct).ConfigureAwait(false);
+                await output.WriteAsync(json, after, json.Length - after, ct).ConfigureAwait(false);
+            },
+            contentType,
+            replay.IsReplayable);
+    }
+
     /// <summary><c>multipart/form-data</c> made of the given parts, in order.</summary>
     /// <param name="parts">The parts.</param>
     /// <returns>The content; replayable when every part is.</returns>
@@ -140,6 +199,53 @@ public abstract class RequestContent
         }
 
         return new MultipartContent(parts);
+    }
+
+    private static ReplayableSource OpenSource(Stream source, string paramName)
+    {
+        if (source is null)
+        {
+            throw new ArgumentNullException(paramName);
+        }
+
+        if (!source.CanRead)
+        {
+            throw new ArgumentException("The stream must be readable.", paramName);
+        }
+
+        return new ReplayableSource(source);
+    }
+
+    private static bool IsPlainMarker(string marker)
+    {
+        foreach (char c in marker)
+        {
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static int IndexOf(byte[] haystack, byte[] needle, int from)
+    {
+        for (int i = from; i <= haystack.Length - needle.Length; i++)
+        {
+            int j = 0;
+            while (j < needle.Length && haystack[i + j] == needle[j])
+            {
+                j++;
+            }
+
+            if (j == needle.Length)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static string FormEncode(string value) => Uri.EscapeDataString(value ?? string.Empty).Replace("%20", "+");
@@ -179,37 +285,24 @@ public abstract class RequestContent
 
     private sealed class CallerStreamContent : RequestContent
     {
-        private readonly Stream _stream;
+        private readonly ReplayableSource _source;
         private readonly string _contentType;
-        private readonly long _start;
-        private int _uses;
 
-        public CallerStreamContent(Stream stream, string contentType)
+        public CallerStreamContent(ReplayableSource source, string contentType)
         {
-            _stream = stream;
+            _source = source;
             _contentType = contentType;
-            _start = stream.CanSeek ? stream.Position : -1;
         }
 
-        public override bool IsReplayable => _stream.CanSeek;
+        public override bool IsReplayable => _source.IsReplayable;
 
         public override HttpContent CreateHttpContent()
         {
-            if (Interlocked.Increment(ref _uses) > 1)
-            {
-                if (!_stream.CanSeek)
-                {
-                    throw new InvalidOperationException("A non-seekable stream cannot be sent twice.");
-                }
-
-                _stream.Position = _start;
-            }
-
-            var content = new StreamContent(new NonDisposingStream(_stream), 81920);
+            var content = new StreamContent(new NonDisposingStream(_source.Open()), 81920);
             SetContentType(content, _contentType);
-            if (_stream.CanSeek)
+            if (_source.Length is { } length)
             {
-                content.Headers.ContentLength = _stream.Length - _start;
+                content.Headers.ContentLength = length;
             }
 
             return content;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Net.Http;
 
 namespace SigningClients.Core.Http;
@@ -12,7 +13,7 @@ public sealed class SigningRequest
 {
     private Dictionary<string, string>? _headers;
     private HashSet<int>? _acceptedStatusCodes;
-    private Dictionary<string, object?>? _properties;
+    private List<KeyValuePair<IRequestProperty, object?>>? _properties;
 
     /// <summary>Creates a request description.</summary>
     /// <param name="method">The HTTP method.</param>
@@ -65,12 +66,7 @@ public sealed class SigningRequest
     /// </summary>
     public ISet<int> AcceptedStatusCodes => _acceptedStatusCodes ??= new HashSet<int>();
 
-    /// <summary>Free-form values for a provider's own policies (for example, "send the session token in the form").</summary>
-    public IDictionary<string, object?> Properties => _properties ??= new Dictionary<string, object?>(StringComparer.Ordinal);
-
     internal bool HasHeaders => _headers is { Count: > 0 };
-
-    internal bool HasProperties => _properties is { Count: > 0 };
 
     /// <summary>Whether <paramref name="statusCode"/> counts as an answer rather than an error for this request.</summary>
     /// <param name="statusCode">The HTTP status code.</param>
@@ -78,14 +74,68 @@ public sealed class SigningRequest
     public bool IsAccepted(int statusCode) =>
         (statusCode >= 200 && statusCode < 300) || (_acceptedStatusCodes?.Contains(statusCode) ?? false);
 
-    /// <summary>Gets a property set by the provider, if present.</summary>
-    /// <param name="name">The property name.</param>
+    /// <summary>
+    /// Attaches a value for a provider's own policies (for example, "send the session token in the form"), replacing
+    /// any earlier value of the same property.
+    /// </summary>
+    /// <typeparam name="T">The value type.</typeparam>
+    /// <param name="property">The property (a key compared by identity).</param>
+    /// <param name="value">The value.</param>
+    public void SetProperty<T>(RequestProperty<T> property, T value)
+    {
+        if (property is null)
+        {
+            throw new ArgumentNullException(nameof(property));
+        }
+
+        var properties = _properties ??= new List<KeyValuePair<IRequestProperty, object?>>(2);
+        for (int i = 0; i < properties.Count; i++)
+        {
+            if (ReferenceEquals(properties[i].Key, property))
+            {
+                properties[i] = new KeyValuePair<IRequestProperty, object?>(property, value);
+                return;
+            }
+        }
+
+        properties.Add(new KeyValuePair<IRequestProperty, object?>(property, value));
+    }
+
+    /// <summary>Gets a value attached with <see cref="SetProperty{T}"/>, if present (and, for an attempt property, set during the current attempt).</summary>
+    /// <typeparam name="T">The value type.</typeparam>
+    /// <param name="property">The property.</param>
     /// <param name="value">The value.</param>
     /// <returns>Whether the property is present.</returns>
-    public bool TryGetProperty(string name, out object? value)
+    public bool TryGetProperty<T>(RequestProperty<T> property, [MaybeNullWhen(false)] out T value)
     {
-        value = null;
-        return _properties is not null && _properties.TryGetValue(name, out value);
+        if (property is null)
+        {
+            throw new ArgumentNullException(nameof(property));
+        }
+
+        if (_properties is { } properties)
+        {
+            foreach (var entry in properties)
+            {
+                if (ReferenceEquals(entry.Key, property))
+                {
+                    value = (T)entry.Value!;
+                    return true;
+                }
+            }
+        }
+
+        value = default;
+        return false;
+    }
+
+    /// <summary>Forgets the attempt properties: called by the pipeline before it builds each request message.</summary>
+    internal void ClearAttemptProperties()
+    {
+        if (_properties is { Count: > 0 } properties)
+        {
+            properties.RemoveAll(static entry => entry.Key.Scope == RequestPropertyScope.Attempt);
+        }
     }
 
     /// <summary>Escapes one path segment (an id, a name) so that it cannot change the path's structure.</summary>

@@ -10,7 +10,7 @@ namespace SigningClients.Core.Pipeline;
 internal sealed class CallBudget : IDisposable
 {
     private readonly CancellationTokenSource _timer;
-    private readonly CancellationTokenSource _linked;
+    private readonly CancellationTokenSource? _linked;
     private readonly TimeProvider _timeProvider;
     private readonly long _started;
 
@@ -24,14 +24,16 @@ internal sealed class CallBudget : IDisposable
 #else
         _timer = System.Threading.Tasks.TimeProviderTaskExtensions.CreateCancellationTokenSource(timeProvider, total);
 #endif
-        _linked = CancellationTokenSource.CreateLinkedTokenSource(callerToken, _timer.Token);
+
+        // A caller token that can never be cancelled needs no link: the timer's own token is the call's.
+        _linked = callerToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(callerToken, _timer.Token) : null;
     }
 
     /// <summary>The budget.</summary>
     public TimeSpan Total { get; }
 
     /// <summary>Cancelled when the caller cancels or the budget is spent.</summary>
-    public CancellationToken Token => _linked.Token;
+    public CancellationToken Token => (_linked ?? _timer).Token;
 
     /// <summary>Whether the budget is spent.</summary>
     public bool Expired => _timer.IsCancellationRequested;
@@ -48,7 +50,7 @@ internal sealed class CallBudget : IDisposable
 
     public void Dispose()
     {
-        _linked.Dispose();
+        _linked?.Dispose();
         _timer.Dispose();
     }
 }

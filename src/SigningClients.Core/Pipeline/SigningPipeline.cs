@@ -29,14 +29,14 @@ namespace SigningClients.Core.Pipeline;
 /// </summary>
 public sealed class SigningPipeline
 {
-    private static readonly ResiliencePropertyKey<CallState> CallStateKey = new("SigningClients.CallState");
-
     private readonly Func<HttpClient> _httpClient;
     private readonly SigningPipelineOptions _options;
     private readonly ResiliencePipeline _resilience;
     private readonly ILogger _logger;
     private readonly Uri _endpoint;
     private readonly string _userAgent;
+    private readonly FailureMapper _failures;
+    private readonly CallReporter _reporter;
 
     /// <summary>Creates a pipeline over one long-lived <see cref="HttpClient"/>.</summary>
     /// <param name="httpClient">The HTTP client (its own timeout should be infinite; attempts are timed by the pipeline).</param>
@@ -60,7 +60,9 @@ public sealed class SigningPipeline
         _endpoint = new Uri(endpoint.EndsWith("/", StringComparison.Ordinal) ? endpoint : endpoint + "/");
         _logger = options.LoggerFactory?.CreateLogger("SigningClients." + options.ProviderName) ?? NullLogger.Instance;
         _userAgent = options.UserAgent ?? "SigningClients." + options.ProviderName + "/" + typeof(SigningPipeline).Assembly.GetName().Version?.ToString(3);
-        _resilience = BuildResilience(options);
+        _failures = new FailureMapper(options);
+        _reporter = new CallReporter(_logger, options.ProviderName, options.Redactor);
+        _resilience = AttemptResilience.Build(options, _reporter);
     }
 
     /// <summary>The provider name.</summary>
@@ -175,20 +177,7 @@ public sealed class SigningPipeline
             throw new ArgumentNullException(nameof(request));
         }
 
-        var redactor = _options.Redactor;
-        return new SigningApiException(
-            ProviderName,
-            request.Operation,
-            response?.Status ?? 0,
-            kind,
-            BoundedRedact(errorCode),
-            BoundedRedact(message),
-            response?.RequestId,
-            isTransient,
-            outcomeUnknown,
-            bodyExcerpt is null ? null : redactor.Redact(bodyExcerpt, SigningApiException.MaxBodyExcerptLength),
-            null,
-            redactor.RedactException(innerException));
+        return _failures.Create(request, response, kind, errorCode, message, isTransient, outcomeUnknown, bodyExcerpt, innerException);
     }
 
     /// <summary>Builds the absolute request URI (endpoint + path + encoded query).</summary>
@@ -236,16 +225,14 @@ public sealed class SigningPipeline
             throw new ArgumentNullException(nameof(request));
         }
 
-        var state = new CallState(request, BuildUri(request));
+        var uri = BuildUri(request);
         cancellationToken.ThrowIfCancellationRequested();
         using var budget = new CallBudget(_options.TimeProvider, _options.Retry.TotalTimeout, cancellationToken);
-        state.Budget = budget;
-
         using var telemetry = OperationTelemetry.Start(ProviderName, request, Redactor, cancellationToken);
-        state.Telemetry = telemetry;
+        var state = new CallState(request, uri, budget, telemetry);
 
         var context = ResilienceContextPool.Shared.Get(budget.Token);
-        context.Properties.Set(CallStateKey, state);
+        context.Properties.Set(AttemptResilience.CallStateKey, state);
         try
         {
             var outcome = await _resilience.ExecuteOutcomeAsync(
@@ -255,7 +242,7 @@ public sealed class SigningPipeline
 
             if (outcome.Exception is { } exception)
             {
-                var mapped = MapException(exception, state, cancellationToken);
+                var mapped = _failures.FromException(exception, state, cancellationToken.IsCancellationRequested);
                 if (mapped is null)
                 {
                     if (cancellationToken.IsCancellationRequested)
@@ -266,12 +253,12 @@ public sealed class SigningPipeline
                     ExceptionDispatchInfo.Capture(exception).Throw();
                 }
 
-                throw Fail(mapped!, telemetry, state);
+                throw _reporter.Failed(mapped!, state);
             }
 
             if (outcome.Result is FailedAttempt failed)
             {
-                throw Fail(CreateHttpError(request, failed), telemetry, state);
+                throw _reporter.Failed(_failures.FromAnswer(request, failed), state);
             }
 
             telemetry?.Succeeded();
@@ -283,35 +270,21 @@ public sealed class SigningPipeline
         }
     }
 
-    private SigningApiException Fail(SigningApiException exception, OperationTelemetry? telemetry, CallState state)
-    {
-        exception.Attempts = state.Attempts;
-        exception.RequestUri = state.Request.Method.Method + " " + Redactor.RedactUri(state.Uri);
-        telemetry?.Failed(exception);
-
-        // The template already names the provider and operation: log the reason without the message's own prefix.
-        string prefix = ProviderName + " " + exception.Operation + " failed: ";
-        string message = exception.Message;
-        Log.Failed(_logger, ProviderName, exception.Operation, message.StartsWith(prefix, StringComparison.Ordinal) ? message.Substring(prefix.Length) : message);
-        return exception;
-    }
-
-    // One async method per attempt: every exception of the attempt becomes Polly's outcome (the retry strategy decides on it).
+    // One async method per attempt: every exception of the attempt becomes Polly's outcome (the retry rule decides on it).
     private async ValueTask<Outcome<object>> AttemptAsync<T>(CallState state, Func<SigningResponse, CancellationToken, ValueTask<T>> handler, bool disposeResponse, CancellationToken cancellationToken)
     {
         try
         {
             var request = state.Request;
-            state.Attempts++;
-            state.ContentUsed |= request.Content is not null;
+            state.StartAttempt();
 
             var response = await SendOnceAsync(state, cancellationToken).ConfigureAwait(false);
             int status = (int)response.StatusCode;
-            if (!request.IsAccepted(status) && !IsReplayedDeleteAlreadyDone(state, status))
+            if (!request.IsAccepted(status) && !state.IsReplayedDeleteAlreadyDone(status))
             {
                 using (response)
                 {
-                    return Outcome.FromResult<object>(await FailedAttempt.CreateAsync(response, state.Uri, this, _options.MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false));
+                    return Outcome.FromResult<object>(await FailedAttempt.ReadAsync(response, state.Uri, ReadRequestId(response), _options.TimeProvider.GetUtcNow(), _options.MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false));
                 }
             }
 
@@ -349,22 +322,14 @@ public sealed class SigningPipeline
         }
     }
 
-    /// <summary>
-    /// An idempotent DELETE replayed after an attempt that may have been applied (lost response, timeout, 5xx) and now
-    /// answered 404 has done its job: the earlier attempt deleted the resource. Reported as success, not as an error.
-    /// </summary>
-    private static bool IsReplayedDeleteAlreadyDone(CallState state, int status) =>
-        status == 404 && state.EarlierAttemptMayHaveApplied && state.Request.Method == HttpMethod.Delete &&
-        state.Request.Idempotency == Idempotency.Idempotent;
-
+    // Sends the attempt's message; on a 401 to an authenticated request the policy may refresh its credentials once
+    // per call, and the request is sent again (only when its body can be produced again).
     private async Task<HttpResponseMessage> SendOnceAsync(CallState state, CancellationToken cancellationToken)
     {
         var request = state.Request;
         var auth = request.Authenticate ? _options.Authentication : null;
         var message = await CreateMessageAsync(state, auth, cancellationToken).ConfigureAwait(false);
-        long started = Stopwatch.GetTimestamp();
         var response = await SendMessageAsync(state, message, cancellationToken).ConfigureAwait(false);
-        OnReceived(state, response, started);
 
         if (auth is not null && response.StatusCode == System.Net.HttpStatusCode.Unauthorized && !state.Reauthenticated &&
             (request.Content is null || request.Content.IsReplayable))
@@ -372,13 +337,11 @@ public sealed class SigningPipeline
             state.Reauthenticated = true;
             if (await auth.OnUnauthorizedAsync(message, response, request, cancellationToken).ConfigureAwait(false))
             {
-                Log.Reauthenticate(_logger, ProviderName, request.Operation);
+                _reporter.Reauthenticating(state);
                 response.Dispose();
                 message.Dispose();
                 message = await CreateMessageAsync(state, auth, cancellationToken).ConfigureAwait(false);
-                started = Stopwatch.GetTimestamp();
                 response = await SendMessageAsync(state, message, cancellationToken).ConfigureAwait(false);
-                OnReceived(state, response, started);
             }
         }
 
@@ -388,6 +351,7 @@ public sealed class SigningPipeline
     private async Task<HttpRequestMessage> CreateMessageAsync(CallState state, AuthenticationPolicy? auth, CancellationToken cancellationToken)
     {
         var request = state.Request;
+        request.ClearAttemptProperties();
         var message = new HttpRequestMessage(request.Method, state.Uri);
         message.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
         if (request.HasHeaders)
@@ -414,13 +378,10 @@ public sealed class SigningPipeline
     private async Task<HttpResponseMessage> SendMessageAsync(CallState state, HttpRequestMessage message, CancellationToken cancellationToken)
     {
         var request = state.Request;
-        if (_logger.IsEnabled(LogLevel.Debug))
-        {
-            Log.Sending(_logger, ProviderName, request.Operation, request.Method.Method, Redactor.RedactUri(message.RequestUri), state.Attempts);
-        }
-
+        _reporter.Sending(state, message);
         var client = _httpClient();
         state.RequestSent = true;
+        long started = Stopwatch.GetTimestamp();
         var response = await (state.Telemetry is { } telemetry
             ? telemetry.SendAsync(client, message, cancellationToken)
             : client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken)).ConfigureAwait(false);
@@ -435,112 +396,14 @@ public sealed class SigningPipeline
                 outcomeUnknown: request.Idempotency == Idempotency.NotIdempotent);
         }
 
-        return response;
-    }
-
-    private void OnReceived(CallState state, HttpResponseMessage response, long started)
-    {
-        var request = state.Request;
-        int status = (int)response.StatusCode;
-        if (_logger.IsEnabled(LogLevel.Debug))
-        {
-            Log.Received(_logger, ProviderName, request.Operation, status, (Stopwatch.GetTimestamp() - started) * 1000.0 / Stopwatch.Frequency);
-        }
-
+        _reporter.Received(state, response, started);
         _options.Authentication?.OnResponse(response, request);
-    }
-
-    private SigningApiException? MapException(Exception exception, CallState state, CancellationToken callerToken)
-    {
-        var request = state.Request;
-
-        // A write may have taken effect only if a request left the process (a failure while building the request or
-        // fetching a token sent nothing).
-        bool write = request.Idempotency == Idempotency.NotIdempotent && state.RequestSent;
-        var inner = Redactor.RedactException(exception);
-        switch (exception)
-        {
-            case SigningApiException api:
-                return api;
-            case OperationCanceledException when callerToken.IsCancellationRequested:
-                return null;
-            case TimeoutRejectedException or OperationCanceledException when state.Budget?.Expired == true:
-                return new SigningApiException(ProviderName, request.Operation, 0, SigningFailureKind.Timeout,
-                    providerMessage: "No answer within the total time of " + _options.Retry.TotalTimeout.TotalSeconds + " s (Retry.TotalTimeout) after " + state.Attempts + " attempt(s).",
-                    isTransient: true, outcomeUnknown: write, innerException: inner);
-            case TimeoutRejectedException or OperationCanceledException:
-                return new SigningApiException(ProviderName, request.Operation, 0, SigningFailureKind.Timeout,
-                    providerMessage: "No answer within the attempt timeout of " + _options.Retry.AttemptTimeout.TotalSeconds + " s after " + state.Attempts + " attempt(s).",
-                    isTransient: true, outcomeUnknown: write, innerException: inner);
-            case ResponseBodyException body:
-                return new SigningApiException(ProviderName, request.Operation, body.Status, SigningFailureKind.ConnectionFailure,
-                    providerMessage: "The connection broke while the response body was read.", isTransient: true, outcomeUnknown: write, innerException: inner);
-            case InvalidTokenException token:
-                return new SigningApiException(ProviderName, request.Operation, 0, SigningFailureKind.InvalidResponse,
-                    providerMessage: token.Message, isTransient: true, outcomeUnknown: write, innerException: null);
-            case ArgumentException:
-                return null;
-            default:
-                if (TransportFailure.IsTransport(exception))
-                {
-                    bool notSent = TransportFailure.IsCertainlyNotSent(exception);
-                    return new SigningApiException(ProviderName, request.Operation, 0, SigningFailureKind.ConnectionFailure,
-                        providerMessage: BoundedRedact(notSent ? "Could not connect to the provider." : "The connection failed before a response arrived: " + exception.Message),
-                        isTransient: true, outcomeUnknown: write && !notSent, innerException: inner);
-                }
-
-                return new SigningApiException(ProviderName, request.Operation, 0, SigningFailureKind.InvalidResponse,
-                    providerMessage: BoundedRedact("Unexpected failure: " + exception.GetType().Name + ": " + exception.Message),
-                    isTransient: false, outcomeUnknown: write, innerException: inner);
-        }
-    }
-
-    private SigningApiException CreateHttpError(SigningRequest request, FailedAttempt failed)
-    {
-        ProviderError? parsed = null;
-        if (_options.ErrorParser is not null && failed.Body.Length > 0)
-        {
-            try
-            {
-                parsed = _options.ErrorParser.Parse(failed.Status, failed.ContentType, failed.Body);
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                parsed = null;
-            }
-        }
-
-        string? message = parsed?.Message;
-        if (parsed?.Target is { Length: > 0 } target)
-        {
-            message = (message ?? string.Empty) + " (target: " + target + ")";
-        }
-
-        if (RedirectPolicy.IsRedirect(failed.Status))
-        {
-            message = RedirectPolicy.DescribeRedirect(failed.Status, failed.Location, failed.Uri) + (message is null ? string.Empty : " " + message);
-        }
-
-        var redactor = Redactor;
-        return new SigningApiException(
-            ProviderName,
-            request.Operation,
-            failed.Status,
-            SigningFailureKind.HttpError,
-            BoundedRedact(parsed?.Code),
-            BoundedRedact(message),
-            failed.RequestId,
-            IsRetryableStatus(failed.Status),
-            outcomeUnknown: false,
-            bodyExcerpt: failed.Body.Length == 0 ? null : redactor.Redact(failed.Body, SigningApiException.MaxBodyExcerptLength),
-            retryAfter: failed.RetryAfter);
+        return response;
     }
 
     // Only "http:" / "https:" prefixes can be absolute request URIs: checking the prefix first spares the Uri parse of every relative path.
     private static bool IsAbsoluteHttp(string path) =>
         path.StartsWith("http:", StringComparison.OrdinalIgnoreCase) || path.StartsWith("https:", StringComparison.OrdinalIgnoreCase);
-
-    private string? BoundedRedact(string? text) => text is null ? null : Redactor.Redact(text, _options.Limits.MaxProviderMessageLength);
 
     internal string? ReadRequestId(HttpResponseMessage response)
     {
@@ -563,81 +426,6 @@ public sealed class SigningPipeline
     /// <returns><see langword="true"/> for transient statuses.</returns>
     public static bool IsRetryableStatus(int status) => status is 408 or 429 or 500 or 502 or 503 or 504;
 
-    private ResiliencePipeline BuildResilience(SigningPipelineOptions options)
-    {
-        var retry = options.Retry;
-        var builder = new ResiliencePipelineBuilder { TimeProvider = options.TimeProvider, Name = "SigningClients." + options.ProviderName };
-        if (retry.MaxRetries > 0)
-        {
-            builder.AddRetry(new RetryStrategyOptions
-            {
-                MaxRetryAttempts = retry.MaxRetries,
-                Delay = retry.InitialDelay,
-                MaxDelay = retry.MaxDelay,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = retry.UseJitter,
-                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context)),
-                DelayGenerator = args => new ValueTask<TimeSpan?>(args.Outcome.Result is FailedAttempt { RetryAfter: { } after } ? after : null),
-                OnRetry = args =>
-                {
-                    var state = args.Context.Properties.GetValue(CallStateKey, null!);
-                    string reason = args.Outcome.Result is FailedAttempt f
-                        ? "HTTP " + f.Status
-                        : args.Outcome.Exception is TimeoutRejectedException ? "attempt timeout" : Redactor.Redact(args.Outcome.Exception?.GetType().Name + ": " + args.Outcome.Exception?.Message);
-                    Log.Retrying(_logger, ProviderName, state.Request.Operation, args.AttemptNumber + 1, reason, args.RetryDelay.TotalMilliseconds);
-                    state.Telemetry?.Retrying(args.AttemptNumber + 1, args.RetryDelay, OperationTelemetry.ErrorType((args.Outcome.Result as FailedAttempt)?.Status, args.Outcome.Exception));
-                    return default;
-                },
-            });
-        }
-
-        builder.AddTimeout(new TimeoutStrategyOptions { Timeout = retry.AttemptTimeout });
-        return builder.Build();
-    }
-
-    private bool ShouldRetry(Outcome<object> outcome, ResilienceContext context)
-    {
-        if (context.CancellationToken.IsCancellationRequested ||
-            !context.Properties.TryGetValue(CallStateKey, out var state))
-        {
-            return false;
-        }
-
-        var request = state.Request;
-        if (state.ContentUsed && request.Content is { IsReplayable: false })
-        {
-            return false;
-        }
-
-        bool replayable = request.Idempotency != Idempotency.NotIdempotent;
-        if (outcome.Result is FailedAttempt failed)
-        {
-            if (!IsRetryableStatus(failed.Status) || (!replayable && failed.Status != 429))
-            {
-                return false;
-            }
-
-            // A Retry-After longer than the client waits for, or than the call's time left, is handed to the caller.
-            bool retry = failed.RetryAfter is null ||
-                (failed.RetryAfter <= _options.Retry.MaxRetryAfter && (state.Budget is null || failed.RetryAfter < state.Budget.Remaining));
-            state.EarlierAttemptMayHaveApplied |= retry && failed.Status is not 429 and not 503;
-            return retry;
-        }
-
-        bool decision = outcome.Exception switch
-        {
-            null => false,
-            SigningApiException => false,
-            TimeoutRejectedException => replayable,
-            OperationCanceledException => false,
-            ResponseBodyException => replayable,
-            var ex when TransportFailure.IsTransport(ex) => replayable || TransportFailure.IsCertainlyNotSent(ex),
-            _ => false,
-        };
-        state.EarlierAttemptMayHaveApplied |= decision && outcome.Exception is { } e && !TransportFailure.IsCertainlyNotSent(e);
-        return decision;
-    }
-
     private static Func<HttpClient> CaptureClient(HttpClient httpClient)
     {
         if (httpClient is null)
@@ -646,33 +434,6 @@ public sealed class SigningPipeline
         }
 
         return () => httpClient;
-    }
-
-    private sealed class CallState
-    {
-        public CallState(SigningRequest request, Uri uri)
-        {
-            Request = request;
-            Uri = uri;
-        }
-
-        public SigningRequest Request { get; }
-
-        public Uri Uri { get; }
-
-        public int Attempts { get; set; }
-
-        public bool ContentUsed { get; set; }
-
-        public bool Reauthenticated { get; set; }
-
-        public bool EarlierAttemptMayHaveApplied { get; set; }
-
-        public bool RequestSent { get; set; }
-
-        public CallBudget? Budget { get; set; }
-
-        public OperationTelemetry? Telemetry { get; set; }
     }
 
     private sealed class AttemptArgs<T>
@@ -692,74 +453,5 @@ public sealed class SigningPipeline
         public Func<SigningResponse, CancellationToken, ValueTask<T>> Handler { get; }
 
         public bool DisposeResponse { get; }
-    }
-
-    private sealed class SuccessfulAttempt<T>
-    {
-        public SuccessfulAttempt(T value) => Value = value;
-
-        public T Value { get; }
-    }
-
-    private sealed class FailedAttempt
-    {
-        private FailedAttempt(int status, string? contentType, string body, string? requestId, TimeSpan? retryAfter, Uri uri, Uri? location)
-        {
-            Uri = uri;
-            Location = location;
-            Status = status;
-            ContentType = contentType;
-            Body = body;
-            RequestId = requestId;
-            RetryAfter = retryAfter;
-        }
-
-        public int Status { get; }
-
-        public string? ContentType { get; }
-
-        public string Body { get; }
-
-        public string? RequestId { get; }
-
-        public TimeSpan? RetryAfter { get; }
-
-        public Uri Uri { get; }
-
-        public Uri? Location { get; }
-
-        public static async Task<FailedAttempt> CreateAsync(HttpResponseMessage response, Uri uri, SigningPipeline pipeline, int maxBytes, CancellationToken cancellationToken)
-        {
-            string body = string.Empty;
-            if (response.Content is not null)
-            {
-                try
-                {
-#if NET5_0_OR_GREATER
-                    var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-#else
-                    var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-#endif
-                    body = await SigningResponse.ReadLimitedTextAsync(stream, maxBytes, cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (TransportFailure.IsTransport(ex))
-                {
-                    body = string.Empty;
-                }
-            }
-
-            return new FailedAttempt((int)response.StatusCode, response.Content?.Headers.ContentType?.MediaType, body, pipeline.ReadRequestId(response), ReadRetryAfter(response.Headers.RetryAfter, pipeline.TimeProvider), uri, response.Headers.Location);
-        }
-
-        private static TimeSpan? ReadRetryAfter(RetryConditionHeaderValue? header, TimeProvider timeProvider)
-        {
-            if (header is null)
-            {
-                return null;
-            }
-
-            TimeSpan? delay = header.Delta ?? (header.Date is { } date ? date - timeProvider.GetUtcNow() : null);
-            return delay < TimeSpan.Zero ? TimeSpan.Zero : delay;
-        }
     }
 }

@@ -23,6 +23,49 @@ public sealed class SigningPipelineOptions
         Endpoint = endpoint ?? throw new ArgumentNullException(nameof(endpoint));
     }
 
+    /// <summary>
+    /// The one way a client builds its pipeline options: endpoint (the client's, or <paramref name="endpoint"/> for a
+    /// token or login endpoint), plain-http-on-loopback permission, limits and retry come from the client's options; the
+    /// provider supplies its error parser, the redactor it shares among its pipelines, and its authentication.
+    /// </summary>
+    /// <param name="providerName">The provider name used in logs, traces and errors.</param>
+    /// <param name="clientOptions">The client's options (validated).</param>
+    /// <param name="errorParser">The provider's error body parser.</param>
+    /// <param name="redactor">The redactor every pipeline of the client shares.</param>
+    /// <param name="loggerFactory">Logging; none when <see langword="null"/>.</param>
+    /// <param name="timeProvider">The clock; the system clock when <see langword="null"/>.</param>
+    /// <param name="authentication">The authentication step, if any.</param>
+    /// <param name="endpoint">Another base address (e.g. a token endpoint); <see langword="null"/> for the client's endpoint.</param>
+    /// <returns>The options.</returns>
+    /// <exception cref="ArgumentException">No endpoint is set.</exception>
+    public static SigningPipelineOptions ForClient(
+        string providerName,
+        SigningClientOptions clientOptions,
+        ProviderErrorParser errorParser,
+        SecretRedactor redactor,
+        ILoggerFactory? loggerFactory,
+        TimeProvider? timeProvider,
+        AuthenticationPolicy? authentication = null,
+        Uri? endpoint = null)
+    {
+        if (clientOptions is null)
+        {
+            throw new ArgumentNullException(nameof(clientOptions));
+        }
+
+        return new SigningPipelineOptions(providerName, endpoint ?? clientOptions.Endpoint ?? throw new ArgumentException("The endpoint is required.", nameof(clientOptions)))
+        {
+            AllowHttpOnLoopback = clientOptions.AllowHttpOnLoopback,
+            Limits = clientOptions.Limits,
+            Retry = clientOptions.Retry,
+            ErrorParser = errorParser ?? throw new ArgumentNullException(nameof(errorParser)),
+            LoggerFactory = loggerFactory,
+            TimeProvider = timeProvider ?? TimeProvider.System,
+            Redactor = redactor ?? throw new ArgumentNullException(nameof(redactor)),
+            Authentication = authentication,
+        };
+    }
+
     /// <summary>The provider name.</summary>
     public string ProviderName { get; }
 

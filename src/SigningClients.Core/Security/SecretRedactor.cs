@@ -86,6 +86,20 @@ public sealed class SecretRedactor
         }
     }
 
+    /// <summary>A redactor that knows a client's long-lived credentials from the start (see <see cref="AddCredential"/>).</summary>
+    /// <param name="credentials">The credentials; <see langword="null"/> or short values are ignored.</param>
+    /// <returns>The redactor.</returns>
+    public static SecretRedactor ForCredentials(params string?[] credentials)
+    {
+        var redactor = new SecretRedactor();
+        foreach (var credential in credentials ?? Array.Empty<string?>())
+        {
+            redactor.AddCredential(credential);
+        }
+
+        return redactor;
+    }
+
     /// <summary>
     /// Registers a long-lived credential (an account password, API key or secret, an access code, the session or bearer
     /// token in use). Credentials are never evicted, however many per-call secrets are registered after them.

@@ -10,7 +10,7 @@ namespace SigningClients.Core.Streaming;
 /// for the next bytes (a body that stalls after the headers), and no more than a maximum number of bytes is handed
 /// out (an endless body). Both end the read with the exception the owner supplies.
 /// </summary>
-internal sealed class BodyGuardStream : Stream
+internal sealed class BodyGuardStream : ForwardReadStream
 {
     private readonly Stream _inner;
     private readonly TimeSpan _idleTimeout;
@@ -37,23 +37,7 @@ internal sealed class BodyGuardStream : Stream
 
     public long BytesRead => _total;
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => _total;
-        set => throw new NotSupportedException();
-    }
-
-    public override void Flush()
-    {
-    }
+    public override long Position => _total;
 
     public override int Read(byte[] buffer, int offset, int count)
     {
@@ -86,12 +70,6 @@ internal sealed class BodyGuardStream : Stream
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
         ReadCoreAsync(buffer, cancellationToken);
 #endif
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -9,7 +9,7 @@ using SigningClients.Core.Pipeline;
 namespace SigningClients.Core.Streaming;
 
 /// <summary>A response body handed to the caller: owns the response and maps transport failures to <see cref="SigningApiException"/>.</summary>
-internal sealed class ResponseStream : Stream
+internal sealed class ResponseStream : ForwardReadStream
 {
     private readonly Stream _inner;
     private readonly SigningResponse _response;
@@ -23,23 +23,7 @@ internal sealed class ResponseStream : Stream
         _pipeline = pipeline;
     }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => _position;
-        set => throw new NotSupportedException();
-    }
-
-    public override void Flush()
-    {
-    }
+    public override long Position => _position;
 
     public override int Read(byte[] buffer, int offset, int count)
     {
@@ -84,12 +68,6 @@ internal sealed class ResponseStream : Stream
         }
     }
 #endif
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

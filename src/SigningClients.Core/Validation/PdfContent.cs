@@ -120,7 +120,7 @@ public static class PdfContent
     }
 
     /// <summary>A read-only, forward-only stream: bytes already read, then the rest of the caller's stream (never disposed).</summary>
-    private sealed class PrefixedStream : Stream
+    private sealed class PrefixedStream : SigningClients.Core.Streaming.ForwardReadStream
     {
         private readonly byte[] _prefix;
         private readonly int _prefixLength;
@@ -132,20 +132,6 @@ public static class PdfContent
             _prefix = prefix;
             _prefixLength = prefixLength;
             _inner = inner;
-        }
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
         }
 
         public override int Read(byte[] buffer, int offset, int count)
@@ -189,16 +175,6 @@ public static class PdfContent
             return _inner.ReadAsync(buffer, cancellationToken);
         }
 #endif
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         private int CopyPrefix(byte[] buffer, int offset, int count)
         {

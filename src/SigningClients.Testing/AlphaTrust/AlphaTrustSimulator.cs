@@ -33,7 +33,7 @@ namespace SigningClients.Testing;
 /// A PasswordHashed participant's data is the lower-case hex SHA-256 of the password (see <see cref="HashPassword"/>).
 /// A remote-sign batch is atomic: every task is checked before any is completed.
 /// </remarks>
-public sealed class AlphaTrustSimulator : SimulatorHost
+public sealed partial class AlphaTrustSimulator : SimulatorHost
 {
     /// <summary>Remote-sign route.</summary>
     public const string RemoteSignPath = "/api/v5/tasks/remotesign";
@@ -327,6 +327,8 @@ public sealed class AlphaTrustSimulator : SimulatorHost
         {
             transaction.Status = "Completed";
         }
+
+        NotifyCompleted(task.Transaction.Id, task.Id, transaction.Status == "Completed");
     }
 
     private JsonObject CreateTransactions(JsonObject body)

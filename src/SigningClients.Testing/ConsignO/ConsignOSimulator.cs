@@ -20,7 +20,7 @@ namespace SigningClients.Testing;
 /// <c>{code,msg,parameters}</c>. The life cycle it follows is documented on the state model
 /// (<see cref="ConsignOWorkflowStatus"/>, <see cref="ConsignOActionStatus"/>).
 /// </summary>
-public sealed class ConsignOSimulator : SimulatorHost
+public sealed partial class ConsignOSimulator : SimulatorHost
 {
     /// <summary>The session token header and form parameter name.</summary>
     public const string TokenName = "X-Auth-Token";
@@ -36,6 +36,7 @@ public sealed class ConsignOSimulator : SimulatorHost
         _options = options;
         _state = Track(new ConsignOState(options, TimeProvider));
         _wire = new ConsignOWire(_state, () => BaseAddress);
+        StatusChanged += (_, change) => SendWebhooks(change);
     }
 
     /// <summary>The API base to configure clients with: <c>http://127.0.0.1:{port}/api/v1/</c>.</summary>

@@ -180,6 +180,13 @@ public sealed partial class SignantSimulator : SimulatorHost
     private async Task HandleSignAsync(HttpContext context, string postingId, int index)
     {
         bool ok = Guid.TryParse(postingId, out var id) && Try(() => _state.Sign(id, index));
+        if (ok && GetAfterSignRedirectUrl(id) is { } redirect)
+        {
+            context.Response.StatusCode = StatusCodes.Status302Found;
+            context.Response.Headers.Location = redirect.AbsoluteUri;
+            return;
+        }
+
         context.Response.ContentType = "text/html; charset=utf-8";
         context.Response.StatusCode = ok ? 200 : 404;
         await context.Response.WriteAsync(ok ? "<!DOCTYPE html><html><body><h1>Signed.</h1></body></html>" : "<!DOCTYPE html><html><body><h1>This posting has expired or does not exist.</h1></body></html>", context.RequestAborted).ConfigureAwait(false);
@@ -290,6 +297,7 @@ public sealed partial class SignantSimulator : SimulatorHost
             request.FileDescription,
             request.FilePath!,
             request.FileLength));
+        RememberRedirect(posting.Id, request.AfterSignAction, request.AfterSignRedirectUrl);
         var id = posting.Id;
         var recipients = posting.Recipients;
         await WriteResultAsync(context, "CreateInstantPosting", async w =>

@@ -26,6 +26,7 @@ public sealed partial class SigningTodaySimulator : SimulatorHost
         _sim = options;
         _state = Track(new SigningTodayState(options, TimeProvider, () => BaseAddress));
         _wire = new SigningTodayWire(_state, options);
+        StatusChanged += (_, change) => SendDstWebhook(change);
     }
 
     /// <summary>The simulator settings (seeded accounts and credentials).</summary>

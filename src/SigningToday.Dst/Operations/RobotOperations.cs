@@ -114,7 +114,6 @@ public sealed class PdfDstOptions
 
 internal sealed class RobotOperations : IRobotOperations
 {
-    private const string EmbeddedPlaceholder = "@@SIGNINGCLIENTS_EMBEDDED_PDF@@";
     private static readonly SigningTodayJsonContext Json = SigningTodayJsonContext.Default;
     private readonly SigningTodayTransport _t;
 
@@ -240,26 +239,11 @@ internal sealed class RobotOperations : IRobotOperations
     {
         // The robot DST embeds a PDF_Document: refuse non-PDF content before any I/O (the same check as every provider).
         var pdf = await PdfContent.EnsurePdfAsync(source, "pdf", cancellationToken).ConfigureAwait(false);
-        var specification = BuildPdfSpecification(fileName, title, signer, options, EmbeddedPlaceholder);
-        byte[] template = JsonSerializer.SerializeToUtf8Bytes(specification, Json.RobotDstSpecification);
-        byte[] marker = Encoding.UTF8.GetBytes(EmbeddedPlaceholder);
-        int at = IndexOf(template, marker);
-        long start = pdf.CanSeek ? pdf.Position : 0;
+        // The base64 is streamed into the JSON body where this per-call marker stands (no caller text can contain it).
+        string placeholder = "SigningClientsEmbeddedPdf" + Guid.NewGuid().ToString("N");
+        var specification = BuildPdfSpecification(fileName, title, signer, options, placeholder);
         var request = SigningTodayTransport.Request(HttpMethod.Post, "robot/DSTs", "CreateRobotDstFromPdf", Idempotency.NotIdempotent);
-        request.Content = RequestContent.Writer(
-            async (output, ct) =>
-            {
-                if (pdf.CanSeek)
-                {
-                    pdf.Position = start;
-                }
-
-                await output.WriteAsync(template, 0, at, ct).ConfigureAwait(false);
-                await WriteBase64Async(pdf, output, ct).ConfigureAwait(false);
-                await output.WriteAsync(template, at + marker.Length, template.Length - at - marker.Length, ct).ConfigureAwait(false);
-            },
-            "application/json",
-            isReplayable: pdf.CanSeek);
+        request.Content = RequestContent.JsonWithBase64(specification, Json.RobotDstSpecification, placeholder, pdf);
         return await _t.SendAsync(request, Json.DigitalSignatureTransaction, cancellationToken).ConfigureAwait(false);
     }
 
@@ -283,57 +267,6 @@ internal sealed class RobotOperations : IRobotOperations
         }
 
         return builder.Build();
-    }
-
-    private static async Task WriteBase64Async(Stream input, Stream output, CancellationToken cancellationToken)
-    {
-        // 3 * 16 KiB raw bytes per chunk: every chunk but the last encodes without padding, so chunks concatenate.
-        var buffer = new byte[3 * 16 * 1024];
-        while (true)
-        {
-            int filled = 0;
-            while (filled < buffer.Length)
-            {
-                int read = await input.ReadAsync(buffer, filled, buffer.Length - filled, cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                filled += read;
-            }
-
-            if (filled == 0)
-            {
-                return;
-            }
-
-            byte[] encoded = Encoding.ASCII.GetBytes(Convert.ToBase64String(buffer, 0, filled));
-            await output.WriteAsync(encoded, 0, encoded.Length, cancellationToken).ConfigureAwait(false);
-            if (filled < buffer.Length)
-            {
-                return;
-            }
-        }
-    }
-
-    private static int IndexOf(byte[] haystack, byte[] needle)
-    {
-        for (int i = 0; i <= haystack.Length - needle.Length; i++)
-        {
-            int j = 0;
-            while (j < needle.Length && haystack[i + j] == needle[j])
-            {
-                j++;
-            }
-
-            if (j == needle.Length)
-            {
-                return i;
-            }
-        }
-
-        throw new InvalidOperationException("The embedded-data marker was not found in the serialized request.");
     }
 
     private static SigningRequest WithAccount(SigningRequest request, RobotAccount? account)

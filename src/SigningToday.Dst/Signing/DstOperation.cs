@@ -2,7 +2,6 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using SigningClients.Core;
-using SigningClients.Core.Http;
 using SigningClients.Core.Operations;
 using SigningToday.Dst.Models;
 
@@ -13,15 +12,13 @@ namespace SigningToday.Dst.Signing;
 /// expiry. Poll once, wait, or save the <see cref="LongRunningOperation{T}.RehydrationToken"/> and rebuild it with
 /// <see cref="Rehydrate"/>. No token or password is part of the rehydration token.
 /// </summary>
-public sealed class DstOperation : LongRunningOperation<DigitalSignatureTransaction>
+public sealed class DstOperation : ProviderOperation<IDstOperations, DigitalSignatureTransaction>
 {
     /// <summary>The provider name in rehydration tokens.</summary>
     public const string ProviderName = "SigningToday";
 
     /// <summary>The operation kind in rehydration tokens.</summary>
     public const string KindName = "Dst";
-
-    private readonly IDstOperations _dsts;
 
     /// <summary>Creates the operation of an existing DST.</summary>
     /// <param name="dsts">The DST operations of a client (<c>client.Dsts</c>).</param>
@@ -30,14 +27,13 @@ public sealed class DstOperation : LongRunningOperation<DigitalSignatureTransact
     /// <param name="timeProvider">The clock; <see langword="null"/> for the system clock.</param>
     /// <exception cref="ArgumentException">The id is empty or not a path segment.</exception>
     public DstOperation(IDstOperations dsts, string dstId, PollingOptions? polling = null, TimeProvider? timeProvider = null)
-        : this(dsts, new OperationRehydrationToken(ProviderName, KindName, CheckId(dstId)), polling, timeProvider)
+        : base(dsts, NewToken(ProviderName, KindName, dstId, nameof(dstId)), timeProvider, polling)
     {
     }
 
     private DstOperation(IDstOperations dsts, OperationRehydrationToken token, PollingOptions? polling, TimeProvider? timeProvider)
-        : base(token, timeProvider, polling)
+        : base(dsts, token, timeProvider, polling)
     {
-        _dsts = dsts ?? throw new ArgumentNullException(nameof(dsts));
     }
 
     /// <summary>The DST as last read in this process, if any.</summary>
@@ -50,31 +46,16 @@ public sealed class DstOperation : LongRunningOperation<DigitalSignatureTransact
     /// <param name="timeProvider">The clock.</param>
     /// <returns>The operation.</returns>
     /// <exception cref="ArgumentException">The token is not a Signing Today DST token.</exception>
-    public static DstOperation Rehydrate(IDstOperations dsts, OperationRehydrationToken token, PollingOptions? polling = null, TimeProvider? timeProvider = null)
-    {
-        if (token is null)
-        {
-            throw new ArgumentNullException(nameof(token));
-        }
-
-        token.EnsureFor(ProviderName, KindName);
-        CheckId(token.Id);
-        return new DstOperation(dsts, token, polling, timeProvider);
-    }
+    public static DstOperation Rehydrate(IDstOperations dsts, OperationRehydrationToken token, PollingOptions? polling = null, TimeProvider? timeProvider = null) =>
+        new(dsts, CheckSegmentToken(token, ProviderName, KindName, "dstId"), polling, timeProvider);
 
     /// <inheritdoc />
     protected override async ValueTask<OperationStep<DigitalSignatureTransaction>> PollAsync(CancellationToken cancellationToken)
     {
-        var dst = await _dsts.GetAsync(Id, cancellationToken).ConfigureAwait(false);
+        var dst = await Client.GetAsync(Id, cancellationToken).ConfigureAwait(false);
         LastDst = dst;
         return dst.Status is { IsTerminal: true } status
             ? OperationStep<DigitalSignatureTransaction>.Completed(dst, status.ToString())
             : OperationStep<DigitalSignatureTransaction>.Pending(dst.Status?.ToString(), null, dst.ExpiresAt);
-    }
-
-    private static string CheckId(string id)
-    {
-        SigningRequest.EscapeSegment(id, "dstId");
-        return id;
     }
 }

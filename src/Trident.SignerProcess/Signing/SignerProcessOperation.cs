@@ -2,7 +2,6 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using SigningClients.Core;
-using SigningClients.Core.Http;
 using SigningClients.Core.Operations;
 using Trident.SignerProcess.Models;
 
@@ -14,15 +13,13 @@ namespace Trident.SignerProcess.Signing;
 /// <see cref="LongRunningOperation{T}.WaitForCompletionAsync(PollingOptions?, CancellationToken)"/>, or save the
 /// <see cref="LongRunningOperation{T}.RehydrationToken"/> and rebuild it with <see cref="Rehydrate"/>.
 /// </summary>
-public sealed class SignerProcessOperation : LongRunningOperation<SignerProcessResult>
+public sealed class SignerProcessOperation : ProviderOperation<ITridentClient, SignerProcessResult>
 {
     /// <summary>The provider name in rehydration tokens.</summary>
     public const string ProviderName = "Trident";
 
     /// <summary>The operation kind in rehydration tokens.</summary>
     public const string KindName = "SignerProcess";
-
-    private readonly ITridentClient _client;
 
     /// <summary>Creates the operation of an existing signer process.</summary>
     /// <param name="client">The client.</param>
@@ -31,14 +28,13 @@ public sealed class SignerProcessOperation : LongRunningOperation<SignerProcessR
     /// <param name="timeProvider">The clock; <see langword="null"/> for the system clock.</param>
     /// <exception cref="ArgumentException">The id is empty or not a path segment.</exception>
     public SignerProcessOperation(ITridentClient client, string signerProcessId, PollingOptions? polling = null, TimeProvider? timeProvider = null)
-        : this(client, new OperationRehydrationToken(ProviderName, KindName, CheckId(signerProcessId)), polling, timeProvider)
+        : base(client, NewToken(ProviderName, KindName, signerProcessId, nameof(signerProcessId)), timeProvider, polling)
     {
     }
 
     private SignerProcessOperation(ITridentClient client, OperationRehydrationToken token, PollingOptions? polling, TimeProvider? timeProvider)
-        : base(token, timeProvider, polling)
+        : base(client, token, timeProvider, polling)
     {
-        _client = client ?? throw new ArgumentNullException(nameof(client));
     }
 
     /// <summary>Rebuilds the operation from its rehydration token.</summary>
@@ -48,30 +44,15 @@ public sealed class SignerProcessOperation : LongRunningOperation<SignerProcessR
     /// <param name="timeProvider">The clock.</param>
     /// <returns>The operation.</returns>
     /// <exception cref="ArgumentException">The token is not a TRIDENT signer process token.</exception>
-    public static SignerProcessOperation Rehydrate(ITridentClient client, OperationRehydrationToken token, PollingOptions? polling = null, TimeProvider? timeProvider = null)
-    {
-        if (token is null)
-        {
-            throw new ArgumentNullException(nameof(token));
-        }
-
-        token.EnsureFor(ProviderName, KindName);
-        CheckId(token.Id);
-        return new SignerProcessOperation(client, token, polling, timeProvider);
-    }
+    public static SignerProcessOperation Rehydrate(ITridentClient client, OperationRehydrationToken token, PollingOptions? polling = null, TimeProvider? timeProvider = null) =>
+        new(client, CheckSegmentToken(token, ProviderName, KindName, "signerProcessId"), polling, timeProvider);
 
     /// <inheritdoc />
     protected override async ValueTask<OperationStep<SignerProcessResult>> PollAsync(CancellationToken cancellationToken)
     {
-        var state = await _client.GetSignerProcessResultAsync(Id, cancellationToken).ConfigureAwait(false);
+        var state = await Client.GetSignerProcessResultAsync(Id, cancellationToken).ConfigureAwait(false);
         return state.Result is { } result
             ? OperationStep<SignerProcessResult>.Completed(result, result.Status.ToString())
             : OperationStep<SignerProcessResult>.Pending("running");
-    }
-
-    private static string CheckId(string id)
-    {
-        SigningRequest.EscapeSegment(id, "signerProcessId");
-        return id;
     }
 }

@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.Tasks;
+using SigningClients.Conformance.Tests.Support;
 using SigningToday.Dst;
 using SigningToday.Dst.Models;
 using Xunit;
@@ -37,12 +38,12 @@ public sealed class SigningTodayConformanceTests
         string written = fixture.StartsWith("webhook-dst", StringComparison.Ordinal)
             ? SigningTodayWebhooks.Serialize(Assert.IsType<DstStatusChangedNotification>(webhook.DstStatusChanged))
             : SigningTodayWebhooks.Serialize(Assert.IsType<SignatureStatusChangedNotification>(webhook.SignatureStatusChanged));
-        Assert.Empty(JsonEquivalence.Differences(body, written));
+        Assert.Empty(JsonCompare.Differences(body, written));
 
         string typed = fixture.StartsWith("webhook-dst", StringComparison.Ordinal)
             ? SigningTodayWebhooks.Serialize(SigningTodayWebhooks.ParseDstStatusChanged(body))
             : SigningTodayWebhooks.Serialize(SigningTodayWebhooks.ParseSignatureStatusChanged(body));
-        Assert.Empty(JsonEquivalence.Differences(body, typed));
+        Assert.Empty(JsonCompare.Differences(body, typed));
     }
 
     [Fact]
@@ -119,13 +120,13 @@ public sealed class SigningTodayConformanceTests
         if (webhook.DstStatusChanged is { } d)
         {
             _ = (d.DstId, d.Dst);
-            Assert.Empty(JsonEquivalence.Differences(body, SigningTodayWebhooks.Serialize(d)));
+            Assert.Empty(JsonCompare.Differences(body, SigningTodayWebhooks.Serialize(d)));
         }
 
         if (webhook.SignatureStatusChanged is { } s)
         {
             _ = (s.DstId, s.DstTitle, s.Dst, s.SignatureId, s.SignatureRequest, s.Signer, s.SignerDetails, s.Document, s.DocumentDetails);
-            Assert.Empty(JsonEquivalence.Differences(body, SigningTodayWebhooks.Serialize(s)));
+            Assert.Empty(JsonCompare.Differences(body, SigningTodayWebhooks.Serialize(s)));
         }
 
         Assert.NotEqual(SigningTodayWebhookKind.Unknown, webhook.Kind);
@@ -149,7 +150,7 @@ public sealed class SigningTodayConformanceTests
         await client.Users.UpdateAsync("0a99b1c9-d9d3-4c5b-8322-3006cd4e99dc", user, ct);
         var put = handler.Requests.Last();
         Assert.Equal(HttpMethod.Put, put.Method);
-        Assert.Empty(JsonEquivalence.Differences(FixtureHttpHandler.Fixture(fixture), put.Body!));
+        Assert.Empty(JsonCompare.Differences(FixtureHttpHandler.Fixture(fixture), put.Body!));
     }
 
     [Fact]
@@ -172,7 +173,7 @@ public sealed class SigningTodayConformanceTests
         var users = await client.Users.ListAsync(cancellationToken: ct).ToListAsync(ct);
         Assert.Equal(new[] { "393331234567", "+013392213450" }, users.Select(u => u.Phone));
         Assert.Equal(new[] { UserLanguage.English, UserLanguage.French }, users.Select(u => u.Language!.Value));
-        Assert.Empty(JsonEquivalence.Differences(FixtureHttpHandler.Fixture("users-list.vendor.json"), JsonSerializer.Serialize(new { count = 2, values = users }, UserSerializer)));
+        Assert.Empty(JsonCompare.Differences(FixtureHttpHandler.Fixture("users-list.vendor.json"), JsonSerializer.Serialize(new { count = 2, values = users }, UserSerializer)));
     }
 
     [Theory]
@@ -226,7 +227,7 @@ public sealed class SigningTodayConformanceTests
         Assert.Equal(NotificationEventType.DstAlertNoteAdded, events[1].Event);
         Assert.Equal(new DateTimeOffset(2021, 10, 17, 7, 20, 31, 500, TimeSpan.Zero), events[1].Time);
         Assert.Null(first.AdditionalProperties);
-        Assert.Empty(JsonEquivalence.Differences(FixtureHttpHandler.Fixture("notifications.vendor.json"), JsonSerializer.Serialize(new { count = 2, values = events }, UserSerializer)));
+        Assert.Empty(JsonCompare.Differences(FixtureHttpHandler.Fixture("notifications.vendor.json"), JsonSerializer.Serialize(new { count = 2, values = events }, UserSerializer)));
     }
 
     [Fact]
@@ -238,7 +239,7 @@ public sealed class SigningTodayConformanceTests
         Assert.Equal("Contract", item.DstTitle);
         Assert.Equal("johndoe", item.Username);
         Assert.Null(item.DstId);
-        Assert.Empty(JsonEquivalence.Differences(FixtureHttpHandler.Fixture("notifications.doc.json"), JsonSerializer.Serialize(new { count = 1, values = new[] { item } }, UserSerializer)));
+        Assert.Empty(JsonCompare.Differences(FixtureHttpHandler.Fixture("notifications.doc.json"), JsonSerializer.Serialize(new { count = 1, values = new[] { item } }, UserSerializer)));
     }
 
     private static SigningTodayClient Client(FixtureHttpHandler handler) =>

@@ -58,13 +58,7 @@ public sealed class DownloadToFileTests : IDisposable
         var ct = TestContext.Current.CancellationToken;
         await using var sim = await SignantSimulator.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
         using var client = new SignantClient(new SignantClientOptions().UseSimulator(sim));
-        var created = await client.CreateInstantPostingAsync(new InstantPosting
-        {
-            Title = "Order terms",
-            Recipients = [new InstantPostingRecipient { Name = "Kari Nordmann" }],
-            AttachmentToSign = new InstantAttachment { File = new MemoryStream(Pdf(UploadSize)), FileName = "terms.pdf" },
-        }, ct);
-        sim.CompleteSigning(created.PostingId, "Kari Nordmann");
+        var created = await SignedPostingAsync(client, sim, ct);
 
         string path = Path.Combine(_folder, "signed.pdf");
         var outcome = await client.WaitForCompletionAndDownloadToFileAsync(created.PostingId, created.AttachmentId, path, cancellationToken: ct);
@@ -82,13 +76,7 @@ public sealed class DownloadToFileTests : IDisposable
         var ct = TestContext.Current.CancellationToken;
         await using var sim = await SignantSimulator.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
         using var client = new SignantClient(new SignantClientOptions().UseSimulator(sim));
-        var created = await client.CreateInstantPostingAsync(new InstantPosting
-        {
-            Title = "Order terms",
-            Recipients = [new InstantPostingRecipient { Name = "Kari Nordmann" }],
-            AttachmentToSign = new InstantAttachment { File = new MemoryStream(Pdf(UploadSize)), FileName = "terms.pdf" },
-        }, ct);
-        sim.CompleteSigning(created.PostingId, "Kari Nordmann");
+        var created = await SignedPostingAsync(client, sim, ct);
         sim.CorruptNextFileHash();
 
         string path = Path.Combine(_folder, "signed.pdf");
@@ -112,6 +100,19 @@ public sealed class DownloadToFileTests : IDisposable
         Assert.Equal("previous", await File.ReadAllTextAsync(path, ct));
         Assert.Single(Directory.GetFiles(_folder));
         await Assert.ThrowsAsync<IOException>(() => new SigningDownload(new MemoryStream(new byte[1]), null, null, null).SaveToFileAsync(path, cancellationToken: ct));
+    }
+
+    /// <summary>Creates a posting of a <see cref="UploadSize"/>-byte PDF and signs it in the simulator.</summary>
+    private static async Task<CreateInstantPostingResult> SignedPostingAsync(SignantClient client, SignantSimulator sim, System.Threading.CancellationToken ct)
+    {
+        var created = await client.CreateInstantPostingAsync(new InstantPosting
+        {
+            Title = "Order terms",
+            Recipients = [new InstantPostingRecipient { Name = "Kari Nordmann" }],
+            AttachmentToSign = new InstantAttachment { File = new MemoryStream(Pdf(UploadSize)), FileName = "terms.pdf" },
+        }, ct);
+        sim.CompleteSigning(created.PostingId, "Kari Nordmann");
+        return created;
     }
 
     private static byte[] Pdf(int size)

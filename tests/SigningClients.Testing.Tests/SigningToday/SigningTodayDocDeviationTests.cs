@@ -204,7 +204,7 @@ public sealed class SigningTodayDocDeviationTests
     private static Task<SigningTodaySimulator> StartAsync(TimeProvider? time = null) =>
         SigningTodaySimulator.StartAsync(new SigningTodaySimulatorOptions { Host = new SimulatorHostOptions { TimeProvider = time } }, Ct);
 
-    private static HttpClient Robot(SigningTodaySimulator sim)
+    internal static HttpClient Robot(SigningTodaySimulator sim)
     {
         var http = new HttpClient { BaseAddress = sim.ApiEndpoint };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", sim.Settings.RobotToken);
@@ -243,7 +243,7 @@ public sealed class SigningTodayDocDeviationTests
         JsonNode.Parse(await http.GetStringAsync(path, Ct))!["values"]!.AsArray().Select(d => (string)d!["title"]!).ToArray();
 
     /// <summary>A robot-created DST with one document whose signature requests belong to signers 0, 1, …</summary>
-    private static async Task<string> CreateSignableAsync(HttpClient robot, bool publish, string? signerGroups = null, int requests = 1, bool declinable = true)
+    internal static async Task<string> CreateSignableAsync(HttpClient robot, bool publish, string? signerGroups = null, int requests = 1, bool declinable = true)
     {
         var pdf = Convert.ToBase64String(Encoding.ASCII.GetBytes("%PDF-1.4\n%%EOF\n"));
         var signatureRequests = string.Join(",", Enumerable.Range(0, requests).Select(i =>
