@@ -77,6 +77,29 @@ public sealed class ResponseParsingTests
     }
 
     [Fact]
+    public async Task Status_answers_read_one_after_another_carry_nothing_over_and_text_is_read_whole()
+    {
+        // Small answers are parsed with reader settings (and a name table) reused per thread; more distinct names
+        // than a kept table may hold make it be dropped and replaced midway. Every answer must still read alone.
+        for (int i = 0; i < 600; i++)
+        {
+            var stub = new StubHandler();
+            stub.Respond(Responses.Wrap("GetPostingStatus",
+                "<a:Success>true</a:Success><a:Extra" + i + ">v" + i + "</a:Extra" + i + "><a:Title>Order &amp; <![CDATA[<terms>]]> " + i + "</a:Title><a:Status>Sent</a:Status>" +
+                "<a:TotalDocsSigned>" + i + "</a:TotalDocsSigned><a:PostingID>" + Responses.PostingId + "</a:PostingID>"));
+
+            var s = await Clients.Stubbed(stub).GetPostingStatusAsync(PostingId, TestContext.Current.CancellationToken);
+
+            Assert.Equal(PostingId, s.PostingId);
+            Assert.Equal(PostingStatus.Sent, s.Status);
+            Assert.Equal(i, s.TotalDocsSigned);
+            Assert.Equal("Order & <terms> " + i, s.Title);
+            Assert.Equal(new[] { "Extra" + i }, s.AdditionalElements.Keys.ToArray());
+            Assert.Equal("v" + i, s.AdditionalElements["Extra" + i]);
+        }
+    }
+
+    [Fact]
     public async Task Download_response_is_decoded_into_the_stream_and_hash_verified()
     {
         var file = TestPdf.Create("signed document");

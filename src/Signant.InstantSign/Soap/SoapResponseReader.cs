@@ -41,13 +41,17 @@ internal sealed class SoapResponseReader
     private readonly XmlReader _reader;
     private readonly bool _async;
     private readonly int _maxElementLength;
-    private readonly char[] _chars = new char[1024];
 
-    private SoapResponseReader(XmlReader reader, int maxElementLength)
+    // Only the streamed (async) reader reads text in chunks; a buffered answer's text is read whole (it is bounded).
+    private readonly char[]? _chars;
+
+    // (XmlReader.Settings is not read: the reader returns a new copy of its settings on every call.)
+    private SoapResponseReader(XmlReader reader, bool async, int maxElementLength)
     {
         _reader = reader;
-        _async = reader.Settings?.Async ?? false;
+        _async = async;
         _maxElementLength = maxElementLength;
+        _chars = async ? new char[1024] : null;
     }
 
     /// <summary>The reader settings: DTDs prohibited, no resolver, async, optional document size cap.</summary>
@@ -64,26 +68,32 @@ internal sealed class SoapResponseReader
         CloseInput = false,
     };
 
-    private static XmlReaderSettings? s_smallAnswerSettings;
-
-    // Settings are read-only once used and safe to share; the last one is kept (one limit per process is the norm).
-    private static XmlReaderSettings SmallAnswerSettings(long maxCharacters)
-    {
-        var settings = Volatile.Read(ref s_smallAnswerSettings);
-        if (settings is null || settings.MaxCharactersInDocument != maxCharacters)
-        {
-            settings = CreateSettings(maxCharacters, async: false);
-            Volatile.Write(ref s_smallAnswerSettings, settings);
-        }
-
-        return settings;
-    }
-
-    public static async Task<CreateInstantPostingResult> ReadCreateAsync(Stream body, SignantClientOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// Parses a buffered small answer with a synchronous reader whose settings and name table are reused on this
+    /// thread (an answer's element names are then looked up, not allocated again). The parse runs to its end on the
+    /// calling thread (every await in it completes at once), and the settings are taken out of the thread's slot while
+    /// in use, so no two readers ever share a name table.
+    /// </summary>
+    private static async Task<T> ParseBufferedAsync<T>(Stream body, SignantClientOptions options, Func<SoapResponseReader, ValueTask<T>> parse, CancellationToken cancellationToken)
     {
         using var buffered = await BufferedBody.ReadAsync(body, options.MaxResponseCharacters, cancellationToken).ConfigureAwait(false);
-        using var xml = XmlReader.Create(buffered.AsStream(), SmallAnswerSettings(options.MaxResponseCharacters));
-        var reader = new SoapResponseReader(xml, options.MaxElementLength);
+        var reuse = SmallAnswerReaderSettings.Take(options.MaxResponseCharacters);
+        try
+        {
+            using var xml = XmlReader.Create(buffered.AsStream(), reuse.Settings);
+            return await parse(new SoapResponseReader(xml, async: false, options.MaxElementLength)).ConfigureAwait(false);
+        }
+        finally
+        {
+            SmallAnswerReaderSettings.Return(reuse);
+        }
+    }
+
+    public static Task<CreateInstantPostingResult> ReadCreateAsync(Stream body, SignantClientOptions options, CancellationToken cancellationToken) =>
+        ParseBufferedAsync(body, options, ReadCreateAsync, cancellationToken);
+
+    private static async ValueTask<CreateInstantPostingResult> ReadCreateAsync(SoapResponseReader reader)
+    {
         var common = new Common();
         Guid postingId = default, attachmentId = default;
         var urls = new List<UrlToSigning>();
@@ -138,11 +148,11 @@ internal sealed class SoapResponseReader
         };
     }
 
-    public static async Task<InstantPostingStatus> ReadStatusAsync(Stream body, SignantClientOptions options, CancellationToken cancellationToken)
+    public static Task<InstantPostingStatus> ReadStatusAsync(Stream body, SignantClientOptions options, CancellationToken cancellationToken) =>
+        ParseBufferedAsync(body, options, ReadStatusAsync, cancellationToken);
+
+    private static async ValueTask<InstantPostingStatus> ReadStatusAsync(SoapResponseReader r)
     {
-        using var buffered = await BufferedBody.ReadAsync(body, options.MaxResponseCharacters, cancellationToken).ConfigureAwait(false);
-        using var xml = XmlReader.Create(buffered.AsStream(), SmallAnswerSettings(options.MaxResponseCharacters));
-        var r = new SoapResponseReader(xml, options.MaxElementLength);
         var c = new Common();
         Guid postingId = default;
         PostingStatus status = default;
@@ -215,7 +225,7 @@ internal sealed class SoapResponseReader
     public static async Task<InstantAttachmentDownload> ReadDownloadAsync(Stream body, Stream destination, SignantClientOptions options, CancellationToken cancellationToken)
     {
         using var xml = XmlReader.Create(new TokenStream(body, cancellationToken), CreateSettings(0, async: true));
-        var r = new SoapResponseReader(xml, options.MaxElementLength);
+        var r = new SoapResponseReader(xml, async: true, options.MaxElementLength);
         var c = new Common();
         Guid attachmentId = default;
         string? fileName = null, description = null, fileHash = null;
@@ -302,6 +312,12 @@ internal sealed class SoapResponseReader
 
     private static string Bounded(string value, int max) => value.Length > max ? value.Substring(0, max) : value;
 
+    // name == operation + suffix, without building the string.
+    private static bool IsNamed(string name, string operation, string suffix) =>
+        name.Length == operation.Length + suffix.Length &&
+        name.StartsWith(operation, StringComparison.Ordinal) &&
+        name.EndsWith(suffix, StringComparison.Ordinal);
+
     /// <summary>Navigates Envelope/Body/{op}Response/{op}Result and hands each member of the result to <paramref name="onMember"/>.</summary>
     private async ValueTask ReadResultAsync(string operation, Func<string, ValueTask> onMember)
     {
@@ -329,7 +345,7 @@ internal sealed class SoapResponseReader
                     await ReadFaultAsync().ConfigureAwait(false);
                 }
 
-                if (bodyChild != operation + "Response" || responseSeen)
+                if (!IsNamed(bodyChild, operation, "Response") || responseSeen)
                 {
                     throw new XmlException("Unexpected element '" + bodyChild + "' in the SOAP body; expected " + operation + "Response.");
                 }
@@ -338,7 +354,7 @@ internal sealed class SoapResponseReader
                 bool resultSeen = false;
                 await ReadChildrenAsync(async responseChild =>
                 {
-                    if (responseChild != operation + "Result")
+                    if (!IsNamed(responseChild, operation, "Result"))
                     {
                         await SkipAsync().ConfigureAwait(false);
                         return;
@@ -458,13 +474,13 @@ internal sealed class SoapResponseReader
             case "ErrorCode": common.ErrorCode = await ReadIntAsync().ConfigureAwait(false); break;
             case "Message": common.Message = await ReadTextAsync().ConfigureAwait(false); break;
             default:
-                if (common.Additional.Count < MaxAdditionalElements && !common.Additional.ContainsKey(name))
+                if (common.AdditionalCount < MaxAdditionalElements && !common.HasAdditional(name))
                 {
                     // Unknown members are kept when they are simple values; complex ones are skipped.
                     var text = await TryReadSimpleAsync().ConfigureAwait(false);
                     if (text is not null)
                     {
-                        common.Additional[name] = text;
+                        common.AddAdditional(name, text);
                     }
                 }
                 else
@@ -556,7 +572,7 @@ internal sealed class SoapResponseReader
     }
 
     private ValueTask<int> ReadValueChunkAsync() =>
-        _async ? new ValueTask<int>(_reader.ReadValueChunkAsync(_chars, 0, _chars.Length)) : new ValueTask<int>(_reader.ReadValueChunk(_chars, 0, _chars.Length));
+        _async ? new ValueTask<int>(_reader.ReadValueChunkAsync(_chars!, 0, _chars!.Length)) : new ValueTask<int>(_reader.ReadValueChunk(_chars!, 0, _chars!.Length));
 
     private ValueTask<string> GetValueAsync() => _async ? new ValueTask<string>(_reader.GetValueAsync()) : new ValueTask<string>(_reader.Value);
 
@@ -592,7 +608,7 @@ internal sealed class SoapResponseReader
                 case XmlNodeType.CDATA:
                 case XmlNodeType.Whitespace:
                 case XmlNodeType.SignificantWhitespace:
-                    if (_reader.CanReadValueChunk)
+                    if (_chars is not null && _reader.CanReadValueChunk)
                     {
                         int read;
                         while ((read = await ReadValueChunkAsync().ConfigureAwait(false)) > 0)
@@ -617,15 +633,23 @@ internal sealed class SoapResponseReader
                     }
                     else
                     {
+                        // A buffered answer (bounded as a whole): the node's text at once, usually the element's only one.
                         var value = await GetValueAsync().ConfigureAwait(false);
                         if (Length(single, builder) + value.Length > _maxElementLength)
                         {
                             throw TooLong(name);
                         }
 
-                        builder ??= new StringBuilder(single);
-                        single = null;
-                        builder.Append(value);
+                        if (single is null && builder is null)
+                        {
+                            single = value;
+                        }
+                        else
+                        {
+                            builder ??= new StringBuilder(single);
+                            single = null;
+                            builder.Append(value);
+                        }
                     }
 
                     await ReadNodeAsync().ConfigureAwait(false);
@@ -743,8 +767,14 @@ internal sealed class SoapResponseReader
 
         public string? Message { get; set; }
 
-        public Dictionary<string, string> Additional { get; } = new(StringComparer.Ordinal);
+        private Dictionary<string, string>? _additional;
 
-        public IReadOnlyDictionary<string, string> Extra() => Additional.Count == 0 ? SignantResult.EmptyElements : Additional;
+        public int AdditionalCount => _additional?.Count ?? 0;
+
+        public bool HasAdditional(string name) => _additional?.ContainsKey(name) ?? false;
+
+        public void AddAdditional(string name, string value) => (_additional ??= new Dictionary<string, string>(StringComparer.Ordinal))[name] = value;
+
+        public IReadOnlyDictionary<string, string> Extra() => _additional is { Count: > 0 } ? _additional : SignantResult.EmptyElements;
     }
 }

@@ -139,12 +139,18 @@ public sealed class SigningResponse : IDisposable
         }
     }
 
+    private const int MaxPresizedBody = 16 * 1024 * 1024;
+
     private async Task<ArraySegment<byte>> ReadJsonBytesAsync(string expected, CancellationToken cancellationToken)
     {
         var limits = _pipeline.Limits;
         using var stream = await ReadBodyAsync(cancellationToken).ConfigureAwait(false);
+        // Sized from the declared length (the body is read whole anyway, and the limit bounds it): a buffer grown by
+        // doubling from a small start allocates and copies up to three times a large page (a 5 MB list page: 1, 2, 4
+        // and 8 MB). A declared length is trusted up to 16 MB before a byte has arrived; beyond, the buffer grows as
+        // the bytes come (so a server merely announcing a huge body gets no huge allocation).
         long hint = ContentLength is long declared && declared > 0 ? Math.Min(declared, limits.MaxResponseBytes) : 4096;
-        using var buffer = new MemoryStream((int)Math.Min(hint, 1024 * 1024));
+        using var buffer = new MemoryStream((int)Math.Min(hint, MaxPresizedBody));
         await stream.CopyToAsync(buffer, 16384, cancellationToken).ConfigureAwait(false);
         var bytes = new ArraySegment<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
         try
