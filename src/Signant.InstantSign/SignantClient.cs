@@ -150,7 +150,16 @@ public sealed class SignantClient : ISignantClient, IDisposable
         return await _pipeline.SendAsync(request, async (response, ct) =>
         {
             var body = await response.ReadBodyAsync(ct).ConfigureAwait(false);
-            var result = await ReadAsync(request, response, () => SoapResponseReader.ReadStatusAsync(body, _options, ct)).ConfigureAwait(false);
+            InstantPostingStatus result;
+            try
+            {
+                result = await SoapResponseReader.ReadStatusAsync(body, _options, ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (IsReadFailure(ex))
+            {
+                throw ReadFailure(request, response, ex);
+            }
+
             ThrowIfFailed(request, response, result);
             return result;
         }, cancellationToken).ConfigureAwait(false);
@@ -218,19 +227,21 @@ public sealed class SignantClient : ISignantClient, IDisposable
         {
             return await read().ConfigureAwait(false);
         }
-        catch (SoapFaultException fault)
+        catch (Exception ex) when (IsReadFailure(ex))
         {
-            throw _pipeline.CreateException(request, response, SigningFailureKind.ProviderError, fault.FaultCode, fault.FaultString);
-        }
-        catch (XmlException ex)
-        {
-            throw _pipeline.CreateException(request, response, SigningFailureKind.InvalidResponse, null, "The SOAP response could not be read: " + ex.Message, innerException: ex);
-        }
-        catch (UriFormatException ex)
-        {
-            throw _pipeline.CreateException(request, response, SigningFailureKind.InvalidResponse, null, "The SOAP response holds an invalid URL.", innerException: ex);
+            throw ReadFailure(request, response, ex);
         }
     }
+
+    private static bool IsReadFailure(Exception ex) => ex is SoapFaultException or XmlException or UriFormatException;
+
+    /// <summary>The typed error for a response that could not be read (<see cref="IsReadFailure"/>).</summary>
+    private SigningApiException ReadFailure(SigningRequest request, SigningResponse response, Exception ex) => ex switch
+    {
+        SoapFaultException fault => _pipeline.CreateException(request, response, SigningFailureKind.ProviderError, fault.FaultCode, fault.FaultString),
+        XmlException => _pipeline.CreateException(request, response, SigningFailureKind.InvalidResponse, null, "The SOAP response could not be read: " + ex.Message, innerException: ex),
+        _ => _pipeline.CreateException(request, response, SigningFailureKind.InvalidResponse, null, "The SOAP response holds an invalid URL.", innerException: ex),
+    };
 
     private void ThrowIfFailed(SigningRequest request, SigningResponse response, SignantResult result)
     {
@@ -249,8 +260,56 @@ public sealed class SignantClient : ISignantClient, IDisposable
     {
         // The endpoint is the full service address: post to it exactly, without an added trailing slash.
         var request = new SigningRequest(HttpMethod.Post, _options.Endpoint!.AbsoluteUri, operation, idempotency);
-        request.Headers["SOAPAction"] = "\"" + _options.GetSoapAction(operation) + "\"";
+        request.Headers["SOAPAction"] = QuotedSoapAction(operation);
         return request;
+    }
+
+    // The quoted SOAPAction of each operation, kept while the options hold the same namespace and contract name
+    // (one immutable object, replaced whole, so threads never see a torn pair).
+    private SoapActions? _soapActions;
+
+    private string QuotedSoapAction(string operation)
+    {
+        var actions = Volatile.Read(ref _soapActions);
+        if (actions is null || !actions.Matches(_options))
+        {
+            actions = new SoapActions(_options);
+            Volatile.Write(ref _soapActions, actions);
+        }
+
+        return operation switch
+        {
+            SoapNames.GetPostingStatus => actions.Status,
+            SoapNames.DownloadInstantAttachment => actions.Download,
+            SoapNames.CreateInstantPosting => actions.Create,
+            _ => SoapActions.Quote(_options, operation),
+        };
+    }
+
+    private sealed class SoapActions
+    {
+        private readonly string _namespace;
+        private readonly string _contract;
+
+        public SoapActions(SignantClientOptions options)
+        {
+            _namespace = options.ServiceNamespace;
+            _contract = options.ContractName;
+            Status = Quote(options, SoapNames.GetPostingStatus);
+            Download = Quote(options, SoapNames.DownloadInstantAttachment);
+            Create = Quote(options, SoapNames.CreateInstantPosting);
+        }
+
+        public string Status { get; }
+
+        public string Download { get; }
+
+        public string Create { get; }
+
+        public static string Quote(SignantClientOptions options, string operation) => "\"" + options.GetSoapAction(operation) + "\"";
+
+        public bool Matches(SignantClientOptions options) =>
+            ReferenceEquals(options.ServiceNamespace, _namespace) && ReferenceEquals(options.ContractName, _contract);
     }
 
     private static void ValidatePosting(InstantPosting posting)

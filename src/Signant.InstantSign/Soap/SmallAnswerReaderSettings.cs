@@ -34,6 +34,9 @@ internal sealed class SmallAnswerReaderSettings
     /// <summary>The settings (synchronous reader, DTDs prohibited, no resolver, size cap) with this instance's name table.</summary>
     public XmlReaderSettings Settings { get; }
 
+    /// <summary>The buffer the reader parses short values (counters, dates, ids) from, so they never become strings.</summary>
+    public char[] ScalarBuffer { get; } = new char[SoapResponseReader.ScalarBufferLength];
+
     /// <summary>The number of distinct names the table holds.</summary>
     internal int NameCount => _names.Count;
 

@@ -79,34 +79,110 @@ internal sealed class SoapEnvelopeWriter
     }
 
     /// <summary>The GetPostingStatus envelope (small, built in memory).</summary>
-    public byte[] GetPostingStatus(Guid postingId) => Small(SoapNames.GetPostingStatus, ("PostingID", postingId), null);
+    public byte[] GetPostingStatus(Guid postingId) =>
+        Small(Template(ref _statusTemplate, SoapNames.GetPostingStatus), PostingIdName, postingId, null, default);
 
     /// <summary>The DownloadInstantAttachment envelope (small, built in memory).</summary>
     public byte[] DownloadInstantAttachment(Guid postingId, Guid attachmentId) =>
-        Small(SoapNames.DownloadInstantAttachment, ("PostingID", postingId), ("AttachmentID", attachmentId));
+        Small(Template(ref _downloadTemplate, SoapNames.DownloadInstantAttachment), PostingIdName, postingId, AttachmentIdName, attachmentId);
+
+    private static readonly byte[] PostingIdName = Utf8.GetBytes("PostingID");
+    private static readonly byte[] AttachmentIdName = Utf8.GetBytes("AttachmentID");
+    private const int GuidLength = 36;
+
+    private SmallTemplate? _statusTemplate;
+    private SmallTemplate? _downloadTemplate;
 
     // The two small envelopes are plain text: an XmlWriter (with its buffers) per call would cost more than the call's
-    // own payload. Values are checked for characters XML cannot carry and escaped; the ids are GUIDs.
-    private byte[] Small(string operation, (string Name, Guid Value) first, (string Name, Guid Value)? second)
+    // own payload. Their fixed parts (namespace, credentials, operation) are encoded once and kept while the options
+    // hold the same values; a call then allocates only its envelope's bytes. Values are checked for characters XML
+    // cannot carry and escaped; the ids are GUIDs.
+    private SmallTemplate Template(ref SmallTemplate? slot, string operation)
     {
-        var ns = Escape(_options.ServiceNamespace);
-        var text = new StringBuilder(512)
-            .Append("<s:Envelope xmlns:s=\"").Append(SoapNames.EnvelopeNamespace).Append("\"><s:Body><")
-            .Append(operation).Append(" xmlns=\"").Append(ns).Append("\"><DistributorID>")
-            .Append(Escape(_options.DistributorId ?? string.Empty)).Append("</DistributorID><AccessCode>")
-            .Append(Escape(_options.AccessCode ?? string.Empty)).Append("</AccessCode>");
-        AppendGuid(text, first);
-        if (second is { } s)
+        var current = Volatile.Read(ref slot);
+        if (current is not null && current.Matches(_options))
         {
-            AppendGuid(text, s);
+            return current;
         }
 
-        text.Append("</").Append(operation).Append("></s:Body></s:Envelope>");
-        return Utf8.GetBytes(text.ToString());
+        var built = new SmallTemplate(_options, operation);
+        Volatile.Write(ref slot, built);
+        return built;
     }
 
-    private static void AppendGuid(StringBuilder text, (string Name, Guid Value) element) =>
-        text.Append('<').Append(element.Name).Append('>').Append(element.Value.ToString("D")).Append("</").Append(element.Name).Append('>');
+    private static byte[] Small(SmallTemplate template, byte[] firstName, Guid first, byte[]? secondName, Guid second)
+    {
+        int length = template.Head.Length + ElementLength(firstName) + (secondName is null ? 0 : ElementLength(secondName)) + template.Tail.Length;
+        var bytes = new byte[length];
+        Buffer.BlockCopy(template.Head, 0, bytes, 0, template.Head.Length);
+        int position = AppendGuid(bytes, template.Head.Length, firstName, first);
+        if (secondName is not null)
+        {
+            position = AppendGuid(bytes, position, secondName, second);
+        }
+
+        Buffer.BlockCopy(template.Tail, 0, bytes, position, template.Tail.Length);
+        return bytes;
+    }
+
+    // <Name>guid</Name>
+    private static int ElementLength(byte[] name) => (2 * name.Length) + 5 + GuidLength;
+
+    private static int AppendGuid(byte[] bytes, int position, byte[] name, Guid value)
+    {
+        bytes[position++] = (byte)'<';
+        Buffer.BlockCopy(name, 0, bytes, position, name.Length);
+        position += name.Length;
+        bytes[position++] = (byte)'>';
+#if NET
+        if (!value.TryFormat(bytes.AsSpan(position, GuidLength), out int written, "D") || written != GuidLength)
+        {
+            throw new InvalidOperationException("A GUID did not format to 36 characters.");
+        }
+#else
+        System.Text.Encoding.ASCII.GetBytes(value.ToString("D"), 0, GuidLength, bytes, position);
+#endif
+        position += GuidLength;
+        bytes[position++] = (byte)'<';
+        bytes[position++] = (byte)'/';
+        Buffer.BlockCopy(name, 0, bytes, position, name.Length);
+        position += name.Length;
+        bytes[position++] = (byte)'>';
+        return position;
+    }
+
+    /// <summary>A small envelope's fixed parts, encoded, with the option values they were built from.</summary>
+    private sealed class SmallTemplate
+    {
+        private readonly string _serviceNamespace;
+        private readonly string? _distributorId;
+        private readonly string? _accessCode;
+
+        public SmallTemplate(SignantClientOptions options, string operation)
+        {
+            _serviceNamespace = options.ServiceNamespace;
+            _distributorId = options.DistributorId;
+            _accessCode = options.AccessCode;
+            var head = new StringBuilder(512)
+                .Append("<s:Envelope xmlns:s=\"").Append(SoapNames.EnvelopeNamespace).Append("\"><s:Body><")
+                .Append(operation).Append(" xmlns=\"").Append(Escape(_serviceNamespace)).Append("\"><DistributorID>")
+                .Append(Escape(_distributorId ?? string.Empty)).Append("</DistributorID><AccessCode>")
+                .Append(Escape(_accessCode ?? string.Empty)).Append("</AccessCode>");
+            Head = Utf8.GetBytes(head.ToString());
+            Tail = Utf8.GetBytes("</" + operation + "></s:Body></s:Envelope>");
+        }
+
+        public byte[] Head { get; }
+
+        public byte[] Tail { get; }
+
+        // The same string instances (options are normally not changed after the client is made; if they are, the
+        // next envelope is built from the new values).
+        public bool Matches(SignantClientOptions options) =>
+            ReferenceEquals(options.ServiceNamespace, _serviceNamespace) &&
+            ReferenceEquals(options.DistributorId, _distributorId) &&
+            ReferenceEquals(options.AccessCode, _accessCode);
+    }
 
     /// <summary>Escapes text for element content and attribute values; characters XML cannot carry are refused.</summary>
     private static string Escape(string value)

@@ -45,14 +45,26 @@ internal sealed class SoapResponseReader
     // Only the streamed (async) reader reads text in chunks; a buffered answer's text is read whole (it is bounded).
     private readonly char[]? _chars;
 
+    // Short values (counters, dates, ids, flags) are parsed from characters copied here, never made into strings:
+    // [0, ScalarCapacity) holds the value without its leading white space, the rest is where chunks are read into.
+    private readonly char[] _scalar;
+
     // (XmlReader.Settings is not read: the reader returns a new copy of its settings on every call.)
-    private SoapResponseReader(XmlReader reader, bool async, int maxElementLength)
+    private SoapResponseReader(XmlReader reader, bool async, int maxElementLength, char[]? scalar)
     {
         _reader = reader;
         _async = async;
         _maxElementLength = maxElementLength;
         _chars = async ? new char[1024] : null;
+        _scalar = scalar ?? new char[ScalarBufferLength];
     }
+
+    /// <summary>The length of the buffer short values are parsed from (see <see cref="SmallAnswerReaderSettings"/>).</summary>
+    internal const int ScalarBufferLength = ScalarCapacity + ScalarChunk;
+
+    // A valid counter, date, GUID or flag is far shorter than this (white space around it aside).
+    private const int ScalarCapacity = 192;
+    private const int ScalarChunk = 64;
 
     /// <summary>The reader settings: DTDs prohibited, no resolver, async, optional document size cap.</summary>
     public static XmlReaderSettings CreateSettings(long maxCharacters, bool async) => new()
@@ -69,19 +81,21 @@ internal sealed class SoapResponseReader
     };
 
     /// <summary>
-    /// Parses a buffered small answer with a synchronous reader whose settings and name table are reused on this
-    /// thread (an answer's element names are then looked up, not allocated again). The parse runs to its end on the
-    /// calling thread (every await in it completes at once), and the settings are taken out of the thread's slot while
-    /// in use, so no two readers ever share a name table.
+    /// Parses a buffered small answer with a synchronous reader whose settings, name table and value buffer are reused
+    /// on this thread (an answer's element names are then looked up, not allocated again). The parse runs to its end on
+    /// the calling thread (every await in it completes at once), and the settings are taken out of the thread's slot
+    /// while in use, so no two readers ever share a name table or a buffer.
     /// </summary>
-    private static async Task<T> ParseBufferedAsync<T>(Stream body, SignantClientOptions options, Func<SoapResponseReader, ValueTask<T>> parse, CancellationToken cancellationToken)
+    private static async Task<T> ParseBufferedAsync<T>(Stream body, SignantClientOptions options, ResultReader<T> result, CancellationToken cancellationToken)
+        where T : SignantResult
     {
         using var buffered = await BufferedBody.ReadAsync(body, options.MaxResponseCharacters, cancellationToken).ConfigureAwait(false);
         var reuse = SmallAnswerReaderSettings.Take(options.MaxResponseCharacters);
         try
         {
             using var xml = XmlReader.Create(buffered.AsStream(), reuse.Settings);
-            return await parse(new SoapResponseReader(xml, async: false, options.MaxElementLength)).ConfigureAwait(false);
+            await new SoapResponseReader(xml, async: false, options.MaxElementLength, reuse.ScalarBuffer).ReadResultAsync(result).ConfigureAwait(false);
+            return result.Result;
         }
         finally
         {
@@ -90,181 +104,181 @@ internal sealed class SoapResponseReader
     }
 
     public static Task<CreateInstantPostingResult> ReadCreateAsync(Stream body, SignantClientOptions options, CancellationToken cancellationToken) =>
-        ParseBufferedAsync(body, options, ReadCreateAsync, cancellationToken);
-
-    private static async ValueTask<CreateInstantPostingResult> ReadCreateAsync(SoapResponseReader reader)
-    {
-        var common = new Common();
-        Guid postingId = default, attachmentId = default;
-        var urls = new List<UrlToSigning>();
-        await reader.ReadResultAsync(SoapNames.CreateInstantPosting, async name =>
-        {
-            switch (name)
-            {
-                case "PostingID": postingId = await reader.ReadGuidAsync().ConfigureAwait(false) ?? default; break;
-                case "AttachmentID": attachmentId = await reader.ReadGuidAsync().ConfigureAwait(false) ?? default; break;
-                case "SignUrls":
-                    await reader.ReadChildrenAsync(async item =>
-                    {
-                        if (urls.Count >= MaxListItems)
-                        {
-                            throw new XmlException("Too many SignUrls items.");
-                        }
-
-                        string? n = null;
-                        Uri? u = null;
-                        await reader.ReadChildrenAsync(async field =>
-                        {
-                            if (field == "Name")
-                            {
-                                n = await reader.ReadTextAsync().ConfigureAwait(false);
-                            }
-                            else if (field == "Url")
-                            {
-                                // An unsafe URL (javascript:, data:, plain http to a remote host...) is dropped, not handed out.
-                                var text = await reader.ReadTextAsync().ConfigureAwait(false);
-                                u = SafeUrl.TryCreate(text, out var safe, out _) ? safe : null;
-                            }
-                            else
-                            {
-                                await reader.SkipAsync().ConfigureAwait(false);
-                            }
-                        }).ConfigureAwait(false);
-                        urls.Add(new UrlToSigning { Name = n, Url = u });
-                    }).ConfigureAwait(false);
-                    break;
-                default: await reader.ReadCommonOrExtraAsync(name, common).ConfigureAwait(false); break;
-            }
-        }).ConfigureAwait(false);
-        return new CreateInstantPostingResult
-        {
-            Success = common.Success,
-            ErrorCode = common.ErrorCode,
-            Message = common.Message,
-            AdditionalElements = common.Extra(),
-            PostingId = postingId,
-            AttachmentId = attachmentId,
-            SignUrls = urls,
-        };
-    }
+        ParseBufferedAsync(body, options, new CreateReader(), cancellationToken);
 
     public static Task<InstantPostingStatus> ReadStatusAsync(Stream body, SignantClientOptions options, CancellationToken cancellationToken) =>
-        ParseBufferedAsync(body, options, ReadStatusAsync, cancellationToken);
-
-    private static async ValueTask<InstantPostingStatus> ReadStatusAsync(SoapResponseReader r)
-    {
-        var c = new Common();
-        Guid postingId = default;
-        PostingStatus status = default;
-        PostingType type = default;
-        int toSign = 0, signed = 0, rejected = 0, toBeSigned = 0, signatures = 0, toRead = 0, read = 0, toUpload = 0, uploaded = 0;
-        bool activated = false;
-        DateTimeOffset? activeTo = null, created = null, modified = null, deleted = null, completed = null, reminder = null;
-        string? title = null, description = null, language = null;
-        await r.ReadResultAsync(SoapNames.GetPostingStatus, async name =>
-        {
-            switch (name)
-            {
-                case "PostingID": postingId = await r.ReadGuidAsync().ConfigureAwait(false) ?? default; break;
-                case "Status": status = await r.ReadTextAsync().ConfigureAwait(false) is { } s ? new PostingStatus(s.Trim()) : default; break;
-                case "PostingType": type = await r.ReadTextAsync().ConfigureAwait(false) is { } t ? new PostingType(t.Trim()) : default; break;
-                case "TotalDocsToSign": toSign = await r.ReadIntAsync().ConfigureAwait(false); break;
-                case "TotalDocsSigned": signed = await r.ReadIntAsync().ConfigureAwait(false); break;
-                case "TotalDocsRejected": rejected = await r.ReadIntAsync().ConfigureAwait(false); break;
-                case "ToBeSignedCount": toBeSigned = await r.ReadIntAsync().ConfigureAwait(false); break;
-                case "SignatureCount": signatures = await r.ReadIntAsync().ConfigureAwait(false); break;
-                case "TotalDocsToRead": toRead = await r.ReadIntAsync().ConfigureAwait(false); break;
-                case "TotalDocsRead": read = await r.ReadIntAsync().ConfigureAwait(false); break;
-                case "TotalDocsToUpload": toUpload = await r.ReadIntAsync().ConfigureAwait(false); break;
-                case "TotalDocsUploaded": uploaded = await r.ReadIntAsync().ConfigureAwait(false); break;
-                case "Activated": activated = await r.ReadBoolAsync().ConfigureAwait(false); break;
-                case "ActiveTo": activeTo = await r.ReadDateAsync().ConfigureAwait(false); break;
-                case "CreatedDateTime": created = await r.ReadDateAsync().ConfigureAwait(false); break;
-                case "LastModifiedDateTime": modified = await r.ReadDateAsync().ConfigureAwait(false); break;
-                case "WillBeDeletedDateTime": deleted = await r.ReadDateAsync().ConfigureAwait(false); break;
-                case "CompletedDateTime": completed = await r.ReadDateAsync().ConfigureAwait(false); break;
-                case "LastReminderDateTime": reminder = await r.ReadDateAsync().ConfigureAwait(false); break;
-                case "Title": title = await r.ReadTextAsync().ConfigureAwait(false); break;
-                case "Description": description = await r.ReadTextAsync().ConfigureAwait(false); break;
-                case "DefaultLanguage": language = await r.ReadTextAsync().ConfigureAwait(false); break;
-                default: await r.ReadCommonOrExtraAsync(name, c).ConfigureAwait(false); break;
-            }
-        }).ConfigureAwait(false);
-        return new InstantPostingStatus
-        {
-            Success = c.Success,
-            ErrorCode = c.ErrorCode,
-            Message = c.Message,
-            AdditionalElements = c.Extra(),
-            PostingId = postingId,
-            Status = status,
-            PostingType = type,
-            TotalDocsToSign = toSign,
-            TotalDocsSigned = signed,
-            TotalDocsRejected = rejected,
-            ToBeSignedCount = toBeSigned,
-            SignatureCount = signatures,
-            TotalDocsToRead = toRead,
-            TotalDocsRead = read,
-            TotalDocsToUpload = toUpload,
-            TotalDocsUploaded = uploaded,
-            Activated = activated,
-            ActiveTo = activeTo,
-            CreatedDateTime = created,
-            LastModifiedDateTime = modified,
-            WillBeDeletedDateTime = deleted,
-            CompletedDateTime = completed,
-            LastReminderDateTime = reminder,
-            Title = title,
-            Description = description,
-            DefaultLanguage = language,
-        };
-    }
+        ParseBufferedAsync(body, options, new StatusReader(), cancellationToken);
 
     /// <summary>Reads a download answer, writing the decoded file into <paramref name="destination"/>. The hash is checked by the caller.</summary>
     public static async Task<InstantAttachmentDownload> ReadDownloadAsync(Stream body, Stream destination, SignantClientOptions options, CancellationToken cancellationToken)
     {
         using var xml = XmlReader.Create(new TokenStream(body, cancellationToken), CreateSettings(0, async: true));
-        var r = new SoapResponseReader(xml, async: true, options.MaxElementLength);
-        var c = new Common();
-        Guid attachmentId = default;
-        string? fileName = null, description = null, fileHash = null;
-        string computed = string.Empty;
-        long length = 0;
-        bool fileSeen = false;
-        await r.ReadResultAsync(SoapNames.DownloadInstantAttachment, async name =>
+        var r = new SoapResponseReader(xml, async: true, options.MaxElementLength, null);
+        var download = new DownloadReader(destination, options.MaxAttachmentBytes, cancellationToken);
+        await r.ReadResultAsync(download).ConfigureAwait(false);
+        var result = download.Result;
+        result.ComputedHash = download.FileSeen ? download.Computed : string.Empty;
+        return result;
+    }
+
+    /// <summary>What one operation's result is read into: its members, in any order, by name.</summary>
+    private abstract class ResultReader<T>
+        where T : SignantResult
+    {
+        protected ResultReader(string operation, T result)
         {
+            Operation = operation;
+            Result = result;
+        }
+
+        public string Operation { get; }
+
+        public T Result { get; }
+
+        /// <summary>Reads the member the reader is positioned on (it must consume it).</summary>
+        public abstract ValueTask ReadMemberAsync(SoapResponseReader r, string name);
+    }
+
+    private sealed class CreateReader : ResultReader<CreateInstantPostingResult>
+    {
+        private List<UrlToSigning>? _urls;
+
+        public CreateReader()
+            : base(SoapNames.CreateInstantPosting, new CreateInstantPostingResult())
+        {
+        }
+
+        public override async ValueTask ReadMemberAsync(SoapResponseReader r, string name)
+        {
+            var result = Result;
             switch (name)
             {
-                case "AttachmentID": attachmentId = await r.ReadGuidAsync().ConfigureAwait(false) ?? default; break;
-                case "FileName": fileName = await r.ReadTextAsync().ConfigureAwait(false); break;
-                case "Description": description = await r.ReadTextAsync().ConfigureAwait(false); break;
-                case "FileHash": fileHash = await r.ReadTextAsync().ConfigureAwait(false); break;
+                case "PostingID": result.PostingId = await r.ReadGuidAsync().ConfigureAwait(false) ?? default; break;
+                case "AttachmentID": result.AttachmentId = await r.ReadGuidAsync().ConfigureAwait(false) ?? default; break;
+                case "SignUrls":
+                    if (_urls is null)
+                    {
+                        result.SignUrls = _urls = new List<UrlToSigning>();
+                    }
+
+                    int list = await r.EnterAsync().ConfigureAwait(false);
+                    while (await r.NextChildAsync(list).ConfigureAwait(false))
+                    {
+                        if (_urls.Count >= MaxListItems)
+                        {
+                            throw new XmlException("Too many SignUrls items.");
+                        }
+
+                        var url = new UrlToSigning();
+                        int item = await r.EnterAsync().ConfigureAwait(false);
+                        while (await r.NextChildAsync(item).ConfigureAwait(false))
+                        {
+                            string field = r._reader.LocalName;
+                            if (field == "Name")
+                            {
+                                url.Name = await r.ReadTextAsync().ConfigureAwait(false);
+                            }
+                            else if (field == "Url")
+                            {
+                                // An unsafe URL (javascript:, data:, plain http to a remote host...) is dropped, not handed out.
+                                var text = await r.ReadTextAsync().ConfigureAwait(false);
+                                url.Url = SafeUrl.TryCreate(text, out var safe, out _) ? safe : null;
+                            }
+                            else
+                            {
+                                await r.SkipAsync().ConfigureAwait(false);
+                            }
+                        }
+
+                        _urls.Add(url);
+                    }
+
+                    break;
+                default: await r.ReadCommonOrExtraAsync(name, result).ConfigureAwait(false); break;
+            }
+        }
+    }
+
+    private sealed class StatusReader : ResultReader<InstantPostingStatus>
+    {
+        public StatusReader()
+            : base(SoapNames.GetPostingStatus, new InstantPostingStatus())
+        {
+        }
+
+        public override async ValueTask ReadMemberAsync(SoapResponseReader r, string name)
+        {
+            var s = Result;
+            switch (name)
+            {
+                case "PostingID": s.PostingId = await r.ReadGuidAsync().ConfigureAwait(false) ?? default; break;
+                case "Status": s.Status = await r.ReadTextAsync().ConfigureAwait(false) is { } t ? new PostingStatus(t.Trim()) : default; break;
+                case "PostingType": s.PostingType = await r.ReadTextAsync().ConfigureAwait(false) is { } p ? new PostingType(p.Trim()) : default; break;
+                case "TotalDocsToSign": s.TotalDocsToSign = await r.ReadIntAsync().ConfigureAwait(false); break;
+                case "TotalDocsSigned": s.TotalDocsSigned = await r.ReadIntAsync().ConfigureAwait(false); break;
+                case "TotalDocsRejected": s.TotalDocsRejected = await r.ReadIntAsync().ConfigureAwait(false); break;
+                case "ToBeSignedCount": s.ToBeSignedCount = await r.ReadIntAsync().ConfigureAwait(false); break;
+                case "SignatureCount": s.SignatureCount = await r.ReadIntAsync().ConfigureAwait(false); break;
+                case "TotalDocsToRead": s.TotalDocsToRead = await r.ReadIntAsync().ConfigureAwait(false); break;
+                case "TotalDocsRead": s.TotalDocsRead = await r.ReadIntAsync().ConfigureAwait(false); break;
+                case "TotalDocsToUpload": s.TotalDocsToUpload = await r.ReadIntAsync().ConfigureAwait(false); break;
+                case "TotalDocsUploaded": s.TotalDocsUploaded = await r.ReadIntAsync().ConfigureAwait(false); break;
+                case "Activated": s.Activated = await r.ReadBoolAsync().ConfigureAwait(false); break;
+                case "ActiveTo": s.ActiveTo = await r.ReadDateAsync().ConfigureAwait(false); break;
+                case "CreatedDateTime": s.CreatedDateTime = await r.ReadDateAsync().ConfigureAwait(false); break;
+                case "LastModifiedDateTime": s.LastModifiedDateTime = await r.ReadDateAsync().ConfigureAwait(false); break;
+                case "WillBeDeletedDateTime": s.WillBeDeletedDateTime = await r.ReadDateAsync().ConfigureAwait(false); break;
+                case "CompletedDateTime": s.CompletedDateTime = await r.ReadDateAsync().ConfigureAwait(false); break;
+                case "LastReminderDateTime": s.LastReminderDateTime = await r.ReadDateAsync().ConfigureAwait(false); break;
+                case "Title": s.Title = await r.ReadTextAsync().ConfigureAwait(false); break;
+                case "Description": s.Description = await r.ReadTextAsync().ConfigureAwait(false); break;
+                case "DefaultLanguage": s.DefaultLanguage = await r.ReadTextAsync().ConfigureAwait(false); break;
+                default: await r.ReadCommonOrExtraAsync(name, s).ConfigureAwait(false); break;
+            }
+        }
+    }
+
+    private sealed class DownloadReader : ResultReader<InstantAttachmentDownload>
+    {
+        private readonly Stream _destination;
+        private readonly long _maxBytes;
+        private readonly CancellationToken _cancellationToken;
+
+        public DownloadReader(Stream destination, long maxBytes, CancellationToken cancellationToken)
+            : base(SoapNames.DownloadInstantAttachment, new InstantAttachmentDownload())
+        {
+            _destination = destination;
+            _maxBytes = maxBytes;
+            _cancellationToken = cancellationToken;
+        }
+
+        public bool FileSeen { get; private set; }
+
+        public string Computed { get; private set; } = string.Empty;
+
+        public override async ValueTask ReadMemberAsync(SoapResponseReader r, string name)
+        {
+            var d = Result;
+            switch (name)
+            {
+                case "AttachmentID": d.AttachmentId = await r.ReadGuidAsync().ConfigureAwait(false) ?? default; break;
+                case "FileName": d.FileName = await r.ReadTextAsync().ConfigureAwait(false); break;
+                case "Description": d.Description = await r.ReadTextAsync().ConfigureAwait(false); break;
+                case "FileHash": d.FileHash = await r.ReadTextAsync().ConfigureAwait(false); break;
                 case "AttachmentFile":
-                    if (fileSeen)
+                    if (FileSeen)
                     {
                         throw new XmlException("The response holds more than one AttachmentFile.");
                     }
 
-                    fileSeen = true;
-                    (length, computed) = await r.ReadBase64IntoAsync(destination, options.MaxAttachmentBytes, cancellationToken).ConfigureAwait(false);
+                    FileSeen = true;
+                    var (length, computed) = await r.ReadBase64IntoAsync(_destination, _maxBytes, _cancellationToken).ConfigureAwait(false);
+                    d.Length = length;
+                    Computed = computed;
                     break;
-                default: await r.ReadCommonOrExtraAsync(name, c).ConfigureAwait(false); break;
+                default: await r.ReadCommonOrExtraAsync(name, d).ConfigureAwait(false); break;
             }
-        }).ConfigureAwait(false);
-        return new InstantAttachmentDownload
-        {
-            Success = c.Success,
-            ErrorCode = c.ErrorCode,
-            Message = c.Message,
-            AdditionalElements = c.Extra(),
-            AttachmentId = attachmentId,
-            FileName = fileName,
-            Description = description,
-            FileHash = fileHash,
-            ComputedHash = fileSeen ? computed : string.Empty,
-            Length = length,
-        };
+        }
     }
 
     /// <summary>Synchronously reads a SOAP Fault or a Success=false result from a (size-limited) error body.</summary>
@@ -318,9 +332,14 @@ internal sealed class SoapResponseReader
         name.StartsWith(operation, StringComparison.Ordinal) &&
         name.EndsWith(suffix, StringComparison.Ordinal);
 
-    /// <summary>Navigates Envelope/Body/{op}Response/{op}Result and hands each member of the result to <paramref name="onMember"/>.</summary>
-    private async ValueTask ReadResultAsync(string operation, Func<string, ValueTask> onMember)
+    /// <summary>
+    /// Navigates Envelope/Body/{op}Response/{op}Result and hands each member of the result to <paramref name="target"/>:
+    /// plain loops over the children of each level (no callbacks, so nothing is allocated per level).
+    /// </summary>
+    private async ValueTask ReadResultAsync<T>(ResultReader<T> target)
+        where T : SignantResult
     {
+        string operation = target.Operation;
         await MoveToContentAsync().ConfigureAwait(false);
         if (_reader.NodeType != XmlNodeType.Element || _reader.LocalName != "Envelope")
         {
@@ -328,18 +347,21 @@ internal sealed class SoapResponseReader
         }
 
         bool bodySeen = false;
-        await ReadChildrenAsync(async envelopeChild =>
+        int envelope = await EnterAsync().ConfigureAwait(false);
+        while (await NextChildAsync(envelope).ConfigureAwait(false))
         {
-            if (envelopeChild != "Body")
+            if (_reader.LocalName != "Body")
             {
                 await SkipAsync().ConfigureAwait(false);
-                return;
+                continue;
             }
 
             bodySeen = true;
             bool responseSeen = false;
-            await ReadChildrenAsync(async bodyChild =>
+            int body = await EnterAsync().ConfigureAwait(false);
+            while (await NextChildAsync(body).ConfigureAwait(false))
             {
+                string bodyChild = _reader.LocalName;
                 if (bodyChild == "Fault")
                 {
                     await ReadFaultAsync().ConfigureAwait(false);
@@ -352,12 +374,13 @@ internal sealed class SoapResponseReader
 
                 responseSeen = true;
                 bool resultSeen = false;
-                await ReadChildrenAsync(async responseChild =>
+                int response = await EnterAsync().ConfigureAwait(false);
+                while (await NextChildAsync(response).ConfigureAwait(false))
                 {
-                    if (!IsNamed(responseChild, operation, "Result"))
+                    if (!IsNamed(_reader.LocalName, operation, "Result"))
                     {
                         await SkipAsync().ConfigureAwait(false);
-                        return;
+                        continue;
                     }
 
                     resultSeen = true;
@@ -366,18 +389,25 @@ internal sealed class SoapResponseReader
                         throw new XmlException(operation + "Result is nil.");
                     }
 
-                    await ReadChildrenAsync(onMember).ConfigureAwait(false);
-                }).ConfigureAwait(false);
+                    int result = await EnterAsync().ConfigureAwait(false);
+                    while (await NextChildAsync(result).ConfigureAwait(false))
+                    {
+                        await target.ReadMemberAsync(this, _reader.LocalName).ConfigureAwait(false);
+                    }
+                }
+
                 if (!resultSeen)
                 {
                     throw new XmlException("The response has no " + operation + "Result.");
                 }
-            }).ConfigureAwait(false);
+            }
+
             if (!responseSeen)
             {
                 throw new XmlException("The SOAP body is empty.");
             }
-        }).ConfigureAwait(false);
+        }
+
         if (!bodySeen)
         {
             throw new XmlException("The SOAP envelope has no Body.");
@@ -466,21 +496,28 @@ internal sealed class SoapResponseReader
         }
     }
 
-    private async ValueTask ReadCommonOrExtraAsync(string name, Common common)
+    private async ValueTask ReadCommonOrExtraAsync(string name, SignantResult result)
     {
         switch (name)
         {
-            case "Success": common.Success = await ReadBoolAsync().ConfigureAwait(false); break;
-            case "ErrorCode": common.ErrorCode = await ReadIntAsync().ConfigureAwait(false); break;
-            case "Message": common.Message = await ReadTextAsync().ConfigureAwait(false); break;
+            case "Success": result.Success = await ReadBoolAsync().ConfigureAwait(false); break;
+            case "ErrorCode": result.ErrorCode = await ReadIntAsync().ConfigureAwait(false); break;
+            case "Message": result.Message = await ReadTextAsync().ConfigureAwait(false); break;
             default:
-                if (common.AdditionalCount < MaxAdditionalElements && !common.HasAdditional(name))
+                // The dictionary is created on first use; until then the result holds the shared empty one.
+                var additional = ReferenceEquals(result.AdditionalElements, SignantResult.EmptyElements) ? null : (Dictionary<string, string>)result.AdditionalElements;
+                if ((additional?.Count ?? 0) < MaxAdditionalElements && !(additional?.ContainsKey(name) ?? false))
                 {
                     // Unknown members are kept when they are simple values; complex ones are skipped.
                     var text = await TryReadSimpleAsync().ConfigureAwait(false);
                     if (text is not null)
                     {
-                        common.AddAdditional(name, text);
+                        if (additional is null)
+                        {
+                            result.AdditionalElements = additional = new Dictionary<string, string>(StringComparer.Ordinal);
+                        }
+
+                        additional[name] = text;
                     }
                 }
                 else
@@ -495,29 +532,56 @@ internal sealed class SoapResponseReader
     /// <summary>Calls <paramref name="onChild"/> for each child element (positioned on it; it must consume it) and consumes the parent.</summary>
     private async ValueTask ReadChildrenAsync(Func<string, ValueTask> onChild)
     {
+        int depth = await EnterAsync().ConfigureAwait(false);
+        while (await NextChildAsync(depth).ConfigureAwait(false))
+        {
+            await onChild(_reader.LocalName).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Steps into the current element: returns its depth for <see cref="NextChildAsync"/>, or -1 when it is empty
+    /// (then it is consumed already).
+    /// </summary>
+    private async ValueTask<int> EnterAsync()
+    {
         if (_reader.IsEmptyElement)
         {
             await ReadNodeAsync().ConfigureAwait(false);
-            return;
+            return -1;
         }
 
         int depth = _reader.Depth;
         await ReadNodeAsync().ConfigureAwait(false);
+        return depth;
+    }
+
+    /// <summary>
+    /// Moves to the next child element of the element entered at <paramref name="depth"/> and returns
+    /// <see langword="true"/> (the caller must consume the child), or consumes the parent's end and returns
+    /// <see langword="false"/>.
+    /// </summary>
+    private async ValueTask<bool> NextChildAsync(int depth)
+    {
+        if (depth < 0)
+        {
+            return false;
+        }
+
+        if (_reader.Depth > depth + 1 || (_reader.Depth == depth + 1 && _reader.NodeType == XmlNodeType.EndElement))
+        {
+            throw new XmlException("Internal reader error: a child element was not fully consumed.");
+        }
+
         while (true)
         {
             switch (_reader.NodeType)
             {
                 case XmlNodeType.Element:
-                    await onChild(_reader.LocalName).ConfigureAwait(false);
-                    if (_reader.Depth > depth + 1 || (_reader.Depth == depth + 1 && _reader.NodeType == XmlNodeType.EndElement))
-                    {
-                        throw new XmlException("Internal reader error: a child element was not fully consumed.");
-                    }
-
-                    break;
+                    return true;
                 case XmlNodeType.EndElement:
                     await ReadNodeAsync().ConfigureAwait(false);
-                    return;
+                    return false;
                 case XmlNodeType.None:
                     throw new XmlException("The response ended unexpectedly.");
                 default:
@@ -682,54 +746,194 @@ internal sealed class SoapResponseReader
 
     private ValueTask<string?> TryReadSimpleAsync() => ReadTextAsync(lenient: true);
 
+    /// <summary>
+    /// Reads a short value (a counter, date, GUID or flag) into <see cref="_scalar"/> without making a string, white
+    /// space around it removed: returns its length, -1 when nil, or more than <see cref="ScalarCapacity"/> when it is
+    /// longer than any valid value (the buffer then holds its start). Bounded like any text.
+    /// </summary>
+    private async ValueTask<int> ReadScalarAsync()
+    {
+        if (IsNil())
+        {
+            await SkipAsync().ConfigureAwait(false);
+            return -1;
+        }
+
+        if (_reader.IsEmptyElement)
+        {
+            await ReadNodeAsync().ConfigureAwait(false);
+            return 0;
+        }
+
+        string name = _reader.LocalName;
+        int length = 0;
+        long total = 0;
+        bool tooLong = false;
+        await ReadNodeAsync().ConfigureAwait(false);
+        while (_reader.NodeType != XmlNodeType.EndElement)
+        {
+            switch (_reader.NodeType)
+            {
+                case XmlNodeType.Text:
+                case XmlNodeType.CDATA:
+                case XmlNodeType.Whitespace:
+                case XmlNodeType.SignificantWhitespace:
+                    if (_reader.CanReadValueChunk)
+                    {
+                        int read;
+                        while ((read = await ReadScalarChunkAsync().ConfigureAwait(false)) > 0)
+                        {
+                            total += read;
+                            if (total > _maxElementLength)
+                            {
+                                throw TooLong(name);
+                            }
+
+                            AppendScalar(_scalar, ScalarCapacity, read, ref length, ref tooLong);
+                        }
+                    }
+                    else
+                    {
+                        var value = await GetValueAsync().ConfigureAwait(false);
+                        total += value.Length;
+                        if (total > _maxElementLength)
+                        {
+                            throw TooLong(name);
+                        }
+
+                        AppendScalar(value.ToCharArray(), 0, value.Length, ref length, ref tooLong);
+                    }
+
+                    await ReadNodeAsync().ConfigureAwait(false);
+                    break;
+                case XmlNodeType.Element:
+                    throw new XmlException("The element '" + name + "' must hold text, not elements.");
+                case XmlNodeType.None:
+                    throw new XmlException("The response ended unexpectedly.");
+                default:
+                    await ReadNodeAsync().ConfigureAwait(false);
+                    break;
+            }
+        }
+
+        await ReadNodeAsync().ConfigureAwait(false);
+        while (length > 0 && char.IsWhiteSpace(_scalar[length - 1]))
+        {
+            length--;
+        }
+
+        return tooLong ? ScalarCapacity + 1 : length;
+    }
+
+    private ValueTask<int> ReadScalarChunkAsync() =>
+        _async ? new ValueTask<int>(_reader.ReadValueChunkAsync(_scalar, ScalarCapacity, ScalarChunk)) : new ValueTask<int>(_reader.ReadValueChunk(_scalar, ScalarCapacity, ScalarChunk));
+
+    // Appends characters to the value in [0, ScalarCapacity): leading white space is dropped; past the capacity only
+    // white space may follow (trailing), anything else makes the value too long to be valid.
+    private void AppendScalar(char[] source, int offset, int count, ref int length, ref bool tooLong)
+    {
+        for (int i = offset; i < offset + count; i++)
+        {
+            char c = source[i];
+            if (length == 0 && char.IsWhiteSpace(c))
+            {
+                continue;
+            }
+
+            if (length == ScalarCapacity)
+            {
+                tooLong |= !char.IsWhiteSpace(c);
+                continue;
+            }
+
+            _scalar[length++] = c;
+        }
+    }
+
+    private bool ScalarIs(int length, string value)
+    {
+        if (length != value.Length)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < length; i++)
+        {
+            if (_scalar[i] != value[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private XmlException NotA(int length, string what) =>
+        new("'" + new string(_scalar, 0, Math.Min(length, ScalarCapacity)) + (length > ScalarCapacity ? "..." : string.Empty) + "' is not " + what + ".");
+
     private async ValueTask<Guid?> ReadGuidAsync()
     {
-        var text = await ReadTextAsync().ConfigureAwait(false);
-        if (string.IsNullOrWhiteSpace(text))
+        int length = await ReadScalarAsync().ConfigureAwait(false);
+        if (length <= 0)
         {
             return null;
         }
 
-        return Guid.TryParse(text!.Trim(), out var id) ? id : throw new XmlException("'" + text + "' is not a GUID.");
+#if NET
+        bool parsed = Guid.TryParse(new ReadOnlySpan<char>(_scalar, 0, Math.Min(length, ScalarCapacity)), out var id);
+#else
+        bool parsed = Guid.TryParse(new string(_scalar, 0, Math.Min(length, ScalarCapacity)), out var id);
+#endif
+        return parsed && length <= ScalarCapacity ? id : throw NotA(length, "a GUID");
     }
 
     private async ValueTask<int> ReadIntAsync()
     {
-        var text = await ReadTextAsync().ConfigureAwait(false);
-        if (string.IsNullOrWhiteSpace(text))
+        int length = await ReadScalarAsync().ConfigureAwait(false);
+        if (length <= 0)
         {
             return 0;
         }
 
-        return int.TryParse(text!.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : throw new XmlException("'" + text + "' is not an integer.");
+#if NET
+        bool parsed = int.TryParse(new ReadOnlySpan<char>(_scalar, 0, Math.Min(length, ScalarCapacity)), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value);
+#else
+        bool parsed = int.TryParse(new string(_scalar, 0, Math.Min(length, ScalarCapacity)), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value);
+#endif
+        return parsed && length <= ScalarCapacity ? value : throw NotA(length, "an integer");
     }
 
     private async ValueTask<bool> ReadBoolAsync()
     {
-        var text = (await ReadTextAsync().ConfigureAwait(false))?.Trim();
-        return text switch
+        int length = await ReadScalarAsync().ConfigureAwait(false);
+        if (length <= 0)
         {
-            null or "" => false,
-            "true" or "1" => true,
-            "false" or "0" => false,
-            _ => throw new XmlException("'" + text + "' is not a boolean."),
-        };
+            return false;
+        }
+
+        if (ScalarIs(length, "true") || ScalarIs(length, "1"))
+        {
+            return true;
+        }
+
+        return ScalarIs(length, "false") || ScalarIs(length, "0") ? false : throw NotA(length, "a boolean");
     }
 
     private async ValueTask<DateTimeOffset?> ReadDateAsync()
     {
-        var text = (await ReadTextAsync().ConfigureAwait(false))?.Trim();
-        if (string.IsNullOrEmpty(text))
+        int length = await ReadScalarAsync().ConfigureAwait(false);
+        if (length <= 0)
         {
             return null;
         }
 
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value))
-        {
-            return value;
-        }
-
-        throw new XmlException("'" + text + "' is not a date.");
+        const DateTimeStyles Styles = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal;
+#if NET
+        bool parsed = DateTimeOffset.TryParse(new ReadOnlySpan<char>(_scalar, 0, Math.Min(length, ScalarCapacity)), CultureInfo.InvariantCulture, Styles, out var value);
+#else
+        bool parsed = DateTimeOffset.TryParse(new string(_scalar, 0, Math.Min(length, ScalarCapacity)), CultureInfo.InvariantCulture, Styles, out var value);
+#endif
+        return parsed && length <= ScalarCapacity ? value : throw NotA(length, "a date");
     }
 
     private async ValueTask<(long Length, string Hash)> ReadBase64IntoAsync(Stream destination, long maxBytes, CancellationToken cancellationToken)
@@ -757,24 +961,5 @@ internal sealed class SoapResponseReader
         }
 
         return (total, md5.FinishHex());
-    }
-
-    private sealed class Common
-    {
-        public bool Success { get; set; }
-
-        public int ErrorCode { get; set; }
-
-        public string? Message { get; set; }
-
-        private Dictionary<string, string>? _additional;
-
-        public int AdditionalCount => _additional?.Count ?? 0;
-
-        public bool HasAdditional(string name) => _additional?.ContainsKey(name) ?? false;
-
-        public void AddAdditional(string name, string value) => (_additional ??= new Dictionary<string, string>(StringComparer.Ordinal))[name] = value;
-
-        public IReadOnlyDictionary<string, string> Extra() => _additional is { Count: > 0 } ? _additional : SignantResult.EmptyElements;
     }
 }
