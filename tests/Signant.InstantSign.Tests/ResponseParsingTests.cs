@@ -100,6 +100,73 @@ public sealed class ResponseParsingTests
     }
 
     [Fact]
+    public async Task Counters_dates_ids_and_flags_are_read_through_white_space_CDATA_and_character_references()
+    {
+        // Short values are parsed from characters (not strings): every way XML can spell the same text must still work,
+        // including white space longer than the value buffer around a value.
+        string padding = new(' ', 300);
+        var stub = new StubHandler();
+        stub.Respond(Responses.Wrap("GetPostingStatus",
+            "<a:Success>\n true \n</a:Success><a:TotalDocsSigned>\n   7\t</a:TotalDocsSigned><a:SignatureCount><![CDATA[3]]></a:SignatureCount>" +
+            "<a:ToBeSignedCount>&#x31;<![CDATA[2]]></a:ToBeSignedCount><a:TotalDocsRead>" + padding + "-4" + padding + "</a:TotalDocsRead>" +
+            "<a:TotalDocsToRead></a:TotalDocsToRead><a:TotalDocsToUpload>  </a:TotalDocsToUpload><a:ErrorCode i:nil=\"true\"/>" +
+            "<a:Activated>1</a:Activated><a:ActiveTo>" + padding + "2024-05-01T10:15:00Z" + padding + "</a:ActiveTo><a:CreatedDateTime>2024-05-01</a:CreatedDateTime>" +
+            "<a:LastModifiedDateTime>   </a:LastModifiedDateTime><a:PostingID> <![CDATA[" + Responses.PostingId.Substring(0, 10) + "]]>" + Responses.PostingId.Substring(10) + " </a:PostingID>"));
+
+        var s = await Clients.Stubbed(stub).GetPostingStatusAsync(PostingId, TestContext.Current.CancellationToken);
+
+        Assert.True(s.Success);
+        Assert.Equal(7, s.TotalDocsSigned);
+        Assert.Equal(3, s.SignatureCount);
+        Assert.Equal(12, s.ToBeSignedCount);
+        Assert.Equal(-4, s.TotalDocsRead);
+        Assert.Equal(0, s.TotalDocsToRead);
+        Assert.Equal(0, s.TotalDocsToUpload);
+        Assert.Equal(0, s.ErrorCode);
+        Assert.True(s.Activated);
+        Assert.Equal(new DateTimeOffset(2024, 5, 1, 10, 15, 0, TimeSpan.Zero), s.ActiveTo);
+        Assert.Equal(new DateTimeOffset(2024, 5, 1, 0, 0, 0, TimeSpan.Zero), s.CreatedDateTime);
+        Assert.Null(s.LastModifiedDateTime);
+        Assert.Equal(PostingId, s.PostingId);
+    }
+
+    [Theory]
+    [InlineData("<a:TotalDocsSigned>1 2</a:TotalDocsSigned>", "'1 2' is not an integer")]
+    [InlineData("<a:TotalDocsSigned>99999999999</a:TotalDocsSigned>", "'99999999999' is not an integer")]
+    [InlineData("<a:TotalDocsSigned>1<a:X>2</a:X></a:TotalDocsSigned>", "must hold text")]
+    [InlineData("<a:Activated>yes</a:Activated>", "'yes' is not a boolean")]
+    [InlineData("<a:ActiveTo>soon</a:ActiveTo>", "'soon' is not a date")]
+    [InlineData("<a:PostingID>6f9619ff</a:PostingID>", "'6f9619ff' is not a GUID")]
+    [InlineData("<a:TotalDocsSigned>LONG</a:TotalDocsSigned>", "...' is not an integer")]
+    [InlineData("<a:TotalDocsSigned>1PAD2</a:TotalDocsSigned>", "...' is not an integer")]
+    public async Task Invalid_counters_dates_ids_and_flags_are_invalid_responses(string member, string expected)
+    {
+        // LONG: a value longer than any valid one; 1PAD2: a digit after white space that runs past the value buffer.
+        member = member.Replace("LONG", new string('9', 250), StringComparison.Ordinal).Replace("PAD", new string(' ', 250), StringComparison.Ordinal);
+        var stub = new StubHandler();
+        stub.Respond(Responses.Wrap("GetPostingStatus", "<a:Success>true</a:Success>" + member));
+
+        var ex = await Assert.ThrowsAsync<SigningApiException>(() => Clients.Stubbed(stub).GetPostingStatusAsync(PostingId, TestContext.Current.CancellationToken));
+
+        Assert.Equal(SigningFailureKind.InvalidResponse, ex.Kind);
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_counter_longer_than_the_element_limit_is_refused_even_when_it_is_white_space()
+    {
+        var options = Clients.Options();
+        options.MaxElementLength = 1024;
+        var stub = new StubHandler();
+        stub.Respond(Responses.Wrap("GetPostingStatus", "<a:Success>true</a:Success><a:TotalDocsSigned>" + new string(' ', 1200) + "1</a:TotalDocsSigned>"));
+
+        var ex = await Assert.ThrowsAsync<SigningApiException>(() => Clients.Stubbed(stub, options).GetPostingStatusAsync(PostingId, TestContext.Current.CancellationToken));
+
+        Assert.Equal(SigningFailureKind.InvalidResponse, ex.Kind);
+        Assert.Contains("longer than the limit of 1024 characters", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Download_response_is_decoded_into_the_stream_and_hash_verified()
     {
         var file = TestPdf.Create("signed document");

@@ -154,6 +154,41 @@ public sealed class WireFormatTests
         Assert.NotNull(XDocument.Parse(body).Descendants(XName.Get("GetPostingStatus", "urn:signant:")).SingleOrDefault());
     }
 
+    [Fact]
+    public async Task Small_envelopes_and_SOAPAction_follow_options_changed_after_the_first_call()
+    {
+        // The fixed parts of the small envelopes and the quoted SOAPAction are kept between calls: a change of the
+        // options must still reach the next request, not the values of the first one.
+        var stub = new StubHandler();
+        stub.Respond(Responses.Status("Sent"));
+        stub.Respond(Responses.Status("Sent"));
+        stub.Respond(Responses.Download(TestPdf.Create("signed")));
+        var options = Clients.Options();
+        var client = Clients.Stubbed(stub, options);
+
+        await client.GetPostingStatusAsync(PostingId, TestContext.Current.CancellationToken);
+        options.DistributorId = "dist-0815";
+        options.ServiceNamespace = "urn:signant:";
+        options.ContractName = "IInstantSignature";
+        await client.GetPostingStatusAsync(PostingId, TestContext.Current.CancellationToken);
+        await client.DownloadInstantAttachmentAsync(PostingId, AttachmentId, new MemoryStream(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(3, stub.Requests.Count);
+        Assert.Equal("\"http://tempuri.org/IInstantSignatureService/GetPostingStatus\"", stub.Requests[0].Request.Headers.GetValues("SOAPAction").Single());
+        Assert.Equal(Clients.Distributor, XDocument.Parse(stub.Requests[0].Body).Descendants(XName.Get("DistributorID", "http://tempuri.org/")).Single().Value);
+        Assert.Equal("\"urn:signant:IInstantSignature/GetPostingStatus\"", stub.Requests[1].Request.Headers.GetValues("SOAPAction").Single());
+        Assert.Equal("\"urn:signant:IInstantSignature/DownloadInstantAttachment\"", stub.Requests[2].Request.Headers.GetValues("SOAPAction").Single());
+        foreach (var (_, body) in stub.Requests.Skip(1))
+        {
+            var document = XDocument.Parse(body);
+            Assert.Equal("dist-0815", document.Descendants(XName.Get("DistributorID", "urn:signant:")).Single().Value);
+            Assert.Equal(Clients.Secret, document.Descendants(XName.Get("AccessCode", "urn:signant:")).Single().Value);
+            Assert.Equal(PostingId, Guid.Parse(document.Descendants(XName.Get("PostingID", "urn:signant:")).Single().Value));
+        }
+
+        Assert.Equal(AttachmentId, Guid.Parse(XDocument.Parse(stub.Requests[2].Body).Descendants(XName.Get("AttachmentID", "urn:signant:")).Single().Value));
+    }
+
     private static void AssertDataContractMembersSorted(string xml)
     {
         var posting = XDocument.Parse(xml).Descendants(XName.Get("Posting", "http://tempuri.org/")).Single();
