@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.IO;
 using System.Net.Http;
 using System.Text;
@@ -100,7 +101,9 @@ public sealed class SigningResponse : IDisposable
             throw new ArgumentNullException(nameof(typeInfo));
         }
 
-        var body = await ReadJsonBytesAsync(typeof(T).Name, cancellationToken).ConfigureAwait(false);
+        // The body is read into a pooled buffer: it is deserialized from a span, so nothing of the model can keep a
+        // reference to it (JsonElement values copy their bytes), and it is cleared before it goes back to the pool.
+        var body = await ReadJsonBytesAsync(typeof(T).Name, pooled: true, cancellationToken).ConfigureAwait(false);
         T? value;
         try
         {
@@ -109,6 +112,10 @@ public sealed class SigningResponse : IDisposable
         catch (JsonException ex)
         {
             throw _pipeline.CreateException(Request, this, SigningFailureKind.InvalidResponse, null, "The response body is not valid JSON for " + typeof(T).Name + ".", isTransient: false, innerException: ex);
+        }
+        finally
+        {
+            Release(body.Array!, body.Count, pooled: true);
         }
 
         if (value is null)
@@ -128,7 +135,8 @@ public sealed class SigningResponse : IDisposable
     /// <exception cref="SigningApiException">The body is empty, not JSON, ambiguous or too large.</exception>
     public async Task<JsonDocument> ReadJsonDocumentAsync(CancellationToken cancellationToken = default)
     {
-        var body = await ReadJsonBytesAsync("a JSON document", cancellationToken).ConfigureAwait(false);
+        // Not pooled: the document keeps referencing the bytes it was parsed from.
+        var body = await ReadJsonBytesAsync("a JSON document", pooled: false, cancellationToken).ConfigureAwait(false);
         try
         {
             return JsonDocument.Parse(new ReadOnlyMemory<byte>(body.Array, body.Offset, body.Count));
@@ -141,7 +149,9 @@ public sealed class SigningResponse : IDisposable
 
     private const int MaxPresizedBody = 16 * 1024 * 1024;
 
-    private async Task<ArraySegment<byte>> ReadJsonBytesAsync(string expected, CancellationToken cancellationToken)
+    // The body, read whole (for the size limit and the duplicate-member check), into a buffer rented from
+    // ArrayPool<byte>.Shared when pooled (the caller gives it back with Release), or a new one.
+    private async Task<ArraySegment<byte>> ReadJsonBytesAsync(string expected, bool pooled, CancellationToken cancellationToken)
     {
         var limits = _pipeline.Limits;
         using var stream = await ReadBodyAsync(cancellationToken).ConfigureAwait(false);
@@ -150,23 +160,70 @@ public sealed class SigningResponse : IDisposable
         // and 8 MB). A declared length is trusted up to 16 MB before a byte has arrived; beyond, the buffer grows as
         // the bytes come (so a server merely announcing a huge body gets no huge allocation).
         long hint = ContentLength is long declared && declared > 0 ? Math.Min(declared, limits.MaxResponseBytes) : 4096;
-        using var buffer = new MemoryStream((int)Math.Min(hint, MaxPresizedBody));
-        await stream.CopyToAsync(buffer, 16384, cancellationToken).ConfigureAwait(false);
-        var bytes = new ArraySegment<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
+        var buffer = Acquire((int)Math.Min(Math.Max(hint, 1), MaxPresizedBody), pooled);
+        int length = 0;
         try
         {
-            if (JsonDuplicateKeyGuard.TryFindDuplicate(bytes, out var duplicate))
+            while (true)
             {
-                throw _pipeline.CreateException(Request, this, SigningFailureKind.InvalidResponse, null,
-                    "The response is ambiguous: the member '" + duplicate + "' appears more than once in one object (names compared case-insensitively); expected " + expected + ".", isTransient: false);
-            }
-        }
-        catch (JsonException ex)
-        {
-            throw _pipeline.CreateException(Request, this, SigningFailureKind.InvalidResponse, null, "The response body is not valid JSON; expected " + expected + ".", isTransient: false, innerException: ex);
-        }
+                if (length == buffer.Length)
+                {
+                    var larger = Acquire((int)Math.Min((long)buffer.Length * 2, MaxBufferLength), pooled);
+                    if (larger.Length <= length)
+                    {
+                        throw new InvalidOperationException("The response body does not fit in one buffer.");
+                    }
 
-        return bytes;
+                    Buffer.BlockCopy(buffer, 0, larger, 0, length);
+                    Release(buffer, length, pooled);
+                    buffer = larger;
+                }
+
+                int read = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                length += read;
+            }
+
+            var bytes = new ArraySegment<byte>(buffer, 0, length);
+            try
+            {
+                if (JsonDuplicateKeyGuard.TryFindDuplicate(bytes, out var duplicate))
+                {
+                    throw _pipeline.CreateException(Request, this, SigningFailureKind.InvalidResponse, null,
+                        "The response is ambiguous: the member '" + duplicate + "' appears more than once in one object (names compared case-insensitively); expected " + expected + ".", isTransient: false);
+                }
+            }
+            catch (JsonException ex)
+            {
+                throw _pipeline.CreateException(Request, this, SigningFailureKind.InvalidResponse, null, "The response body is not valid JSON; expected " + expected + ".", isTransient: false, innerException: ex);
+            }
+
+            return bytes;
+        }
+        catch
+        {
+            Release(buffer, length, pooled);
+            throw;
+        }
+    }
+
+    // The largest byte array the runtime allows (Array.MaxLength on .NET 6+).
+    private const int MaxBufferLength = 0x7FFFFFC7;
+
+    private static byte[] Acquire(int size, bool pooled) => pooled ? ArrayPool<byte>.Shared.Rent(size) : new byte[size];
+
+    // A pooled buffer is cleared (it may hold tokens or personal data) before another caller can rent it.
+    private static void Release(byte[] buffer, int used, bool pooled)
+    {
+        if (pooled)
+        {
+            Array.Clear(buffer, 0, used);
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private Task<Stream> ReadRawBodyAsync(CancellationToken cancellationToken)
