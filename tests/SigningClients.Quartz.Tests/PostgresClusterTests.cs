@@ -58,7 +58,7 @@ public sealed class PostgresClusterTests
 
         foreach (var operation in operations)
         {
-            await sims.SignAsync(nodeA.Resolver, operation);
+            await sims.SignerActsAsync(nodeA.Resolver, operation);
         }
 
         await InMemoryTrackingTests.WaitUntilAsync(() => sink.Stored.Count >= operations.Count / 4, TimeSpan.FromSeconds(60), "a quarter of the deliveries");

@@ -39,8 +39,8 @@ public sealed class ShutdownDuringRunTests
         var deliveringKey = delivering.Provider + "/" + delivering.Id;
         var retryingKey = retrying.Provider + "/" + retrying.Id;
         sink.FailFirstCallOf(retryingKey);
-        await sims.SignAsync(nodeA.Resolver, delivering);
-        await sims.SignAsync(nodeA.Resolver, retrying);
+        await sims.SignerActsAsync(nodeA.Resolver, delivering);
+        await sims.SignerActsAsync(nodeA.Resolver, retrying);
         Assert.True(await nodeA.Tracker.TrackAsync(delivering, ct));
         Assert.True(await nodeA.Tracker.TrackAsync(retrying, ct));
 
