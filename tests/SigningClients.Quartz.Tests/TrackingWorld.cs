@@ -35,6 +35,18 @@ public sealed class Simulators : FiveSimulators
         return simulators;
     }
 
+    /// <summary>A clustered PostgreSQL store with short check-in, poll and retry intervals (so fail-over shows within seconds).</summary>
+    public static Action<SigningTrackingOptions> FastCluster(string connectionString) => o =>
+    {
+        o.Store = SigningTrackingStore.PostgreSql;
+        o.ConnectionString = connectionString;
+        o.ClusterCheckinInterval = TimeSpan.FromSeconds(1);
+        o.MinPollInterval = TimeSpan.FromMilliseconds(200);
+        o.MaxPollInterval = TimeSpan.FromMilliseconds(500);
+        o.InitialRetryDelay = TimeSpan.FromMilliseconds(200);
+        o.MaxRetryDelay = TimeSpan.FromSeconds(1);
+    };
+
     /// <summary>One tracker node: the five clients and providers, the tracking, the sink and observer given.</summary>
     public async Task<TrackerNode> StartNodeAsync(ISignedDocumentSink sink, Action<SigningTrackingOptions> configure, RecordingObserver? observer = null)
     {
