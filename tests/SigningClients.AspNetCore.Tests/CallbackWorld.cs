@@ -20,6 +20,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SigningClients.Core.Signing;
 using SigningClients.Testing;
+using SigningClients.TestSupport;
 using SigningToday.Dst;
 using SigningToday.Dst.Models;
 using Xunit;
@@ -64,9 +65,8 @@ public sealed class RecordingHandler<TEvent> : ISigningCallbackHandler<TEvent>
 }
 
 /// <summary>The five simulators and one or more app instances (real Kestrel on 127.0.0.1:0) mapping every endpoint.</summary>
-public sealed class CallbackWorld : IAsyncDisposable
+public sealed class CallbackWorld : FiveSimulators
 {
-    public const string Password = "Callback-Pass-7";
     public const string RequiredText = "EVENT-RECEIVED-OK";
 
     private readonly List<WebApplication> _apps = new();
@@ -74,16 +74,6 @@ public sealed class CallbackWorld : IAsyncDisposable
     private CallbackWorld()
     {
     }
-
-    public SignantSimulator Signant { get; private set; } = null!;
-
-    public TridentSimulator Trident { get; private set; } = null!;
-
-    public ConsignOSimulator ConsignO { get; private set; } = null!;
-
-    public SigningTodaySimulator SigningToday { get; private set; } = null!;
-
-    public AlphaTrustSimulator AlphaTrust { get; private set; } = null!;
 
     public Recorder Recorder { get; } = new();
 
@@ -100,14 +90,8 @@ public sealed class CallbackWorld : IAsyncDisposable
 
     public static async Task<CallbackWorld> StartAsync(int instances, CancellationToken ct)
     {
-        var w = new CallbackWorld
-        {
-            Signant = await SignantSimulator.StartAsync(cancellationToken: ct),
-            Trident = await TridentSimulator.StartAsync(cancellationToken: ct),
-            ConsignO = await ConsignOSimulator.StartAsync(cancellationToken: ct),
-            SigningToday = await SigningTodaySimulator.StartAsync(cancellationToken: ct),
-            AlphaTrust = await AlphaTrustSimulator.StartAsync(cancellationToken: ct),
-        };
+        var w = new CallbackWorld();
+        await w.StartSimulatorsAsync(ct);
         foreach (var simulator in w.Simulators)
         {
             simulator.Callbacks.RetryDelay = TimeSpan.FromMilliseconds(20);
@@ -130,8 +114,6 @@ public sealed class CallbackWorld : IAsyncDisposable
         w.AlphaTrust.SubscribeEvents(new AlphaTrustEventSubscription(new Uri(w.App, "signing/alphatrust"), RequiredText));
         return w;
     }
-
-    public IEnumerable<SimulatorHost> Simulators => new SimulatorHost[] { Signant, Trident, ConsignO, SigningToday, AlphaTrust };
 
     /// <summary>The app's own references in return URLs (ConsignO and Signant append nothing that names the signing).</summary>
     public ConcurrentDictionary<string, string> References { get; } = new(StringComparer.Ordinal);
@@ -165,17 +147,9 @@ public sealed class CallbackWorld : IAsyncDisposable
     public ValueTask<string?> Resolve(Microsoft.AspNetCore.Http.HttpContext context) =>
         new(context.Request.Query["ref"] is { Count: 1 } r && References.TryGetValue(r[0]!, out var id) ? id : null);
 
-    public async Task SignAlphaTrustAsync(SigningOperation operation)
-    {
-        var client = Services.GetRequiredService<IAlphaTrustClient>();
-        var transaction = await client.GetTransactionAsync(long.Parse(operation.Id, System.Globalization.CultureInfo.InvariantCulture));
-        foreach (var task in transaction!.Documents.SelectMany(d => d.Tasks))
-        {
-            await client.RemoteSignAsync(new RemoteSignTask(task.Id, "203.0.113.10", TaskAuthentication.Password(Password)));
-        }
-    }
+    public Task SignAlphaTrustAsync(SigningOperation operation) => SignerActsAsync(Services.GetRequiredService<ISigningProviderResolver>(), operation);
 
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         foreach (var app in _apps)
         {
@@ -183,14 +157,8 @@ public sealed class CallbackWorld : IAsyncDisposable
         }
 
         Http.Dispose();
-        await Signant.DisposeAsync();
-        await Trident.DisposeAsync();
-        await ConsignO.DisposeAsync();
-        await SigningToday.DisposeAsync();
-        await AlphaTrust.DisposeAsync();
+        await base.DisposeAsync();
     }
-
-    internal static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
     private async Task<WebApplication> StartAppAsync(CancellationToken ct)
     {
@@ -201,20 +169,7 @@ public sealed class CallbackWorld : IAsyncDisposable
         services.AddSingleton(Recorder);
         services.AddSingleton(SharedCache);
         services.AddSigningCallbacks();
-        services.AddSignantClient(o => o.UseSimulator(Signant));
-        services.AddTridentClient(o => o.UseSimulator(Trident));
-        services.AddConsignOClient(o => o.UseSimulator(ConsignO));
-        services.AddSigningTodayClient(o => o.UseSimulator(SigningToday));
-        services.AddAlphaTrustClient(o => o.UseSimulator(AlphaTrust));
-        services.AddSignantSigningProvider(configure: o => o.SpoolDirectory = Path.Combine(Path.GetTempPath(), "w2aspnet-" + Guid.NewGuid().ToString("N")));
-        services.AddTridentSigningProvider();
-        services.AddConsignOSigningProvider();
-        services.AddSigningTodaySigningProvider();
-        services.AddAlphaTrustSigningProvider(configure: o =>
-        {
-            o.SendRequestViaEmail = false;
-            o.Authentication = (_, _) => ParticipantAuthentication.Password(Password);
-        });
+        AddClientsAndProviders(services);
 
         var app = builder.Build();
         app.MapTridentCallback<RecordingHandler<TridentCallbackEvent>>("/signing/trident");

@@ -58,7 +58,7 @@ public sealed class InMemoryTrackingTests
         foreach (var operation in operations)
         {
             Assert.True(await node.Tracker.IsTrackedAsync(operation.Provider, operation.Id, ct));
-            await sims.SignAsync(node.Resolver, operation);
+            await sims.SignerActsAsync(node.Resolver, operation);
         }
 
         await WaitUntilAsync(() => sink.Stored.Count == operations.Count, TimeSpan.FromSeconds(60), "five deliveries");
@@ -96,7 +96,7 @@ public sealed class InMemoryTrackingTests
         var observer = new RecordingObserver();
         await using var node = await sims.StartNodeAsync(sink, Fast, observer);
         var operation = await sims.StartSigningAsync(node.Resolver, "SigningToday", ct);
-        await sims.SignAsync(node.Resolver, operation);
+        await sims.SignerActsAsync(node.Resolver, operation);
         await node.Tracker.TrackAsync(operation, ct);
 
         await WaitUntilAsync(() => sink.Stored.Count == 1, TimeSpan.FromSeconds(60), "the delivery after three failures");
@@ -129,7 +129,7 @@ public sealed class InMemoryTrackingTests
         var operation = await sims.StartSigningAsync(node.Resolver, "ConsignO", ct);
         await node.Tracker.TrackAsync(operation, ct);
         await Task.Delay(1000, ct); // first poll: pending, next one in ten minutes
-        await sims.SignAsync(node.Resolver, operation);
+        await sims.SignerActsAsync(node.Resolver, operation);
         await Task.Delay(500, ct);
         Assert.Empty(sink.Calls);
 

@@ -65,7 +65,7 @@ public sealed class MultiProcessFailoverTests
         var signedAt = new Dictionary<string, DateTimeOffset>();
         foreach (var operation in operations)
         {
-            await sims.SignAsync(app.Resolver, operation);
+            await sims.SignerActsAsync(app.Resolver, operation);
             signedAt[operation.Provider + "/" + operation.Id] = DateTimeOffset.UtcNow;
         }
 

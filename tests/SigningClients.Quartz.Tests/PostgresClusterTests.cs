@@ -24,16 +24,7 @@ public sealed class PostgresClusterTests
         await using var pg = await ThrowawayPostgres.StartAsync();
         await using var sims = await Simulators.StartAsync(ct);
         var sink = new RecordingSink();
-        Action<SigningTrackingOptions> configure = o =>
-        {
-            o.Store = SigningTrackingStore.PostgreSql;
-            o.ConnectionString = pg.ConnectionString;
-            o.ClusterCheckinInterval = TimeSpan.FromSeconds(1);
-            o.MinPollInterval = TimeSpan.FromMilliseconds(200);
-            o.MaxPollInterval = TimeSpan.FromMilliseconds(500);
-            o.InitialRetryDelay = TimeSpan.FromMilliseconds(200);
-            o.MaxRetryDelay = TimeSpan.FromSeconds(1);
-        };
+        var configure = Simulators.FastCluster(pg.ConnectionString);
         await using var nodeA = await sims.StartNodeAsync(sink, configure);
         await using var nodeB = await sims.StartNodeAsync(sink, configure);
 
@@ -58,7 +49,7 @@ public sealed class PostgresClusterTests
 
         foreach (var operation in operations)
         {
-            await sims.SignAsync(nodeA.Resolver, operation);
+            await sims.SignerActsAsync(nodeA.Resolver, operation);
         }
 
         await InMemoryTrackingTests.WaitUntilAsync(() => sink.Stored.Count >= operations.Count / 4, TimeSpan.FromSeconds(60), "a quarter of the deliveries");

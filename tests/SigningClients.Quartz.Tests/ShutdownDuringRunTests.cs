@@ -23,24 +23,15 @@ public sealed class ShutdownDuringRunTests
         await using var pg = await ThrowawayPostgres.StartAsync();
         await using var sims = await Simulators.StartAsync(ct);
         var sink = new GatedSink();
-        Action<SigningTrackingOptions> configure = o =>
-        {
-            o.Store = SigningTrackingStore.PostgreSql;
-            o.ConnectionString = pg.ConnectionString;
-            o.ClusterCheckinInterval = TimeSpan.FromSeconds(1);
-            o.MinPollInterval = TimeSpan.FromMilliseconds(200);
-            o.MaxPollInterval = TimeSpan.FromMilliseconds(500);
-            o.InitialRetryDelay = TimeSpan.FromMilliseconds(200);
-            o.MaxRetryDelay = TimeSpan.FromSeconds(1);
-        };
+        var configure = Simulators.FastCluster(pg.ConnectionString);
         var nodeA = await sims.StartNodeAsync(sink, configure);
         var delivering = await sims.StartSigningAsync(nodeA.Resolver, "ConsignO", ct);
         var retrying = await sims.StartSigningAsync(nodeA.Resolver, "SigningToday", ct);
         var deliveringKey = delivering.Provider + "/" + delivering.Id;
         var retryingKey = retrying.Provider + "/" + retrying.Id;
         sink.FailFirstCallOf(retryingKey);
-        await sims.SignAsync(nodeA.Resolver, delivering);
-        await sims.SignAsync(nodeA.Resolver, retrying);
+        await sims.SignerActsAsync(nodeA.Resolver, delivering);
+        await sims.SignerActsAsync(nodeA.Resolver, retrying);
         Assert.True(await nodeA.Tracker.TrackAsync(delivering, ct));
         Assert.True(await nodeA.Tracker.TrackAsync(retrying, ct));
 

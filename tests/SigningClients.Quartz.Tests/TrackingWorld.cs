@@ -15,38 +15,36 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SigningClients.Core.Signing;
 using SigningClients.Testing;
+using SigningClients.Testing.Signant;
+using SigningClients.TestSupport;
 using Xunit;
 
 namespace SigningClients.Quartz.Tests;
 
 /// <summary>The five simulators, shared by the tracker nodes the tests start over them.</summary>
-public sealed class Simulators : IAsyncDisposable
+public sealed class Simulators : FiveSimulators
 {
-    internal const string Password = "Tracking-Pass-7";
-
-    public static readonly string[] Providers = { "Signant", "Trident", "ConsignO", "SigningToday", "AlphaTrust" };
-
     private Simulators()
     {
     }
 
-    public SignantSimulator Signant { get; private set; } = null!;
-
-    public TridentSimulator Trident { get; private set; } = null!;
-
-    public ConsignOSimulator ConsignO { get; private set; } = null!;
-
-    public SigningTodaySimulator SigningToday { get; private set; } = null!;
-
-    public AlphaTrustSimulator AlphaTrust { get; private set; } = null!;
-
-    public static async Task<Simulators> StartAsync(CancellationToken ct, SigningClients.Testing.Signant.SignantSimulatorOptions? signant = null) => new()
+    public static new async Task<Simulators> StartAsync(CancellationToken ct, SignantSimulatorOptions? signant = null)
     {
-        Signant = await SignantSimulator.StartAsync(signant, ct),
-        Trident = await TridentSimulator.StartAsync(cancellationToken: ct),
-        ConsignO = await ConsignOSimulator.StartAsync(cancellationToken: ct),
-        SigningToday = await SigningTodaySimulator.StartAsync(cancellationToken: ct),
-        AlphaTrust = await AlphaTrustSimulator.StartAsync(cancellationToken: ct),
+        var simulators = new Simulators();
+        await simulators.StartSimulatorsAsync(ct, signant);
+        return simulators;
+    }
+
+    /// <summary>A clustered PostgreSQL store with short check-in, poll and retry intervals (so fail-over shows within seconds).</summary>
+    public static Action<SigningTrackingOptions> FastCluster(string connectionString) => o =>
+    {
+        o.Store = SigningTrackingStore.PostgreSql;
+        o.ConnectionString = connectionString;
+        o.ClusterCheckinInterval = TimeSpan.FromSeconds(1);
+        o.MinPollInterval = TimeSpan.FromMilliseconds(200);
+        o.MaxPollInterval = TimeSpan.FromMilliseconds(500);
+        o.InitialRetryDelay = TimeSpan.FromMilliseconds(200);
+        o.MaxRetryDelay = TimeSpan.FromSeconds(1);
     };
 
     /// <summary>One tracker node: the five clients and providers, the tracking, the sink and observer given.</summary>
@@ -55,53 +53,7 @@ public sealed class Simulators : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IHostApplicationLifetime, StartedLifetime>();
-        services.AddSignantClient(o =>
-        {
-            o.Endpoint = Signant.ServiceAddress;
-            o.AllowHttpOnLoopback = true;
-            o.DistributorId = Signant.Settings.DistributorId;
-            o.AccessCode = Signant.Settings.AccessCode;
-        });
-        services.AddTridentClient(o =>
-        {
-            o.Endpoint = Trident.BaseAddress;
-            o.AllowHttpOnLoopback = true;
-            o.ClientId = Trident.ClientId;
-            o.ClientSecret = Trident.ClientSecret;
-            o.AuthServer = Trident.AuthServer;
-        });
-        services.AddConsignOClient(o =>
-        {
-            o.Endpoint = ConsignO.ApiEndpoint;
-            o.AllowHttpOnLoopback = true;
-            o.Username = ConsignO.Settings.Username;
-            o.Password = ConsignO.Settings.Password;
-        });
-        services.AddSigningTodayClient(o =>
-        {
-            o.Endpoint = SigningToday.ApiEndpoint;
-            o.AllowHttpOnLoopback = true;
-            o.RobotToken = SigningToday.Settings.RobotToken;
-        });
-        services.AddAlphaTrustClient(o =>
-        {
-            o.Endpoint = AlphaTrust.BaseAddress;
-            o.AllowHttpOnLoopback = true;
-            o.ApiKey = AlphaTrust.Settings.ApiKey;
-            o.ApiSecret = AlphaTrust.Settings.ApiSecret;
-            o.ApiUsername = AlphaTrust.Settings.ApiUsername;
-            o.ApiPassword = AlphaTrust.Settings.ApiPassword;
-        });
-        var spool = Path.Combine(Path.GetTempPath(), "h19-spool-" + Guid.NewGuid().ToString("N"));
-        services.AddSignantSigningProvider(configure: o => o.SpoolDirectory = spool);
-        services.AddTridentSigningProvider();
-        services.AddConsignOSigningProvider();
-        services.AddSigningTodaySigningProvider();
-        services.AddAlphaTrustSigningProvider(configure: o =>
-        {
-            o.SendRequestViaEmail = false;
-            o.Authentication = (_, _) => ParticipantAuthentication.Password(Password);
-        });
+        AddClientsAndProviders(services);
         services.AddSingleton(sink);
         if (observer is not null)
         {
@@ -117,60 +69,9 @@ public sealed class Simulators : IAsyncDisposable
 
     public async Task<SigningOperation> StartSigningAsync(ISigningProviderResolver resolver, string providerName, CancellationToken ct)
     {
-        var envelope = new SigningEnvelope("Tracked agreement") { CallbackUrl = new Uri("https://app.example/signing/callback") };
-        envelope.Documents.Add(new SigningDocument(new MemoryStream(Pdf), "agreement.pdf"));
-        envelope.Signers.Add(new SigningParty("Ann", "Lee", "ann.lee@example.com"));
+        var envelope = Envelope("Tracked agreement");
+        envelope.CallbackUrl = new Uri("https://app.example/signing/callback");
         return await resolver.GetProvider(providerName).StartSigningAsync(envelope, ct);
-    }
-
-    /// <summary>Plays the human signer of each provider.</summary>
-    public async Task SignAsync(ISigningProviderResolver resolver, SigningOperation operation)
-    {
-        switch (operation.Provider)
-        {
-            case "Signant":
-                Signant.CompleteSigning(Guid.Parse(operation.Id), "Ann Lee");
-                break;
-            case "Trident":
-            {
-                using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
-                using var answer = await browser.GetAsync(operation.SigningUrls[0].Url.AbsoluteUri + "?action=sign");
-                Assert.Equal(HttpStatusCode.Found, answer.StatusCode);
-                break;
-            }
-
-            case "ConsignO":
-                ConsignO.SignAll(operation.Id);
-                break;
-            case "SigningToday":
-                SigningToday.Sign(operation.Id);
-                break;
-            case "AlphaTrust":
-            {
-                var client = ((ISigningProvider<IAlphaTrustClient>)resolver.GetProvider("AlphaTrust")).Client;
-                var transaction = await client.GetTransactionAsync(long.Parse(operation.Id, System.Globalization.CultureInfo.InvariantCulture));
-                foreach (var task in transaction!.Documents.SelectMany(d => d.Tasks))
-                {
-                    await client.RemoteSignAsync(new RemoteSignTask(task.Id, "203.0.113.10", TaskAuthentication.Password(Password)));
-                }
-
-                break;
-            }
-
-            default:
-                throw new InvalidOperationException(operation.Provider);
-        }
-    }
-
-    internal static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
-
-    public async ValueTask DisposeAsync()
-    {
-        await Signant.DisposeAsync();
-        await Trident.DisposeAsync();
-        await ConsignO.DisposeAsync();
-        await SigningToday.DisposeAsync();
-        await AlphaTrust.DisposeAsync();
     }
 }
 

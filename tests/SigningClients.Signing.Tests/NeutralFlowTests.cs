@@ -50,8 +50,6 @@ public sealed class NeutralFlowTests
         Assert.Equal(TimeSpan.FromHours(1), SigningClientOptions.DefaultWaitTimeout);
     }
 
-    private const string Password = "Neutral-Pass-7";
-
     /// <summary>The application code under test: nothing in it names a provider.</summary>
     private static async Task<(SigningOutcome Outcome, byte[]? Signed)> SignAndDownloadAsync(
         IServiceProvider services, IConfiguration configuration, byte[] pdf, SigningParty signer, Func<SigningOperation, Task> signerActs, CancellationToken cancellationToken)
@@ -158,105 +156,34 @@ public sealed class NeutralFlowTests
         Assert.Equal("SigningToday", resolver.RehydrateSigning(OperationRehydrationToken.Parse(json)).Provider);
     }
 
-    internal static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+    internal static readonly byte[] Pdf = SigningClients.TestSupport.FiveSimulators.Pdf;
 
     /// <summary>The five simulators, the five clients and the five signing providers in one container.</summary>
-    internal sealed class FiveSimulators : IAsyncDisposable
+    internal sealed class FiveSimulators : SigningClients.TestSupport.FiveSimulators
     {
         private FiveSimulators()
         {
         }
 
-        public SignantSimulator Signant { get; private set; } = null!;
-
-        public TridentSimulator Trident { get; private set; } = null!;
-
-        public ConsignOSimulator ConsignO { get; private set; } = null!;
-
-        public SigningTodaySimulator SigningToday { get; private set; } = null!;
-
-        public AlphaTrustSimulator AlphaTrust { get; private set; } = null!;
-
         public ServiceProvider Services { get; private set; } = null!;
 
         public static async Task<FiveSimulators> StartAsync(CancellationToken ct)
         {
-            var w = new FiveSimulators
-            {
-                Signant = await SignantSimulator.StartAsync(cancellationToken: ct),
-                Trident = await TridentSimulator.StartAsync(cancellationToken: ct),
-                ConsignO = await ConsignOSimulator.StartAsync(cancellationToken: ct),
-                SigningToday = await SigningTodaySimulator.StartAsync(cancellationToken: ct),
-                AlphaTrust = await AlphaTrustSimulator.StartAsync(cancellationToken: ct),
-            };
+            var w = new FiveSimulators();
+            await w.StartSimulatorsAsync(ct);
             var services = new ServiceCollection();
-            services.AddSignantClient(o => o.UseSimulator(w.Signant));
-            services.AddTridentClient(o => o.UseSimulator(w.Trident));
-            services.AddConsignOClient(o => o.UseSimulator(w.ConsignO));
-            services.AddSigningTodayClient(o => o.UseSimulator(w.SigningToday));
-            services.AddAlphaTrustClient(o => o.UseSimulator(w.AlphaTrust));
-            var spool = Path.Combine(Path.GetTempPath(), "h18-spool-" + Guid.NewGuid().ToString("N"));
-            services.AddSignantSigningProvider(configure: o => o.SpoolDirectory = spool);
-            services.AddTridentSigningProvider();
-            services.AddConsignOSigningProvider();
-            services.AddSigningTodaySigningProvider();
-            services.AddAlphaTrustSigningProvider(configure: o =>
-            {
-                o.SendRequestViaEmail = false;
-                o.Authentication = (_, _) => ParticipantAuthentication.Password(Password);
-            });
+            w.AddClientsAndProviders(services);
             w.Services = services.BuildServiceProvider();
             return w;
         }
 
         /// <summary>Plays the human signer of each provider.</summary>
-        public async Task SignerActsAsync(SigningOperation operation)
-        {
-            switch (operation.Provider)
-            {
-                case "Signant":
-                    Signant.CompleteSigning(Guid.Parse(operation.Id), "Ann Lee");
-                    break;
-                case "Trident":
-                {
-                    using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
-                    using var answer = await browser.GetAsync(operation.SigningUrls[0].Url.AbsoluteUri + "?action=sign");
-                    Assert.Equal(HttpStatusCode.Found, answer.StatusCode);
-                    break;
-                }
+        public Task SignerActsAsync(SigningOperation operation) => SignerActsAsync(Services.GetRequiredService<ISigningProviderResolver>(), operation);
 
-                case "ConsignO":
-                    ConsignO.SignAll(operation.Id);
-                    break;
-                case "SigningToday":
-                    SigningToday.Sign(operation.Id);
-                    break;
-                case "AlphaTrust":
-                {
-                    // API signing: the application signs for the authenticated signer through the native client.
-                    var client = ((ISigningProvider<IAlphaTrustClient>)Services.GetRequiredService<ISigningProviderResolver>().GetProvider("AlphaTrust")).Client;
-                    var transaction = await client.GetTransactionAsync(long.Parse(operation.Id, System.Globalization.CultureInfo.InvariantCulture));
-                    foreach (var task in transaction!.Documents.SelectMany(d => d.Tasks))
-                    {
-                        await client.RemoteSignAsync(new RemoteSignTask(task.Id, "203.0.113.10", TaskAuthentication.Password(Password)));
-                    }
-
-                    break;
-                }
-
-                default:
-                    throw new InvalidOperationException(operation.Provider);
-            }
-        }
-
-        public async ValueTask DisposeAsync()
+        public override async ValueTask DisposeAsync()
         {
             await Services.DisposeAsync();
-            await Signant.DisposeAsync();
-            await Trident.DisposeAsync();
-            await ConsignO.DisposeAsync();
-            await SigningToday.DisposeAsync();
-            await AlphaTrust.DisposeAsync();
+            await base.DisposeAsync();
         }
     }
 }
