@@ -20,18 +20,7 @@ public sealed class SharedTokenCacheTests
         var cache = new RecordingDistributedCache();
         var clients = Enumerable.Range(0, 3).Select(_ =>
         {
-            var options = new SigningTodayClientOptions
-            {
-                Endpoint = sim.ApiEndpoint,
-                AllowHttpOnLoopback = true,
-                AuthenticationMode = SigningTodayAuthenticationMode.Password,
-                Username = sim.Settings.AdminUsername,
-                Domain = sim.Settings.Domain,
-                Password = sim.Settings.AdminPassword,
-                ClientId = sim.Settings.ClientId,
-                ClientSecret = sim.Settings.ClientSecret,
-                Retry = { InitialDelay = TimeSpan.FromMilliseconds(10) },
-            };
+            var options = TestHelpers.AdminOptions(sim);
             options.UseDistributedTokenCache(new DistributedTokenCacheOptions { Cache = cache, Protector = new TestTokenProtector(), PollInterval = TimeSpan.FromMilliseconds(50) });
             return new SigningTodayClient(options);
         }).ToList();
