@@ -74,6 +74,7 @@ public sealed class SigningTodayClient : ISigningTodayClient, IDisposable
                     Password = options.Password,
                     ClientAuthentication = OAuth2ClientAuthentication.BasicHeader,
                     BodyEncoding = OAuth2BodyEncoding.Multipart,
+                    DistributedCache = options.GetDistributedTokenCache(),
                 });
                 policy = new BearerTokenAuthenticationPolicy(tokenSource, redactor);
                 break;

@@ -1,5 +1,6 @@
 using System;
 using SigningClients.Core;
+using SigningClients.Core.Authentication;
 
 namespace SigningToday.Dst;
 
@@ -68,6 +69,25 @@ public sealed class SigningTodayClientOptions : SigningClientOptions
     /// </summary>
     public bool SendUserPhoneAsNumber { get; set; }
 
+    private DistributedTokenCacheOptions? _tokenCache;
+
+    /// <summary>
+    /// Shares OAuth2 tokens with the other instances of the application through an <c>IDistributedCache</c>, encrypted
+    /// at rest, with one token request at a time across instances. Used in <see cref="SigningTodayAuthenticationMode.Password"/> mode (a robot token is fixed). Not set (default): tokens stay in this client.
+    /// A method rather than a property, because it holds objects (a cache, a protector), not configuration values.
+    /// </summary>
+    /// <param name="tokenCache">The shared cache settings (validated with the options); <see langword="null"/> turns sharing off.</param>
+    /// <returns>These options.</returns>
+    public SigningTodayClientOptions UseDistributedTokenCache(DistributedTokenCacheOptions? tokenCache)
+    {
+        _tokenCache = tokenCache;
+        return this;
+    }
+
+    /// <summary>The shared token cache set with <see cref="UseDistributedTokenCache"/>, if any.</summary>
+    /// <returns>The settings, or <see langword="null"/>.</returns>
+    public DistributedTokenCacheOptions? GetDistributedTokenCache() => _tokenCache;
+
     /// <summary>Items requested per page (<c>$top</c>) when the caller gives no page size. Default 100.</summary>
     public int DefaultPageSize { get; set; } = 100;
 
@@ -90,6 +110,7 @@ public sealed class SigningTodayClientOptions : SigningClientOptions
     public override void Validate()
     {
         base.Validate();
+        _tokenCache?.Validate();
         switch (AuthenticationMode)
         {
             case SigningTodayAuthenticationMode.RobotToken:

@@ -81,6 +81,7 @@ public sealed class TridentClient : ITridentClient, IDisposable
             ClientAuthentication = options.ClientAuthentication,
             BodyEncoding = OAuth2BodyEncoding.FormUrlEncoded,
             RefreshMargin = options.TokenRefreshMargin,
+            DistributedCache = options.GetDistributedTokenCache(),
         });
 
         _pipeline = new SigningPipeline(httpClientProvider, SigningPipelineOptions.ForClient(ProviderName, options, new TridentErrorParser(), redactor, loggerFactory, _timeProvider, new BearerTokenAuthenticationPolicy(tokenSource, redactor)));

@@ -40,6 +40,25 @@ public sealed class TridentClientOptions : SigningClientOptions
     /// <summary>How long before expiry a token is replaced. Default 60 s.</summary>
     public TimeSpan TokenRefreshMargin { get; set; } = TimeSpan.FromSeconds(60);
 
+    private DistributedTokenCacheOptions? _tokenCache;
+
+    /// <summary>
+    /// Shares OAuth2 tokens with the other instances of the application through an <c>IDistributedCache</c>, encrypted
+    /// at rest, with one token request at a time across instances. Not set (default): tokens stay in this client.
+    /// A method rather than a property, because it holds objects (a cache, a protector), not configuration values.
+    /// </summary>
+    /// <param name="tokenCache">The shared cache settings (validated with the options); <see langword="null"/> turns sharing off.</param>
+    /// <returns>These options.</returns>
+    public TridentClientOptions UseDistributedTokenCache(DistributedTokenCacheOptions? tokenCache)
+    {
+        _tokenCache = tokenCache;
+        return this;
+    }
+
+    /// <summary>The shared token cache set with <see cref="UseDistributedTokenCache"/>, if any.</summary>
+    /// <returns>The settings, or <see langword="null"/>.</returns>
+    public DistributedTokenCacheOptions? GetDistributedTokenCache() => _tokenCache;
+
     /// <summary>The path of the eSignSP resources below the endpoint. Default <c>trustedx-resources/esignsp/v2</c>.</summary>
     public string ResourcesPath { get; set; } = "trustedx-resources/esignsp/v2";
 
@@ -63,6 +82,7 @@ public sealed class TridentClientOptions : SigningClientOptions
     public override void Validate()
     {
         base.Validate();
+        _tokenCache?.Validate();
         if (string.IsNullOrWhiteSpace(ClientId))
         {
             throw new ArgumentException("TridentClientOptions.ClientId is required.", nameof(ClientId));

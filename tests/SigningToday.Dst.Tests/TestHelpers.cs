@@ -29,21 +29,20 @@ internal static class TestHelpers
     }
 
     public static SigningTodayClient AdminClient(SigningTodaySimulator sim, ILoggerFactory? logs = null, TimeProvider? time = null) =>
-        new(
-            new SigningTodayClientOptions
-            {
-                Endpoint = sim.ApiEndpoint,
-                AllowHttpOnLoopback = true,
-                AuthenticationMode = SigningTodayAuthenticationMode.Password,
-                Username = sim.Settings.AdminUsername,
-                Domain = sim.Settings.Domain,
-                Password = sim.Settings.AdminPassword,
-                ClientId = sim.Settings.ClientId,
-                ClientSecret = sim.Settings.ClientSecret,
-                Retry = { InitialDelay = TimeSpan.FromMilliseconds(10) },
-            },
-            loggerFactory: logs,
-            timeProvider: time);
+        new(AdminOptions(sim), loggerFactory: logs, timeProvider: time);
+
+    public static SigningTodayClientOptions AdminOptions(SigningTodaySimulator sim) => new()
+    {
+        Endpoint = sim.ApiEndpoint,
+        AllowHttpOnLoopback = true,
+        AuthenticationMode = SigningTodayAuthenticationMode.Password,
+        Username = sim.Settings.AdminUsername,
+        Domain = sim.Settings.Domain,
+        Password = sim.Settings.AdminPassword,
+        ClientId = sim.Settings.ClientId,
+        ClientSecret = sim.Settings.ClientSecret,
+        Retry = { InitialDelay = TimeSpan.FromMilliseconds(10) },
+    };
 
     public static MemoryStream Pdf(string text = "Hello") => new(SigningClients.TestSupport.TestPdf.Create(text));
 }

@@ -81,10 +81,18 @@ public sealed class OAuth2TokenSourceOptions
     /// <summary>Lifetime assumed when the server omits <c>expires_in</c>. Default 5 minutes.</summary>
     public TimeSpan DefaultLifetime { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Shares tokens with other instances through an <c>IDistributedCache</c> (encrypted, one refresh at a time across
+    /// instances); <see langword="null"/> (default) keeps them in this instance only.
+    /// </summary>
+    public DistributedTokenCacheOptions? DistributedCache { get; set; }
+
     /// <summary>Validates the settings.</summary>
     /// <exception cref="ArgumentException">A required setting is missing.</exception>
     public void Validate()
     {
+        DistributedCache?.Validate();
+
         if (TokenEndpoint is null)
         {
             throw new ArgumentException("OAuth2 TokenEndpoint is required.", nameof(TokenEndpoint));
@@ -111,6 +119,7 @@ public sealed class OAuth2TokenSource : CachingTokenSource
 {
     private readonly SigningPipeline _pipeline;
     private readonly OAuth2TokenSourceOptions _options;
+    private readonly DistributedTokenCache? _shared;
 
     /// <summary>Creates the token source.</summary>
     /// <param name="tokenPipeline">A pipeline without authentication, used for token requests.</param>
@@ -123,10 +132,30 @@ public sealed class OAuth2TokenSource : CachingTokenSource
         options.Validate();
         tokenPipeline.Redactor.AddCredential(options.ClientSecret);
         tokenPipeline.Redactor.AddCredential(options.Password);
+        if (options.DistributedCache is { } shared)
+        {
+            // Whose token it is: endpoint, client, grant, user and scope (hashed into the key; no secret in it).
+            var material = string.Join("\n", options.TokenEndpoint!.AbsoluteUri, options.ClientId, options.GrantType.ToString(), options.Username ?? string.Empty, options.Scope ?? string.Empty);
+            _shared = new DistributedTokenCache(shared, material, options.RefreshMargin, tokenPipeline.TimeProvider, tokenPipeline.Logger, tokenPipeline.ProviderName);
+        }
     }
 
     /// <inheritdoc />
     protected override async Task<AccessToken> FetchTokenAsync(AccessToken? previous, CancellationToken cancellationToken)
+    {
+        if (_shared is null)
+        {
+            return await FetchFromServerAsync(previous, cancellationToken).ConfigureAwait(false);
+        }
+
+        var token = await _shared.GetOrFetchAsync(previous, () => FetchFromServerAsync(previous, cancellationToken)).ConfigureAwait(false);
+        // A token another instance fetched is as secret here as one fetched here.
+        _pipeline.Redactor.ReplaceCredential(previous?.Token, token.Token);
+        _pipeline.Redactor.ReplaceCredential(previous?.RefreshToken, token.RefreshToken);
+        return token;
+    }
+
+    private async Task<AccessToken> FetchFromServerAsync(AccessToken? previous, CancellationToken cancellationToken)
     {
         if (_options.UseRefreshToken && previous?.RefreshToken is { Length: > 0 } refreshToken)
         {

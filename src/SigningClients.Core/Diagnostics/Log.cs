@@ -45,6 +45,20 @@ internal static class Log
     public static void Reauthenticate(ILogger logger, string provider, string operation) =>
         Reauthenticating(logger, provider, operation, null);
 
+    private static readonly Action<ILogger, string, string, Exception?> TokenCacheUnavailableEvent =
+        LoggerMessage.Define<string, string>(LogLevel.Warning, new EventId(SigningEventIds.TokenCacheUnavailable, nameof(SigningEventIds.TokenCacheUnavailable)),
+            "{Provider}: the shared token cache failed ({ExceptionType}); fetching the token without it");
+
+    private static readonly Action<ILogger, string, Exception?> TokenCacheEntryIgnoredEvent =
+        LoggerMessage.Define<string>(LogLevel.Warning, new EventId(SigningEventIds.TokenCacheEntryIgnored, nameof(SigningEventIds.TokenCacheEntryIgnored)),
+            "{Provider}: a shared token cache entry is corrupt or cannot be decrypted; ignored, fetching a new token");
+
+    public static void TokenCacheUnavailable(ILogger logger, string provider, string exceptionType) =>
+        TokenCacheUnavailableEvent(logger, provider, exceptionType, null);
+
+    public static void TokenCacheEntryIgnored(ILogger logger, string provider) =>
+        TokenCacheEntryIgnoredEvent(logger, provider, null);
+
     public static void Refreshed(ILogger logger, string provider, string what) =>
         CredentialsRefreshed(logger, provider, what, null);
 }

@@ -25,6 +25,12 @@ public static class SigningEventIds
     /// <summary>Debug: credentials (an access token) were refreshed.</summary>
     public const int CredentialsRefreshed = 6;
 
+    /// <summary>Warning: the shared token cache could not be read or written (the exception type is logged, never its message); a token is fetched as if there were no cache.</summary>
+    public const int TokenCacheUnavailable = 7;
+
+    /// <summary>Warning: a shared token cache entry was corrupt or could not be decrypted; it is ignored and a fresh token fetched.</summary>
+    public const int TokenCacheEntryIgnored = 8;
+
     /// <summary>Debug (Signant): the status of a polled posting and when it expires.</summary>
     public const int SignantPostingStatus = 5001;
 
