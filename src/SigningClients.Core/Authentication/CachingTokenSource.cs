@@ -79,9 +79,13 @@ public abstract class CachingTokenSource : TokenSource
         // A token that lives less than twice the margin is refreshed at half its life, not on every call.
         var now = _timeProvider.GetUtcNow();
         var lifetime = token.ExpiresOn - _currentIssued;
-        var margin = lifetime > TimeSpan.Zero && lifetime.Ticks / 2 < _refreshMargin.Ticks ? TimeSpan.FromTicks(lifetime.Ticks / 2) : _refreshMargin;
+        var margin = RefreshMarginFor(lifetime, _refreshMargin);
         return token.ExpiresOn > now && token.ExpiresOn - now > margin;
     }
+
+    // How long before expiry a token of this lifetime is replaced: the margin, or half the life of a short-lived token.
+    internal static TimeSpan RefreshMarginFor(TimeSpan lifetime, TimeSpan refreshMargin) =>
+        lifetime > TimeSpan.Zero && lifetime.Ticks / 2 < refreshMargin.Ticks ? TimeSpan.FromTicks(lifetime.Ticks / 2) : refreshMargin;
 
     private async Task<AccessToken> FetchCheckedAsync(AccessToken? previous)
     {

@@ -241,7 +241,7 @@ internal sealed class DistributedTokenCache
 
         // Shared until the early-refresh point (the same rule as CachingTokenSource: half the life for short tokens).
         var lifetime = token.ExpiresOn - now;
-        var margin = lifetime.Ticks / 2 < _refreshMargin.Ticks ? TimeSpan.FromTicks(lifetime.Ticks / 2) : _refreshMargin;
+        var margin = CachingTokenSource.RefreshMarginFor(lifetime, _refreshMargin);
         var freshUntil = token.ExpiresOn == DateTimeOffset.MaxValue ? now + TokenValue.MaxLifetime : token.ExpiresOn - margin;
         var ttl = freshUntil - now;
         if (ttl <= TimeSpan.Zero)
