@@ -160,7 +160,8 @@ public sealed class SigningResponse : IDisposable
         // and 8 MB). A declared length is trusted up to 16 MB before a byte has arrived; beyond, the buffer grows as
         // the bytes come (so a server merely announcing a huge body gets no huge allocation).
         long hint = ContentLength is long declared && declared > 0 ? Math.Min(declared, limits.MaxResponseBytes) : 4096;
-        var buffer = Acquire((int)Math.Min(Math.Max(hint, 1), MaxPresizedBody), pooled);
+        // One byte more than the declared length, so the end of a body of exactly that length is seen without growing.
+        var buffer = Acquire((int)Math.Min(Math.Max(hint, 1), MaxPresizedBody) + 1, pooled);
         int length = 0;
         try
         {
