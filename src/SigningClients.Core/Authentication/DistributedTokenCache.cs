@@ -127,6 +127,7 @@ internal sealed class DistributedTokenCache
     public async Task<AccessToken> GetOrFetchAsync(AccessToken? previous, Func<Task<AccessToken>> fetch)
     {
         var giveUpAt = _timeProvider.GetUtcNow() + _options.LeaseDuration + _options.PollInterval;
+        string? seenOwner = null;
         while (true)
         {
             if (await ReadTokenAsync(previous).ConfigureAwait(false) is { } shared)
@@ -135,6 +136,18 @@ internal sealed class DistributedTokenCache
             }
 
             var lease = await ReadLeaseAsync().ConfigureAwait(false);
+            if (lease is { } held && !string.Equals(held.Owner, seenOwner, StringComparison.Ordinal))
+            {
+                seenOwner = held.Owner;
+                // The wait is bounded per lease: a lease taken over by a new holder (the previous one died) is waited
+                // for as well, each from when it is first seen and for at most one lease duration (a lease from a skewed clock).
+                var holderDeadline = Min(held.ExpiresAt, _timeProvider.GetUtcNow() + _options.LeaseDuration) + _options.PollInterval;
+                if (holderDeadline > giveUpAt)
+                {
+                    giveUpAt = holderDeadline;
+                }
+            }
+
             if (lease is null || _timeProvider.GetUtcNow() >= giveUpAt)
             {
                 var owner = lease is null ? await TryAcquireLeaseAsync().ConfigureAwait(false) : null;
@@ -344,6 +357,8 @@ internal sealed class DistributedTokenCache
             Unavailable(ex);
         }
     }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     // Only the exception type: a cache client's message may carry its connection string.
     private void Unavailable(Exception ex) => Diagnostics.Log.TokenCacheUnavailable(_logger, _provider, ex.GetType().Name);
