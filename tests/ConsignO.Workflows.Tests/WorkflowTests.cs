@@ -75,38 +75,6 @@ public sealed class WorkflowTests
     }
 
     [Fact]
-    public async Task A_64_MB_document_downloads_streamed_without_a_64_MB_buffer()
-    {
-        const long size = 64L * 1024 * 1024;
-        await using var env = await TestEnvironment.StartAsync();
-        var documentId = env.Simulator.AddSyntheticDocument(size);
-        var workflow = await env.CreateLaunchedWorkflowAsync(documentId);
-        env.Simulator.SignAll(workflow.Id);
-        var sink = new CountingStream(Stream.Null);
-
-        // Warm up the code path so JIT and connection setup do not count.
-        using (var warm = await env.Client.DownloadDocumentsAsync(workflow.Id, Ct))
-        {
-            await warm.CopyToAsync(Stream.Null, Ct);
-        }
-
-        long totalBefore = GC.GetTotalAllocatedBytes(precise: true);
-        long threadBefore = GC.GetAllocatedBytesForCurrentThread();
-        using (var download = await env.Client.DownloadDocumentsAsync(workflow.Id, Ct))
-        {
-            Assert.Equal(size, download.ContentLength);
-            await download.CopyToAsync(sink, Ct);
-        }
-
-        long total = GC.GetTotalAllocatedBytes(precise: true) - totalBefore;
-        long thread = GC.GetAllocatedBytesForCurrentThread() - threadBefore;
-        TestContext.Current.SendDiagnosticMessage($"64 MB download: {total:N0} bytes allocated process-wide (client and in-process simulator), {thread:N0} on the test thread");
-
-        Assert.Equal(size, sink.BytesWritten);
-        Assert.True(total < 8L * 1024 * 1024, $"{total:N0} bytes allocated for a {size:N0}-byte download");
-    }
-
-    [Fact]
     public async Task Upload_streams_a_non_seekable_stream_and_rejects_non_pdf_before_io()
     {
         await using var env = await TestEnvironment.StartAsync();

@@ -14,6 +14,8 @@ using Xunit;
 
 namespace SigningClients.Core.Tests;
 
+/// <summary>Streams 64 MB each way and measures process-wide allocations, so no other test of this assembly runs alongside.</summary>
+[Collection(nameof(AllocationMeasurements))]
 public sealed class StreamingTests
 {
     private const long Size = 64L * 1024 * 1024;
@@ -88,3 +90,7 @@ public sealed class StreamingTests
         Assert.True(ex.IsTransient);
     }
 }
+
+/// <summary>The collection of tests that measure process-wide allocations (run with no other test in parallel).</summary>
+[CollectionDefinition(nameof(AllocationMeasurements), DisableParallelization = true)]
+public sealed class AllocationMeasurements;
