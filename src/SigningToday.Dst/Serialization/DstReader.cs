@@ -60,29 +60,236 @@ internal static class DstReader
     private delegate T? ItemReader<T>(ref Utf8JsonReader reader)
         where T : class;
 
+    private delegate bool MemberReader<T>(T value, scoped ReadOnlySpan<byte> name, ref Utf8JsonReader reader);
+
     /// <summary>Reads a page of DSTs; the reader is on the value's first token (null, or the object's start).</summary>
-    public static SigningTodayList<DigitalSignatureTransaction>? ReadDstList(ref Utf8JsonReader reader)
+    public static SigningTodayList<DigitalSignatureTransaction>? ReadDstList(ref Utf8JsonReader reader) =>
+        Start(ref reader) ? null : Read(ref reader, new SigningTodayList<DigitalSignatureTransaction>(), DstListMembers, (v, unknown) => v.AdditionalProperties = unknown);
+
+    private static bool DstListMembers(SigningTodayList<DigitalSignatureTransaction> value, scoped ReadOnlySpan<byte> name, ref Utf8JsonReader reader)
     {
-        if (Start(ref reader))
+        switch (name.Length)
         {
-            return null;
+            case 5 when name.SequenceEqual("count"u8): value.Count = Int64(ref reader); return true;
+            case 6 when name.SequenceEqual("values"u8): value.Values = List(ref reader, DstItem); return true;
         }
 
-        var value = new SigningTodayList<DigitalSignatureTransaction>();
+        return false;
+    }
+
+    /// <summary>Reads one DST; the reader is on the value's first token.</summary>
+    public static DigitalSignatureTransaction? ReadDst(ref Utf8JsonReader reader) =>
+        Start(ref reader) ? null : Read(ref reader, new DigitalSignatureTransaction(), DstMembers, (v, unknown) => v.AdditionalProperties = unknown);
+
+    private static bool DstMembers(DigitalSignatureTransaction value, scoped ReadOnlySpan<byte> name, ref Utf8JsonReader reader)
+    {
+        switch (name.Length)
+        {
+            case 2 when name.SequenceEqual("id"u8): value.Id = String(ref reader); return true;
+            case 4 when name.SequenceEqual("tags"u8): value.Tags = List(ref reader, StringItem); return true;
+            case 5 when name.SequenceEqual("title"u8): value.Title = String(ref reader); return true;
+            case 6 when name.SequenceEqual("domain"u8): value.Domain = String(ref reader); return true;
+            case 6 when name.SequenceEqual("status"u8): value.Status = Enum(ref reader, DstStatuses); return true;
+            case 6 when name.SequenceEqual("urgent"u8): value.Urgent = Boolean(ref reader); return true;
+            case 7 when name.SequenceEqual("ccUsers"u8): value.CcUsers = List(ref reader, StringItem); return true;
+            case 8 when name.SequenceEqual("replaces"u8): value.Replaces = String(ref reader); return true;
+            case 8 when name.SequenceEqual("ccGroups"u8): value.CcGroups = List(ref reader, StringItem); return true;
+            case 8 when name.SequenceEqual("template"u8): value.Template = Boolean(ref reader); return true;
+            case 9 when name.SequenceEqual("documents"u8): value.Documents = List(ref reader, DocumentItem); return true;
+            case 9 when name.SequenceEqual("createdAt"u8): value.CreatedAt = Date(ref reader); return true;
+            case 9 when name.SequenceEqual("expiresAt"u8): value.ExpiresAt = Date(ref reader); return true;
+            case 9 when name.SequenceEqual("resources"u8): value.Resources = List(ref reader, ResourceItem); return true;
+            case 9 when name.SequenceEqual("deletedAt"u8): value.DeletedAt = Date(ref reader); return true;
+            case 9 when name.SequenceEqual("extraData"u8): value.ExtraData = ObjectMap(ref reader); return true;
+            case 9 when name.SequenceEqual("visibleTo"u8): value.VisibleTo = List(ref reader, StringItem); return true;
+            case 9 when name.SequenceEqual("updatedAt"u8): value.UpdatedAt = Date(ref reader); return true;
+            case 10 when name.SequenceEqual("replacedBy"u8): value.ReplacedBy = String(ref reader); return true;
+            case 10 when name.SequenceEqual("signatures"u8): value.Signatures = List(ref reader, SignatureItem); return true;
+            case 11 when name.SequenceEqual("publishedAt"u8): value.PublishedAt = Date(ref reader); return true;
+            case 12 when name.SequenceEqual("errorMessage"u8): value.ErrorMessage = String(ref reader); return true;
+            case 13 when name.SequenceEqual("createdByUser"u8): value.CreatedByUser = String(ref reader); return true;
+            case 14 when name.SequenceEqual("publicTemplate"u8): value.PublicTemplate = Boolean(ref reader); return true;
+        }
+
+        return false;
+    }
+
+    private static DstDocument? ReadDocument(ref Utf8JsonReader reader) =>
+        Start(ref reader) ? null : Read(ref reader, new DstDocument(), DocumentMembers, (v, unknown) => v.AdditionalProperties = unknown);
+
+    private static bool DocumentMembers(DstDocument value, scoped ReadOnlySpan<byte> name, ref Utf8JsonReader reader)
+    {
+        switch (name.Length)
+        {
+            case 2 when name.SequenceEqual("id"u8): value.Id = Int32(ref reader); return true;
+            case 5 when name.SequenceEqual("forms"u8): value.Forms = List(ref reader, FormItem); return true;
+            case 6 when name.SequenceEqual("status"u8): value.Status = Enum(ref reader, DocumentStatuses); return true;
+            case 9 when name.SequenceEqual("extraData"u8): value.ExtraData = ObjectMap(ref reader); return true;
+            case 12 when name.SequenceEqual("_instance_id"u8): value.InstanceId = Int64(ref reader); return true;
+            case 12 when name.SequenceEqual("signerGroups"u8): value.SignerGroups = List(ref reader, SignerGroupItem); return true;
+            case 17 when name.SequenceEqual("plainDocumentUuid"u8): value.PlainDocumentUuid = String(ref reader); return true;
+            case 17 when name.SequenceEqual("signatureRequests"u8): value.SignatureRequests = List(ref reader, SignatureRequestItem); return true;
+            case 18 when name.SequenceEqual("filledDocumentUuid"u8): value.FilledDocumentUuid = String(ref reader); return true;
+            case 18 when name.SequenceEqual("signedDocumentUuid"u8): value.SignedDocumentUuid = String(ref reader); return true;
+        }
+
+        return false;
+    }
+
+    private static DstForm? ReadForm(ref Utf8JsonReader reader) =>
+        Start(ref reader) ? null : Read(ref reader, new DstForm(), FormMembers, (v, unknown) => v.AdditionalProperties = unknown);
+
+    private static bool FormMembers(DstForm value, scoped ReadOnlySpan<byte> name, ref Utf8JsonReader reader)
+    {
+        switch (name.Length)
+        {
+            case 2 when name.SequenceEqual("id"u8): value.Id = Int32(ref reader); return true;
+            case 4 when name.SequenceEqual("type"u8): value.Type = Enum(ref reader, FormTypes); return true;
+            case 4 when name.SequenceEqual("page"u8): value.Page = Int32(ref reader); return true;
+            case 5 when name.SequenceEqual("width"u8): value.Width = Double(ref reader); return true;
+            case 6 when name.SequenceEqual("height"u8): value.Height = Double(ref reader); return true;
+            case 6 when name.SequenceEqual("toFill"u8): value.ToFill = Boolean(ref reader); return true;
+            case 6 when name.SequenceEqual("filled"u8): value.Filled = Boolean(ref reader); return true;
+            case 8 when name.SequenceEqual("signerId"u8): value.SignerId = Int32(ref reader); return true;
+            case 9 when name.SequenceEqual("positionX"u8): value.PositionX = Double(ref reader); return true;
+            case 9 when name.SequenceEqual("positionY"u8): value.PositionY = Double(ref reader); return true;
+            case 9 when name.SequenceEqual("invisible"u8): value.Invisible = Boolean(ref reader); return true;
+            case 9 when name.SequenceEqual("extraData"u8): value.ExtraData = ObjectMap(ref reader); return true;
+            case 10 when name.SequenceEqual("documentId"u8): value.DocumentId = Int32(ref reader); return true;
+            case 12 when name.SequenceEqual("_instance_id"u8): value.InstanceId = Int64(ref reader); return true;
+        }
+
+        return false;
+    }
+
+    private static SignatureRequest? ReadSignatureRequest(ref Utf8JsonReader reader) =>
+        Start(ref reader) ? null : Read(ref reader, new SignatureRequest(), SignatureRequestMembers, (v, unknown) => v.AdditionalProperties = unknown);
+
+    private static bool SignatureRequestMembers(SignatureRequest value, scoped ReadOnlySpan<byte> name, ref Utf8JsonReader reader)
+    {
+        switch (name.Length)
+        {
+            case 2 when name.SequenceEqual("id"u8): value.Id = Int32(ref reader); return true;
+            case 6 when name.SequenceEqual("reason"u8): value.Reason = String(ref reader); return true;
+            case 8 when name.SequenceEqual("signerId"u8): value.SignerId = Int32(ref reader); return true;
+            case 9 when name.SequenceEqual("extraData"u8): value.ExtraData = ObjectMap(ref reader); return true;
+            case 10 when name.SequenceEqual("declinable"u8): value.Declinable = Boolean(ref reader); return true;
+            case 11 when name.SequenceEqual("description"u8): value.Description = String(ref reader); return true;
+            case 11 when name.SequenceEqual("signProfile"u8): value.SignProfile = Enum(ref reader, SignProfiles); return true;
+            case 12 when name.SequenceEqual("_instance_id"u8): value.InstanceId = Int64(ref reader); return true;
+            case 12 when name.SequenceEqual("restrictions"u8): value.Restrictions = List(ref reader, RestrictionItem); return true;
+            case 13 when name.SequenceEqual("withTimestamp"u8): value.WithTimestamp = Boolean(ref reader); return true;
+        }
+
+        return false;
+    }
+
+    private static SignatureRestriction? ReadRestriction(ref Utf8JsonReader reader) =>
+        Start(ref reader) ? null : Read(ref reader, new SignatureRestriction(), RestrictionMembers, (v, unknown) => v.AdditionalProperties = unknown);
+
+    private static bool RestrictionMembers(SignatureRestriction value, scoped ReadOnlySpan<byte> name, ref Utf8JsonReader reader)
+    {
+        switch (name.Length)
+        {
+            case 4 when name.SequenceEqual("rule"u8): value.Rule = String(ref reader); return true;
+            case 5 when name.SequenceEqual("value"u8): value.Value = String(ref reader); return true;
+            case 8 when name.SequenceEqual("operator"u8): value.Operator = String(ref reader); return true;
+        }
+
+        return false;
+    }
+
+    private static SignerGroup? ReadSignerGroup(ref Utf8JsonReader reader) =>
+        Start(ref reader) ? null : Read(ref reader, new SignerGroup(), SignerGroupMembers, (v, unknown) => v.AdditionalProperties = unknown);
+
+    private static bool SignerGroupMembers(SignerGroup value, scoped ReadOnlySpan<byte> name, ref Utf8JsonReader reader)
+    {
+        switch (name.Length)
+        {
+            case 5 when name.SequenceEqual("label"u8): value.Label = String(ref reader); return true;
+            case 7 when name.SequenceEqual("signers"u8): value.Signers = List(ref reader, SignerItem); return true;
+            case 12 when name.SequenceEqual("_instance_id"u8): value.InstanceId = Int64(ref reader); return true;
+        }
+
+        return false;
+    }
+
+    private static Signer? ReadSigner(ref Utf8JsonReader reader) =>
+        Start(ref reader) ? null : Read(ref reader, new Signer(), SignerMembers, (v, unknown) => v.AdditionalProperties = unknown);
+
+    private static bool SignerMembers(Signer value, scoped ReadOnlySpan<byte> name, ref Utf8JsonReader reader)
+    {
+        switch (name.Length)
+        {
+            case 2 when name.SequenceEqual("id"u8): value.Id = Int32(ref reader); return true;
+            case 4 when name.SequenceEqual("name"u8): value.Name = String(ref reader); return true;
+            case 4 when name.SequenceEqual("role"u8): value.Role = String(ref reader); return true;
+            case 5 when name.SequenceEqual("email"u8): value.Email = String(ref reader); return true;
+            case 5 when name.SequenceEqual("phone"u8): value.PhoneValue = Element(ref reader); return true;
+            case 7 when name.SequenceEqual("surname"u8): value.Surname = String(ref reader); return true;
+            case 8 when name.SequenceEqual("userUUID"u8): value.UserUuid = String(ref reader); return true;
+            case 12 when name.SequenceEqual("_instance_id"u8): value.InstanceId = Int64(ref reader); return true;
+            case 13 when name.SequenceEqual("templateLabel"u8): value.TemplateLabel = String(ref reader); return true;
+        }
+
+        return false;
+    }
+
+    private static DstResource? ReadResource(ref Utf8JsonReader reader) =>
+        Start(ref reader) ? null : Read(ref reader, new DstResource(), ResourceMembers, (v, unknown) => v.AdditionalProperties = unknown);
+
+    private static bool ResourceMembers(DstResource value, scoped ReadOnlySpan<byte> name, ref Utf8JsonReader reader)
+    {
+        switch (name.Length)
+        {
+            case 2 when name.SequenceEqual("id"u8): value.Id = String(ref reader); return true;
+            case 3 when name.SequenceEqual("url"u8): value.Url = String(ref reader); return true;
+            case 4 when name.SequenceEqual("type"u8): value.Type = Enum(ref reader, ResourceTypes); return true;
+            case 4 when name.SequenceEqual("size"u8): value.Size = Int64(ref reader); return true;
+            case 5 when name.SequenceEqual("title"u8): value.Title = String(ref reader); return true;
+            case 5 when name.SequenceEqual("pages"u8): value.Pages = Int32(ref reader); return true;
+            case 6 when name.SequenceEqual("domain"u8): value.Domain = String(ref reader); return true;
+            case 7 when name.SequenceEqual("dstUuid"u8): value.DstUuid = String(ref reader); return true;
+            case 8 when name.SequenceEqual("filename"u8): value.Filename = String(ref reader); return true;
+            case 8 when name.SequenceEqual("mimetype"u8): value.MimeType = String(ref reader); return true;
+            case 9 when name.SequenceEqual("createdAt"u8): value.CreatedAt = Date(ref reader); return true;
+            case 9 when name.SequenceEqual("extraData"u8): value.ExtraData = ObjectMap(ref reader); return true;
+        }
+
+        return false;
+    }
+
+    private static DstSignature? ReadSignature(ref Utf8JsonReader reader) =>
+        Start(ref reader) ? null : Read(ref reader, new DstSignature(), SignatureMembers, (v, unknown) => v.AdditionalProperties = unknown);
+
+    private static bool SignatureMembers(DstSignature value, scoped ReadOnlySpan<byte> name, ref Utf8JsonReader reader)
+    {
+        switch (name.Length)
+        {
+            case 6 when name.SequenceEqual("status"u8): value.Status = Enum(ref reader, SignatureStatuses); return true;
+            case 8 when name.SequenceEqual("signedAt"u8): value.SignedAt = Date(ref reader); return true;
+            case 9 when name.SequenceEqual("extraData"u8): value.ExtraData = ObjectMap(ref reader); return true;
+            case 10 when name.SequenceEqual("documentId"u8): value.DocumentId = Int32(ref reader); return true;
+            case 12 when name.SequenceEqual("_instance_id"u8): value.InstanceId = Int64(ref reader); return true;
+            case 14 when name.SequenceEqual("declinedReason"u8): value.DeclinedReason = String(ref reader); return true;
+            case 18 when name.SequenceEqual("signatureRequestId"u8): value.SignatureRequestId = Int32(ref reader); return true;
+        }
+
+        return false;
+    }
+
+    // --- The shared steps -------------------------------------------------------------------------------------------
+
+    // An object's members, after Start: each known one set by the model's member reader, the others kept as
+    // extension data (set only when there is one, as by the serializer); a failure names the member.
+    private static T Read<T>(ref Utf8JsonReader reader, T value, MemberReader<T> members, Action<T, IDictionary<string, JsonElement>> setUnknown)
+    {
         IDictionary<string, JsonElement>? unknown = null;
         while (Member(ref reader, out var name, out var escaped))
         {
             try
             {
-                if (name.SequenceEqual("values"u8))
-                {
-                    value.Values = List(ref reader, DstItem);
-                }
-                else if (name.SequenceEqual("count"u8))
-                {
-                    value.Count = Int64(ref reader);
-                }
-                else
+                if (!members(value, name, ref reader))
                 {
                     Unknown(ref unknown, name, escaped, ref reader);
                 }
@@ -93,365 +300,13 @@ internal static class DstReader
             }
         }
 
-        value.AdditionalProperties = unknown;
+        if (unknown is not null)
+        {
+            setUnknown(value, unknown);
+        }
+
         return value;
     }
-
-    /// <summary>Reads one DST; the reader is on the value's first token.</summary>
-    public static DigitalSignatureTransaction? ReadDst(ref Utf8JsonReader reader)
-    {
-        if (Start(ref reader))
-        {
-            return null;
-        }
-
-        var value = new DigitalSignatureTransaction();
-        IDictionary<string, JsonElement>? unknown = null;
-        while (Member(ref reader, out var name, out var escaped))
-        {
-            try
-            {
-                switch (name.Length)
-                {
-                    case 2 when name.SequenceEqual("id"u8): value.Id = String(ref reader); continue;
-                    case 4 when name.SequenceEqual("tags"u8): value.Tags = List(ref reader, StringItem); continue;
-                    case 5 when name.SequenceEqual("title"u8): value.Title = String(ref reader); continue;
-                    case 6 when name.SequenceEqual("domain"u8): value.Domain = String(ref reader); continue;
-                    case 6 when name.SequenceEqual("status"u8): value.Status = Enum(ref reader, DstStatuses); continue;
-                    case 6 when name.SequenceEqual("urgent"u8): value.Urgent = Boolean(ref reader); continue;
-                    case 7 when name.SequenceEqual("ccUsers"u8): value.CcUsers = List(ref reader, StringItem); continue;
-                    case 8 when name.SequenceEqual("replaces"u8): value.Replaces = String(ref reader); continue;
-                    case 8 when name.SequenceEqual("ccGroups"u8): value.CcGroups = List(ref reader, StringItem); continue;
-                    case 8 when name.SequenceEqual("template"u8): value.Template = Boolean(ref reader); continue;
-                    case 9 when name.SequenceEqual("documents"u8): value.Documents = List(ref reader, DocumentItem); continue;
-                    case 9 when name.SequenceEqual("createdAt"u8): value.CreatedAt = Date(ref reader); continue;
-                    case 9 when name.SequenceEqual("expiresAt"u8): value.ExpiresAt = Date(ref reader); continue;
-                    case 9 when name.SequenceEqual("resources"u8): value.Resources = List(ref reader, ResourceItem); continue;
-                    case 9 when name.SequenceEqual("deletedAt"u8): value.DeletedAt = Date(ref reader); continue;
-                    case 9 when name.SequenceEqual("extraData"u8): value.ExtraData = ObjectMap(ref reader); continue;
-                    case 9 when name.SequenceEqual("visibleTo"u8): value.VisibleTo = List(ref reader, StringItem); continue;
-                    case 9 when name.SequenceEqual("updatedAt"u8): value.UpdatedAt = Date(ref reader); continue;
-                    case 10 when name.SequenceEqual("replacedBy"u8): value.ReplacedBy = String(ref reader); continue;
-                    case 10 when name.SequenceEqual("signatures"u8): value.Signatures = List(ref reader, SignatureItem); continue;
-                    case 11 when name.SequenceEqual("publishedAt"u8): value.PublishedAt = Date(ref reader); continue;
-                    case 12 when name.SequenceEqual("errorMessage"u8): value.ErrorMessage = String(ref reader); continue;
-                    case 13 when name.SequenceEqual("createdByUser"u8): value.CreatedByUser = String(ref reader); continue;
-                    case 14 when name.SequenceEqual("publicTemplate"u8): value.PublicTemplate = Boolean(ref reader); continue;
-                }
-
-                Unknown(ref unknown, name, escaped, ref reader);
-            }
-            catch (Exception ex) when (IsReadError(ex))
-            {
-                throw PathError(ex, name, escaped);
-            }
-        }
-
-        value.AdditionalProperties = unknown;
-        return value;
-    }
-
-    private static DstDocument? ReadDocument(ref Utf8JsonReader reader)
-    {
-        if (Start(ref reader))
-        {
-            return null;
-        }
-
-        var value = new DstDocument();
-        IDictionary<string, JsonElement>? unknown = null;
-        while (Member(ref reader, out var name, out var escaped))
-        {
-            try
-            {
-                switch (name.Length)
-                {
-                    case 2 when name.SequenceEqual("id"u8): value.Id = Int32(ref reader); continue;
-                    case 5 when name.SequenceEqual("forms"u8): value.Forms = List(ref reader, FormItem); continue;
-                    case 6 when name.SequenceEqual("status"u8): value.Status = Enum(ref reader, DocumentStatuses); continue;
-                    case 9 when name.SequenceEqual("extraData"u8): value.ExtraData = ObjectMap(ref reader); continue;
-                    case 12 when name.SequenceEqual("_instance_id"u8): value.InstanceId = Int64(ref reader); continue;
-                    case 12 when name.SequenceEqual("signerGroups"u8): value.SignerGroups = List(ref reader, SignerGroupItem); continue;
-                    case 17 when name.SequenceEqual("plainDocumentUuid"u8): value.PlainDocumentUuid = String(ref reader); continue;
-                    case 17 when name.SequenceEqual("signatureRequests"u8): value.SignatureRequests = List(ref reader, SignatureRequestItem); continue;
-                    case 18 when name.SequenceEqual("filledDocumentUuid"u8): value.FilledDocumentUuid = String(ref reader); continue;
-                    case 18 when name.SequenceEqual("signedDocumentUuid"u8): value.SignedDocumentUuid = String(ref reader); continue;
-                }
-
-                Unknown(ref unknown, name, escaped, ref reader);
-            }
-            catch (Exception ex) when (IsReadError(ex))
-            {
-                throw PathError(ex, name, escaped);
-            }
-        }
-
-        value.AdditionalProperties = unknown;
-        return value;
-    }
-
-    private static DstForm? ReadForm(ref Utf8JsonReader reader)
-    {
-        if (Start(ref reader))
-        {
-            return null;
-        }
-
-        var value = new DstForm();
-        IDictionary<string, JsonElement>? unknown = null;
-        while (Member(ref reader, out var name, out var escaped))
-        {
-            try
-            {
-                switch (name.Length)
-                {
-                    case 2 when name.SequenceEqual("id"u8): value.Id = Int32(ref reader); continue;
-                    case 4 when name.SequenceEqual("type"u8): value.Type = Enum(ref reader, FormTypes); continue;
-                    case 4 when name.SequenceEqual("page"u8): value.Page = Int32(ref reader); continue;
-                    case 5 when name.SequenceEqual("width"u8): value.Width = Double(ref reader); continue;
-                    case 6 when name.SequenceEqual("height"u8): value.Height = Double(ref reader); continue;
-                    case 6 when name.SequenceEqual("toFill"u8): value.ToFill = Boolean(ref reader); continue;
-                    case 6 when name.SequenceEqual("filled"u8): value.Filled = Boolean(ref reader); continue;
-                    case 8 when name.SequenceEqual("signerId"u8): value.SignerId = Int32(ref reader); continue;
-                    case 9 when name.SequenceEqual("positionX"u8): value.PositionX = Double(ref reader); continue;
-                    case 9 when name.SequenceEqual("positionY"u8): value.PositionY = Double(ref reader); continue;
-                    case 9 when name.SequenceEqual("invisible"u8): value.Invisible = Boolean(ref reader); continue;
-                    case 9 when name.SequenceEqual("extraData"u8): value.ExtraData = ObjectMap(ref reader); continue;
-                    case 10 when name.SequenceEqual("documentId"u8): value.DocumentId = Int32(ref reader); continue;
-                    case 12 when name.SequenceEqual("_instance_id"u8): value.InstanceId = Int64(ref reader); continue;
-                }
-
-                Unknown(ref unknown, name, escaped, ref reader);
-            }
-            catch (Exception ex) when (IsReadError(ex))
-            {
-                throw PathError(ex, name, escaped);
-            }
-        }
-
-        value.AdditionalProperties = unknown;
-        return value;
-    }
-
-    private static SignatureRequest? ReadSignatureRequest(ref Utf8JsonReader reader)
-    {
-        if (Start(ref reader))
-        {
-            return null;
-        }
-
-        var value = new SignatureRequest();
-        IDictionary<string, JsonElement>? unknown = null;
-        while (Member(ref reader, out var name, out var escaped))
-        {
-            try
-            {
-                switch (name.Length)
-                {
-                    case 2 when name.SequenceEqual("id"u8): value.Id = Int32(ref reader); continue;
-                    case 6 when name.SequenceEqual("reason"u8): value.Reason = String(ref reader); continue;
-                    case 8 when name.SequenceEqual("signerId"u8): value.SignerId = Int32(ref reader); continue;
-                    case 9 when name.SequenceEqual("extraData"u8): value.ExtraData = ObjectMap(ref reader); continue;
-                    case 10 when name.SequenceEqual("declinable"u8): value.Declinable = Boolean(ref reader); continue;
-                    case 11 when name.SequenceEqual("description"u8): value.Description = String(ref reader); continue;
-                    case 11 when name.SequenceEqual("signProfile"u8): value.SignProfile = Enum(ref reader, SignProfiles); continue;
-                    case 12 when name.SequenceEqual("_instance_id"u8): value.InstanceId = Int64(ref reader); continue;
-                    case 12 when name.SequenceEqual("restrictions"u8): value.Restrictions = List(ref reader, RestrictionItem); continue;
-                    case 13 when name.SequenceEqual("withTimestamp"u8): value.WithTimestamp = Boolean(ref reader); continue;
-                }
-
-                Unknown(ref unknown, name, escaped, ref reader);
-            }
-            catch (Exception ex) when (IsReadError(ex))
-            {
-                throw PathError(ex, name, escaped);
-            }
-        }
-
-        value.AdditionalProperties = unknown;
-        return value;
-    }
-
-    private static SignatureRestriction? ReadRestriction(ref Utf8JsonReader reader)
-    {
-        if (Start(ref reader))
-        {
-            return null;
-        }
-
-        var value = new SignatureRestriction();
-        IDictionary<string, JsonElement>? unknown = null;
-        while (Member(ref reader, out var name, out var escaped))
-        {
-            try
-            {
-                switch (name.Length)
-                {
-                    case 4 when name.SequenceEqual("rule"u8): value.Rule = String(ref reader); continue;
-                    case 5 when name.SequenceEqual("value"u8): value.Value = String(ref reader); continue;
-                    case 8 when name.SequenceEqual("operator"u8): value.Operator = String(ref reader); continue;
-                }
-
-                Unknown(ref unknown, name, escaped, ref reader);
-            }
-            catch (Exception ex) when (IsReadError(ex))
-            {
-                throw PathError(ex, name, escaped);
-            }
-        }
-
-        value.AdditionalProperties = unknown;
-        return value;
-    }
-
-    private static SignerGroup? ReadSignerGroup(ref Utf8JsonReader reader)
-    {
-        if (Start(ref reader))
-        {
-            return null;
-        }
-
-        var value = new SignerGroup();
-        IDictionary<string, JsonElement>? unknown = null;
-        while (Member(ref reader, out var name, out var escaped))
-        {
-            try
-            {
-                switch (name.Length)
-                {
-                    case 5 when name.SequenceEqual("label"u8): value.Label = String(ref reader); continue;
-                    case 7 when name.SequenceEqual("signers"u8): value.Signers = List(ref reader, SignerItem); continue;
-                    case 12 when name.SequenceEqual("_instance_id"u8): value.InstanceId = Int64(ref reader); continue;
-                }
-
-                Unknown(ref unknown, name, escaped, ref reader);
-            }
-            catch (Exception ex) when (IsReadError(ex))
-            {
-                throw PathError(ex, name, escaped);
-            }
-        }
-
-        value.AdditionalProperties = unknown;
-        return value;
-    }
-
-    private static Signer? ReadSigner(ref Utf8JsonReader reader)
-    {
-        if (Start(ref reader))
-        {
-            return null;
-        }
-
-        var value = new Signer();
-        IDictionary<string, JsonElement>? unknown = null;
-        while (Member(ref reader, out var name, out var escaped))
-        {
-            try
-            {
-                switch (name.Length)
-                {
-                    case 2 when name.SequenceEqual("id"u8): value.Id = Int32(ref reader); continue;
-                    case 4 when name.SequenceEqual("name"u8): value.Name = String(ref reader); continue;
-                    case 4 when name.SequenceEqual("role"u8): value.Role = String(ref reader); continue;
-                    case 5 when name.SequenceEqual("email"u8): value.Email = String(ref reader); continue;
-                    case 5 when name.SequenceEqual("phone"u8): value.PhoneValue = Element(ref reader); continue;
-                    case 7 when name.SequenceEqual("surname"u8): value.Surname = String(ref reader); continue;
-                    case 8 when name.SequenceEqual("userUUID"u8): value.UserUuid = String(ref reader); continue;
-                    case 12 when name.SequenceEqual("_instance_id"u8): value.InstanceId = Int64(ref reader); continue;
-                    case 13 when name.SequenceEqual("templateLabel"u8): value.TemplateLabel = String(ref reader); continue;
-                }
-
-                Unknown(ref unknown, name, escaped, ref reader);
-            }
-            catch (Exception ex) when (IsReadError(ex))
-            {
-                throw PathError(ex, name, escaped);
-            }
-        }
-
-        value.AdditionalProperties = unknown;
-        return value;
-    }
-
-    private static DstResource? ReadResource(ref Utf8JsonReader reader)
-    {
-        if (Start(ref reader))
-        {
-            return null;
-        }
-
-        var value = new DstResource();
-        IDictionary<string, JsonElement>? unknown = null;
-        while (Member(ref reader, out var name, out var escaped))
-        {
-            try
-            {
-                switch (name.Length)
-                {
-                    case 2 when name.SequenceEqual("id"u8): value.Id = String(ref reader); continue;
-                    case 3 when name.SequenceEqual("url"u8): value.Url = String(ref reader); continue;
-                    case 4 when name.SequenceEqual("type"u8): value.Type = Enum(ref reader, ResourceTypes); continue;
-                    case 4 when name.SequenceEqual("size"u8): value.Size = Int64(ref reader); continue;
-                    case 5 when name.SequenceEqual("title"u8): value.Title = String(ref reader); continue;
-                    case 5 when name.SequenceEqual("pages"u8): value.Pages = Int32(ref reader); continue;
-                    case 6 when name.SequenceEqual("domain"u8): value.Domain = String(ref reader); continue;
-                    case 7 when name.SequenceEqual("dstUuid"u8): value.DstUuid = String(ref reader); continue;
-                    case 8 when name.SequenceEqual("filename"u8): value.Filename = String(ref reader); continue;
-                    case 8 when name.SequenceEqual("mimetype"u8): value.MimeType = String(ref reader); continue;
-                    case 9 when name.SequenceEqual("createdAt"u8): value.CreatedAt = Date(ref reader); continue;
-                    case 9 when name.SequenceEqual("extraData"u8): value.ExtraData = ObjectMap(ref reader); continue;
-                }
-
-                Unknown(ref unknown, name, escaped, ref reader);
-            }
-            catch (Exception ex) when (IsReadError(ex))
-            {
-                throw PathError(ex, name, escaped);
-            }
-        }
-
-        value.AdditionalProperties = unknown;
-        return value;
-    }
-
-    private static DstSignature? ReadSignature(ref Utf8JsonReader reader)
-    {
-        if (Start(ref reader))
-        {
-            return null;
-        }
-
-        var value = new DstSignature();
-        IDictionary<string, JsonElement>? unknown = null;
-        while (Member(ref reader, out var name, out var escaped))
-        {
-            try
-            {
-                switch (name.Length)
-                {
-                    case 6 when name.SequenceEqual("status"u8): value.Status = Enum(ref reader, SignatureStatuses); continue;
-                    case 8 when name.SequenceEqual("signedAt"u8): value.SignedAt = Date(ref reader); continue;
-                    case 9 when name.SequenceEqual("extraData"u8): value.ExtraData = ObjectMap(ref reader); continue;
-                    case 10 when name.SequenceEqual("documentId"u8): value.DocumentId = Int32(ref reader); continue;
-                    case 12 when name.SequenceEqual("_instance_id"u8): value.InstanceId = Int64(ref reader); continue;
-                    case 14 when name.SequenceEqual("declinedReason"u8): value.DeclinedReason = String(ref reader); continue;
-                    case 18 when name.SequenceEqual("signatureRequestId"u8): value.SignatureRequestId = Int32(ref reader); continue;
-                }
-
-                Unknown(ref unknown, name, escaped, ref reader);
-            }
-            catch (Exception ex) when (IsReadError(ex))
-            {
-                throw PathError(ex, name, escaped);
-            }
-        }
-
-        value.AdditionalProperties = unknown;
-        return value;
-    }
-
-    // --- The shared steps -------------------------------------------------------------------------------------------
 
     // True for a JSON null (the value is null); otherwise the token must start an object.
     private static bool Start(ref Utf8JsonReader reader)
