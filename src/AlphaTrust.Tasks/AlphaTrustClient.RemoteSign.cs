@@ -12,12 +12,10 @@ using SigningClients.Core;
 
 namespace AlphaTrust.Tasks;
 
-/// <content>
-/// Remote task signing (alphatrust-remote-task-signing.txt): "Apply signatures and complete tasks programmatically
-/// without the AlphaTrust e-Sign workflow interface." Each task carries its ID, the client IP for the audit trail and,
-/// when the task requires it, the password or registered user's credentials; several tasks may be batched, within
-/// the configured maximum.
-/// </content>
+// Remote task signing (alphatrust-remote-task-signing.txt): "Apply signatures and complete tasks programmatically
+// without the AlphaTrust e-Sign workflow interface." Each task carries its ID, the client IP for the audit trail and,
+// when the task requires it, the password or registered user's credentials; several tasks may be batched, within
+// the configured maximum.
 public sealed partial class AlphaTrustClient
 {
     /// <inheritdoc />

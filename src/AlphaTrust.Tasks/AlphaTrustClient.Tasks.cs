@@ -9,10 +9,8 @@ using SigningClients.Core;
 
 namespace AlphaTrust.Tasks;
 
-/// <content>
-/// Managing tasks: "after the Transaction is created, you can add new Tasks or update existing Tasks via the API at any
-/// point as long as the transaction is still in the Pending status."
-/// </content>
+// Managing tasks: "after the Transaction is created, you can add new Tasks or update existing Tasks via the API at any
+// point as long as the transaction is still in the Pending status."
 public sealed partial class AlphaTrustClient
 {
     /// <inheritdoc />

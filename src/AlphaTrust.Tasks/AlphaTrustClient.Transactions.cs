@@ -8,10 +8,8 @@ using SigningClients.Core;
 
 namespace AlphaTrust.Tasks;
 
-/// <content>
-/// Transactions: "The output of a launched Workflow is called a Transaction." Creating one (with its documents,
-/// participants and tasks, or from a Control Panel workflow), closing it and reading it in its updateable form.
-/// </content>
+// Transactions: "The output of a launched Workflow is called a Transaction." Creating one (with its documents,
+// participants and tasks, or from a Control Panel workflow), closing it and reading it in its updateable form.
 public sealed partial class AlphaTrustClient
 {
     /// <inheritdoc />

@@ -14,16 +14,15 @@ using SigningClients.Core.Security;
 
 namespace AlphaTrust.Tasks;
 
+// In parts, one a group of operations the documentation describes: remote task signing
+// (AlphaTrustClient.RemoteSign.cs), transactions (AlphaTrustClient.Transactions.cs) and managing the
+// tasks of a Pending transaction (AlphaTrustClient.Tasks.cs); this file holds the construction and the one
+// way every operation sends its request and reads the default return.
+
 /// <summary>
 /// The AlphaTrust e-Sign REST client (see <see cref="IAlphaTrustClient"/>). Thread-safe; create one per
 /// installation and credential set and reuse it.
 /// </summary>
-/// <remarks>
-/// In parts, one a group of operations the documentation describes: remote task signing
-/// (<c>AlphaTrustClient.RemoteSign.cs</c>), transactions (<c>AlphaTrustClient.Transactions.cs</c>) and managing the
-/// tasks of a Pending transaction (<c>AlphaTrustClient.Tasks.cs</c>); this file holds the construction and the one
-/// way every operation sends its request and reads the default return.
-/// </remarks>
 public sealed partial class AlphaTrustClient : IAlphaTrustClient, IDisposable
 {
     /// <summary>The provider name used in logs, traces and errors.</summary>

@@ -6,11 +6,9 @@ using SigningClients.Core.Validation;
 
 namespace ConsignO.Workflows;
 
-/// <content>
-/// The documented rules of a workflow request, checked before anything is sent: by <see cref="Build"/> on what the
-/// builder assembled, and by <see cref="IConsignOClient.CreateWorkflowAsync"/> on a request built by hand. The rules
-/// are checked in the order the summary of <see cref="Validate"/> lists them, so the first broken one is reported.
-/// </content>
+// The documented rules of a workflow request, checked before anything is sent: by Build on what the
+// builder assembled, and by CreateWorkflowAsync on a request built by hand. The rules
+// are checked in the order the summary of Validate lists them, so the first broken one is reported.
 public sealed partial class WorkflowBuilder
 {
     /// <summary>

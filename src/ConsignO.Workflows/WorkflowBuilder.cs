@@ -5,15 +5,14 @@ using ConsignO.Workflows.Models;
 
 namespace ConsignO.Workflows;
 
+// In three parts: the fluent surface and the assembly of the request (this file), the documented rules
+// (WorkflowBuilder.Validation.cs) and the zones of one document (DocumentZonesBuilder).
+
 /// <summary>
 /// Builds a <see cref="CreateWorkflowRequest"/> fluently. Signers are added under a key of your choice; zones refer to
 /// signers by that key and the builder links them with the numeric <c>ref</c> / <c>assignedTo</c> values ConsignO
 /// expects. <see cref="Build"/> checks the documented rules (see <see cref="Validate"/>).
 /// </summary>
-/// <remarks>
-/// In three parts: the fluent surface and the assembly of the request (this file), the documented rules
-/// (<c>WorkflowBuilder.Validation.cs</c>) and the zones of one document (<see cref="DocumentZonesBuilder"/>).
-/// </remarks>
 /// <example>
 /// <code>
 /// var request = new WorkflowBuilder("Lease 2024-17")
