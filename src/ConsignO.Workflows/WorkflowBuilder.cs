@@ -250,7 +250,6 @@ public sealed partial class WorkflowBuilder
             throw new ArgumentNullException(nameof(signer));
         }
 
-
         foreach (var existing in _actions)
         {
             if (string.Equals(existing.Key, key, StringComparison.Ordinal))
