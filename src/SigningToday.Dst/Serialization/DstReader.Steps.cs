@@ -7,6 +7,7 @@ using SigningClients.Core.Serialization;
 using SigningToday.Dst.Models;
 
 namespace SigningToday.Dst.Serialization;
+
 // The shared steps of DstReader: objects, members, lists and values, and the one JsonException that names the path.
 internal static partial class DstReader
 {
