@@ -17,18 +17,6 @@ namespace SigningClients.Core.Pipeline;
 /// </remarks>
 internal sealed class CallBudget : IDisposable
 {
-    private static readonly Action<object?> CancelSource = static state =>
-    {
-        try
-        {
-            ((CancellationTokenSource)state!).Cancel();
-        }
-        catch (ObjectDisposedException)
-        {
-            // The call ended while the cancellation was on its way: nothing left to cancel.
-        }
-    };
-
     private readonly TimerSourcePool _pool;
     private readonly TimeProvider _timeProvider;
     private readonly CancellationToken _callerToken;
@@ -49,7 +37,7 @@ internal sealed class CallBudget : IDisposable
         _call = pool.Rent(total);
 
         // A caller token that can never be cancelled needs no link: the timer's own token is the call's.
-        _callerLink = callerToken.CanBeCanceled ? Register(_call, callerToken) : default;
+        _callerLink = callerToken.CanBeCanceled ? TimerSourcePool.Link(_call, callerToken) : default;
     }
 
     /// <summary>The budget.</summary>
@@ -86,7 +74,7 @@ internal sealed class CallBudget : IDisposable
 
         var source = _pool.Rent(timeout);
         _attempt = source;
-        _attemptLink = Register(source, _call.Token);
+        _attemptLink = TimerSourcePool.Link(source, _call.Token);
         return source.Token;
     }
 
@@ -133,20 +121,5 @@ internal sealed class CallBudget : IDisposable
             _attemptLink = default;
             _pool.Return(source);
         }
-    }
-
-    private static CancellationTokenRegistration Register(CancellationTokenSource source, CancellationToken token)
-    {
-        if (token.IsCancellationRequested)
-        {
-            source.Cancel();
-            return default;
-        }
-
-#if NET
-        return token.UnsafeRegister(CancelSource, source);
-#else
-        return token.Register(CancelSource, source);
-#endif
     }
 }

@@ -18,6 +18,22 @@ internal sealed class TimerSourcePool
     // Enough for a few hundred calls in flight at once (a pooled source with its timer is ~200 bytes).
     private const int Capacity = 256;
 
+    /// <summary>
+    /// A registration callback that cancels the source it is given (the state), for linking a token to a source without
+    /// a linked source; a source already disposed (its owner finished meanwhile) is left alone.
+    /// </summary>
+    private static readonly Action<object?> CancelSource = static state =>
+    {
+        try
+        {
+            ((CancellationTokenSource)state!).Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The owner finished while the cancellation was on its way: nothing left to cancel.
+        }
+    };
+
     private readonly TimeProvider _timeProvider;
     private readonly CancellationTokenSource?[]? _items;
     private int _count;
@@ -111,6 +127,25 @@ internal sealed class TimerSourcePool
         }
 
         source.Dispose();
+    }
+
+    /// <summary>
+    /// Makes <paramref name="token"/> cancel <paramref name="source"/> until the registration is disposed (at once when
+    /// it already is cancelled): a link without a linked source.
+    /// </summary>
+    public static CancellationTokenRegistration Link(CancellationTokenSource source, CancellationToken token)
+    {
+        if (token.IsCancellationRequested)
+        {
+            source.Cancel();
+            return default;
+        }
+
+#if NET
+        return token.UnsafeRegister(CancelSource, source);
+#else
+        return token.Register(CancelSource, source);
+#endif
     }
 
     // CancelAfter takes at most int.MaxValue milliseconds (~24.8 days); a longer timeout is as good as none.

@@ -28,18 +28,6 @@ internal interface IBodyGuardFailures
 /// </remarks>
 internal sealed class BodyGuardStream : ForwardReadStream
 {
-    private static readonly Action<object?> CancelSource = static state =>
-    {
-        try
-        {
-            ((CancellationTokenSource)state!).Cancel();
-        }
-        catch (ObjectDisposedException)
-        {
-            // The stream was disposed while the read was pending: nothing left to cancel.
-        }
-    };
-
     private readonly Stream _inner;
     private readonly TimeSpan _idleTimeout;
     private readonly long _maxBytes;
@@ -125,7 +113,7 @@ internal sealed class BodyGuardStream : ForwardReadStream
         var idle = IdleSource();
 
         // The caller's token cancels the stream's source for the time of this read only.
-        var link = cancellationToken.CanBeCanceled ? Register(idle, cancellationToken) : default;
+        var link = cancellationToken.CanBeCanceled ? Pipeline.TimerSourcePool.Link(idle, cancellationToken) : default;
         try
         {
             var pending = ReadInnerAsync(slice, idle.Token);
@@ -153,15 +141,6 @@ internal sealed class BodyGuardStream : ForwardReadStream
                 Pipeline.TimerSourcePool.Shared.Return(idle);
             }
         }
-    }
-
-    private static CancellationTokenRegistration Register(CancellationTokenSource source, CancellationToken token)
-    {
-#if NET
-        return token.UnsafeRegister(CancelSource, source);
-#else
-        return token.Register(CancelSource, source);
-#endif
     }
 
     // Created on the first timed read; once the timer has cancelled it, every later read reports the stall.
