@@ -13,7 +13,12 @@ public sealed class SigningRequest
 {
     private Dictionary<string, string>? _headers;
     private HashSet<int>? _acceptedStatusCodes;
+    // The first property is kept in two fields (a request usually carries at most one: a policy's per-attempt state);
+    // more go to a list.
+    private IRequestProperty? _firstKey;
+    private object? _firstValue;
     private List<KeyValuePair<IRequestProperty, object?>>? _properties;
+    private QueryParameters? _query;
 
     /// <summary>Creates a request description.</summary>
     /// <param name="method">The HTTP method.</param>
@@ -49,7 +54,10 @@ public sealed class SigningRequest
     public Idempotency Idempotency { get; }
 
     /// <summary>Query parameters, encoded when the URI is built.</summary>
-    public QueryParameters Query { get; } = new();
+    public QueryParameters Query => _query ??= new QueryParameters();
+
+    /// <summary>Whether the request has query parameters (without creating the list).</summary>
+    internal bool HasQuery => _query is { Count: > 0 };
 
     /// <summary>The body, if any.</summary>
     public RequestContent? Content { get; set; }
@@ -88,6 +96,13 @@ public sealed class SigningRequest
             throw new ArgumentNullException(nameof(property));
         }
 
+        if (_firstKey is null || ReferenceEquals(_firstKey, property))
+        {
+            _firstKey = property;
+            _firstValue = value;
+            return;
+        }
+
         var properties = _properties ??= new List<KeyValuePair<IRequestProperty, object?>>(2);
         for (int i = 0; i < properties.Count; i++)
         {
@@ -113,6 +128,12 @@ public sealed class SigningRequest
             throw new ArgumentNullException(nameof(property));
         }
 
+        if (ReferenceEquals(_firstKey, property))
+        {
+            value = (T)_firstValue!;
+            return true;
+        }
+
         if (_properties is { } properties)
         {
             foreach (var entry in properties)
@@ -135,6 +156,19 @@ public sealed class SigningRequest
         if (_properties is { Count: > 0 } properties)
         {
             properties.RemoveAll(static entry => entry.Key.Scope == RequestPropertyScope.Attempt);
+        }
+
+        if (_firstKey is { Scope: RequestPropertyScope.Attempt })
+        {
+            // The first slot takes the next remaining property, if any.
+            _firstKey = null;
+            _firstValue = null;
+            if (_properties is { Count: > 0 } rest)
+            {
+                _firstKey = rest[0].Key;
+                _firstValue = rest[0].Value;
+                rest.RemoveAt(0);
+            }
         }
     }
 

@@ -17,7 +17,7 @@ namespace SigningClients.Core.Http;
 /// A provider response whose headers have arrived and whose body has not been read yet. Handlers read it once,
 /// as JSON, text or a stream.
 /// </summary>
-public sealed class SigningResponse : IDisposable
+public sealed class SigningResponse : IDisposable, IBodyGuardFailures
 {
     private readonly HttpResponseMessage _response;
     private readonly SigningPipeline _pipeline;
@@ -94,7 +94,11 @@ public sealed class SigningResponse : IDisposable
     /// The body is empty, not valid JSON for the model, repeats a member name in one object (also differing only in
     /// case), or is larger than <see cref="ClientLimits.MaxResponseBytes"/> (<see cref="SigningFailureKind.InvalidResponse"/>).
     /// </exception>
-    public async Task<T> ReadJsonAsync<T>(JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken = default)
+    public Task<T> ReadJsonAsync<T>(JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken = default) =>
+        ReadJsonCoreAsync(typeInfo, cancellationToken).AsTask();
+
+    // ReadJsonAsync as a ValueTask: no Task allocated when the body is already there (the pipeline's typed path).
+    internal async ValueTask<T> ReadJsonCoreAsync<T>(JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
         if (typeInfo is null)
         {
@@ -151,10 +155,10 @@ public sealed class SigningResponse : IDisposable
 
     // The body, read whole (for the size limit and the duplicate-member check), into a buffer rented from
     // ArrayPool<byte>.Shared when pooled (the caller gives it back with Release), or a new one.
-    private async Task<ArraySegment<byte>> ReadJsonBytesAsync(string expected, bool pooled, CancellationToken cancellationToken)
+    private async ValueTask<ArraySegment<byte>> ReadJsonBytesAsync(string expected, bool pooled, CancellationToken cancellationToken)
     {
         var limits = _pipeline.Limits;
-        using var stream = await ReadBodyAsync(cancellationToken).ConfigureAwait(false);
+        using var stream = Guard(await ReadRawBodyAsync(cancellationToken).ConfigureAwait(false), limits.MaxResponseBytes);
         // Sized from the declared length (the body is read whole anyway, and the limit bounds it): a buffer grown by
         // doubling from a small start allocates and copies up to three times a large page (a 5 MB list page: 1, 2, 4
         // and 8 MB). A declared length is trusted up to 16 MB before a byte has arrived; beyond, the buffer grows as
@@ -242,18 +246,15 @@ public sealed class SigningResponse : IDisposable
 #endif
     }
 
-    private BodyGuardStream Guard(Stream raw, long maxBytes)
-    {
-        var limits = _pipeline.Limits;
-        return new BodyGuardStream(
-            raw,
-            limits.BodyIdleTimeout,
-            maxBytes,
-            () => _pipeline.CreateException(Request, this, SigningFailureKind.Timeout, null,
-                "The response body stalled: no bytes for " + limits.BodyIdleTimeout.TotalSeconds + " s (Limits.BodyIdleTimeout).", isTransient: true),
-            limit => _pipeline.CreateException(Request, this, SigningFailureKind.InvalidResponse, null,
-                "The response body is larger than the limit of " + limit + " bytes (Limits.MaxResponseBytes).", isTransient: false));
-    }
+    private BodyGuardStream Guard(Stream raw, long maxBytes) => new(raw, _pipeline.Limits.BodyIdleTimeout, maxBytes, this);
+
+    Exception IBodyGuardFailures.Stalled(TimeSpan idleTimeout) =>
+        _pipeline.CreateException(Request, this, SigningFailureKind.Timeout, null,
+            "The response body stalled: no bytes for " + idleTimeout.TotalSeconds + " s (Limits.BodyIdleTimeout).", isTransient: true);
+
+    Exception IBodyGuardFailures.TooLarge(long limit) =>
+        _pipeline.CreateException(Request, this, SigningFailureKind.InvalidResponse, null,
+            "The response body is larger than the limit of " + limit + " bytes (Limits.MaxResponseBytes).", isTransient: false);
 
     /// <summary>Reads the body as UTF-8 text, up to <paramref name="maxBytes"/> bytes.</summary>
     /// <param name="maxBytes">Maximum bytes to read.</param>

@@ -2,13 +2,12 @@ using System;
 using System.Threading.Tasks;
 using Polly;
 using Polly.Retry;
-using Polly.Timeout;
 
 namespace SigningClients.Core.Pipeline;
 
 /// <summary>
-/// The Polly layers around each attempt: retry (exponential backoff with jitter, <c>Retry-After</c> honoured, the
-/// decision taken by <see cref="RetryDecision.Decide"/>) outside a per-attempt timeout.
+/// The Polly layer around each attempt: retry (exponential backoff with jitter, <c>Retry-After</c> honoured, the
+/// decision taken by <see cref="RetryDecision.Decide"/>). Each attempt is timed inside it by <see cref="CallBudget"/>.
 /// </summary>
 internal static class AttemptResilience
 {
@@ -39,7 +38,8 @@ internal static class AttemptResilience
             });
         }
 
-        builder.AddTimeout(new TimeoutStrategyOptions { Timeout = retry.AttemptTimeout });
+        // The attempt timeout is not a Polly strategy: CallBudget times each attempt with one source per call, reset
+        // between attempts, and reports a timed-out attempt as Polly's TimeoutRejectedException.
         return builder.Build();
     }
 

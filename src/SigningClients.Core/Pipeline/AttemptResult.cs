@@ -6,14 +6,6 @@ using SigningClients.Core.Http;
 
 namespace SigningClients.Core.Pipeline;
 
-/// <summary>The value an accepted answer's handler produced (one attempt's successful outcome).</summary>
-internal sealed class SuccessfulAttempt<T>
-{
-    public SuccessfulAttempt(T value) => Value = value;
-
-    public T Value { get; }
-}
-
 /// <summary>An answer with a status the request does not accept: what the retry rule and the error need of it (the body read, bounded).</summary>
 internal sealed class FailedAttempt
 {

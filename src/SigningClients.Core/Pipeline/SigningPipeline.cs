@@ -37,6 +37,7 @@ public sealed class SigningPipeline
     private readonly string _userAgent;
     private readonly FailureMapper _failures;
     private readonly CallReporter _reporter;
+    private readonly TimerSourcePool _timerSources;
 
     /// <summary>Creates a pipeline over one long-lived <see cref="HttpClient"/>.</summary>
     /// <param name="httpClient">The HTTP client (its own timeout should be infinite; attempts are timed by the pipeline).</param>
@@ -63,6 +64,7 @@ public sealed class SigningPipeline
         _failures = new FailureMapper(options);
         _reporter = new CallReporter(_logger, options.ProviderName, options.Redactor);
         _resilience = AttemptResilience.Build(options, _reporter);
+        _timerSources = TimerSourcePool.For(options.TimeProvider);
     }
 
     /// <summary>The provider name.</summary>
@@ -89,7 +91,7 @@ public sealed class SigningPipeline
     /// <returns>The HTTP status of the accepted answer.</returns>
     /// <exception cref="SigningApiException">The call failed.</exception>
     public Task<int> SendAsync(SigningRequest request, CancellationToken cancellationToken = default) =>
-        ExecuteAsync(request, static (response, _) => new ValueTask<int>(response.Status), disposeResponse: true, cancellationToken);
+        ExecuteAsync(request, static (response, _, _) => new ValueTask<int>(response.Status), null, disposeResponse: true, cancellationToken);
 
     /// <summary>Sends a request and deserializes its JSON answer (inside the attempt, so a broken body is retried when safe).</summary>
     /// <typeparam name="T">The model type.</typeparam>
@@ -105,7 +107,7 @@ public sealed class SigningPipeline
             throw new ArgumentNullException(nameof(typeInfo));
         }
 
-        return ExecuteAsync(request, (response, ct) => new ValueTask<T>(response.ReadJsonAsync(typeInfo, ct)), disposeResponse: true, cancellationToken);
+        return ExecuteAsync(request, static (response, typeInfo, ct) => response.ReadJsonCoreAsync((JsonTypeInfo<T>)typeInfo!, ct), typeInfo, disposeResponse: true, cancellationToken);
     }
 
     /// <summary>
@@ -125,7 +127,7 @@ public sealed class SigningPipeline
             throw new ArgumentNullException(nameof(handler));
         }
 
-        return ExecuteAsync(request, handler, disposeResponse: true, cancellationToken);
+        return ExecuteAsync(request, static (response, handler, ct) => ((Func<SigningResponse, CancellationToken, ValueTask<T>>)handler!)(response, ct), handler, disposeResponse: true, cancellationToken);
     }
 
     /// <summary>
@@ -136,7 +138,7 @@ public sealed class SigningPipeline
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The live response.</returns>
     public Task<SigningResponse> SendForResponseAsync(SigningRequest request, CancellationToken cancellationToken = default) =>
-        ExecuteAsync(request, static (response, _) => new ValueTask<SigningResponse>(response), disposeResponse: false, cancellationToken);
+        ExecuteAsync(request, static (response, _, _) => new ValueTask<SigningResponse>(response), null, disposeResponse: false, cancellationToken);
 
     /// <summary>Sends a request and returns its body as a streamed download.</summary>
     /// <param name="request">The request.</param>
@@ -195,7 +197,7 @@ public sealed class SigningPipeline
         if (IsAbsoluteHttp(request.Path) && Uri.TryCreate(request.Path, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps))
         {
             SigningClientOptions.EnsureSecureEndpoint(absolute, _options.AllowHttpOnLoopback, "request URI");
-            if (request.Query.Count == 0)
+            if (!request.HasQuery)
             {
                 return absolute;
             }
@@ -207,7 +209,7 @@ public sealed class SigningPipeline
             baseText = _endpoint.OriginalString + (request.Path.Length > 0 && request.Path[0] == '/' ? request.Path.TrimStart('/') : request.Path);
         }
 
-        if (request.Query.Count == 0)
+        if (!request.HasQuery)
         {
             return new Uri(baseText);
         }
@@ -218,7 +220,9 @@ public sealed class SigningPipeline
         return new Uri(builder.ToString());
     }
 
-    private async Task<T> ExecuteAsync<T>(SigningRequest request, Func<SigningResponse, CancellationToken, ValueTask<T>> handler, bool disposeResponse, CancellationToken cancellationToken)
+    // The handler is a static delegate (cached, no allocation per call) given its own state: what a capturing lambda
+    // would otherwise allocate as a closure and a delegate on every call.
+    private async Task<T> ExecuteAsync<T>(SigningRequest request, Func<SigningResponse, object?, CancellationToken, ValueTask<T>> handler, object? handlerState, bool disposeResponse, CancellationToken cancellationToken)
     {
         if (request is null)
         {
@@ -227,42 +231,58 @@ public sealed class SigningPipeline
 
         var uri = BuildUri(request);
         cancellationToken.ThrowIfCancellationRequested();
-        using var budget = new CallBudget(_options.TimeProvider, _options.Retry.TotalTimeout, cancellationToken);
+        using var budget = new CallBudget(_timerSources, _options.TimeProvider, _options.Retry.TotalTimeout, cancellationToken);
         using var telemetry = OperationTelemetry.Start(ProviderName, request, Redactor, cancellationToken);
-        var state = new CallState(request, uri, budget, telemetry);
+        var state = new CallState<T>(request, uri, budget, telemetry, this, handler, handlerState, disposeResponse);
 
-        var context = ResilienceContextPool.Shared.Get(budget.Token);
-        context.Properties.Set(AttemptResilience.CallStateKey, state);
-        try
+        // The first attempt runs before the retry strategy: an accepted answer (the usual case) never enters Polly.
+        // Any other outcome is handed to Polly as its first attempt's outcome, so the retry rule, the delays and the
+        // attempt numbers are exactly those of running every attempt inside it.
+        var outcome = await AttemptAsync(state).ConfigureAwait(false);
+        if (outcome.Result is not CallState<T> && !budget.Token.IsCancellationRequested)
         {
-            var outcome = await _resilience.ExecuteOutcomeAsync(
-                static (ctx, s) => s.Pipeline.AttemptAsync(s.State, s.Handler, s.DisposeResponse, ctx.CancellationToken),
-                context,
-                new AttemptArgs<T>(this, state, handler, disposeResponse)).ConfigureAwait(false);
+            outcome = await RetryAsync(state, outcome).ConfigureAwait(false);
+        }
 
-            if (outcome.Exception is { } exception)
+        if (outcome.Exception is { } exception)
+        {
+            var mapped = _failures.FromException(exception, state, cancellationToken.IsCancellationRequested);
+            if (mapped is null)
             {
-                var mapped = _failures.FromException(exception, state, cancellationToken.IsCancellationRequested);
-                if (mapped is null)
+                if (cancellationToken.IsCancellationRequested)
                 {
-                    if (cancellationToken.IsCancellationRequested)
-                    {
-                        telemetry?.Canceled();
-                    }
-
-                    ExceptionDispatchInfo.Capture(exception).Throw();
+                    telemetry?.Canceled();
                 }
 
-                throw _reporter.Failed(mapped!, state);
+                ExceptionDispatchInfo.Capture(exception).Throw();
             }
 
-            if (outcome.Result is FailedAttempt failed)
-            {
-                throw _reporter.Failed(_failures.FromAnswer(request, failed), state);
-            }
+            throw _reporter.Failed(mapped!, state);
+        }
 
-            telemetry?.Succeeded();
-            return ((SuccessfulAttempt<T>)outcome.Result!).Value;
+        if (outcome.Result is FailedAttempt failed)
+        {
+            throw _reporter.Failed(_failures.FromAnswer(request, failed), state);
+        }
+
+        telemetry?.Succeeded();
+        // The one successful attempt left its value in the state (its outcome is the state itself).
+        return state.Value!;
+    }
+
+    // The retry strategy, from the first attempt's outcome on: Polly's first callback returns it as it is, later
+    // callbacks are new attempts.
+    private async ValueTask<Outcome<object>> RetryAsync<T>(CallState<T> state, Outcome<object> first)
+    {
+        var context = ResilienceContextPool.Shared.Get(state.Budget.Token);
+        context.Properties.Set(AttemptResilience.CallStateKey, state);
+        state.Replay(first);
+        try
+        {
+            return await _resilience.ExecuteOutcomeAsync(
+                static (_, s) => s.TryTakeReplay(out var replayed) ? new ValueTask<Outcome<object>>(replayed) : s.Pipeline.AttemptAsync(s),
+                context,
+                state).ConfigureAwait(false);
         }
         finally
         {
@@ -271,14 +291,39 @@ public sealed class SigningPipeline
     }
 
     // One async method per attempt: every exception of the attempt becomes Polly's outcome (the retry rule decides on it).
-    private async ValueTask<Outcome<object>> AttemptAsync<T>(CallState state, Func<SigningResponse, CancellationToken, ValueTask<T>> handler, bool disposeResponse, CancellationToken cancellationToken)
+    // The attempt's token ends with the attempt timeout or the call's token (the one Polly's context carries).
+    private async ValueTask<Outcome<object>> AttemptAsync<T>(CallState<T> state)
     {
+        var cancellationToken = state.Budget.BeginAttempt(_options.Retry.AttemptTimeout);
         try
         {
             var request = state.Request;
             state.StartAttempt();
 
-            var response = await SendOnceAsync(state, cancellationToken).ConfigureAwait(false);
+            // Send; on a 401 to an authenticated request the policy may refresh its credentials once per call, and the
+            // request is sent again (only when its body can be produced again). Inline, not in helper async methods:
+            // each would box its own state machine on every call.
+            var auth = request.Authenticate ? _options.Authentication : null;
+            var message = await CreateMessageAsync(state, auth, cancellationToken).ConfigureAwait(false);
+            var client = PrepareSend(state, message);
+            long started = Stopwatch.GetTimestamp();
+            var response = Received(state, await Send(state, client, message, cancellationToken).ConfigureAwait(false), started);
+            if (auth is not null && response.StatusCode == System.Net.HttpStatusCode.Unauthorized && !state.Reauthenticated &&
+                (request.Content is null || request.Content.IsReplayable))
+            {
+                state.Reauthenticated = true;
+                if (await auth.OnUnauthorizedAsync(message, response, request, cancellationToken).ConfigureAwait(false))
+                {
+                    _reporter.Reauthenticating(state);
+                    response.Dispose();
+                    message.Dispose();
+                    message = await CreateMessageAsync(state, auth, cancellationToken).ConfigureAwait(false);
+                    client = PrepareSend(state, message);
+                    started = Stopwatch.GetTimestamp();
+                    response = Received(state, await Send(state, client, message, cancellationToken).ConfigureAwait(false), started);
+                }
+            }
+
             int status = (int)response.StatusCode;
             if (!request.IsAccepted(status) && !state.IsReplayedDeleteAlreadyDone(status))
             {
@@ -290,14 +335,16 @@ public sealed class SigningPipeline
 
             var signingResponse = new SigningResponse(response, this, request, ReadRequestId(response));
             SigningResponseCapture.Record(ProviderName, request.Operation, response, signingResponse.RequestId, Redactor);
-            if (!disposeResponse)
+            if (!state.DisposeResponse)
             {
-                return Outcome.FromResult<object>(new SuccessfulAttempt<T>(await handler(signingResponse, cancellationToken).ConfigureAwait(false)));
+                state.Value = await state.Handler(signingResponse, state.HandlerState, cancellationToken).ConfigureAwait(false);
+                return Outcome.FromResult<object>(state);
             }
 
             try
             {
-                return Outcome.FromResult<object>(new SuccessfulAttempt<T>(await handler(signingResponse, cancellationToken).ConfigureAwait(false)));
+                state.Value = await state.Handler(signingResponse, state.HandlerState, cancellationToken).ConfigureAwait(false);
+                return Outcome.FromResult<object>(state);
             }
             catch (Exception ex) when (TransportFailure.IsTransport(ex) && ex is not ResponseBodyException)
             {
@@ -318,37 +365,15 @@ public sealed class SigningPipeline
         }
         catch (Exception ex)
         {
-            return Outcome.FromException<object>(ex);
+            return Outcome.FromException<object>(state.Budget.AttemptException(ex));
         }
-    }
-
-    // Sends the attempt's message; on a 401 to an authenticated request the policy may refresh its credentials once
-    // per call, and the request is sent again (only when its body can be produced again).
-    private async Task<HttpResponseMessage> SendOnceAsync(CallState state, CancellationToken cancellationToken)
-    {
-        var request = state.Request;
-        var auth = request.Authenticate ? _options.Authentication : null;
-        var message = await CreateMessageAsync(state, auth, cancellationToken).ConfigureAwait(false);
-        var response = await SendMessageAsync(state, message, cancellationToken).ConfigureAwait(false);
-
-        if (auth is not null && response.StatusCode == System.Net.HttpStatusCode.Unauthorized && !state.Reauthenticated &&
-            (request.Content is null || request.Content.IsReplayable))
+        finally
         {
-            state.Reauthenticated = true;
-            if (await auth.OnUnauthorizedAsync(message, response, request, cancellationToken).ConfigureAwait(false))
-            {
-                _reporter.Reauthenticating(state);
-                response.Dispose();
-                message.Dispose();
-                message = await CreateMessageAsync(state, auth, cancellationToken).ConfigureAwait(false);
-                response = await SendMessageAsync(state, message, cancellationToken).ConfigureAwait(false);
-            }
+            state.Budget.EndAttempt();
         }
-
-        return response;
     }
 
-    private async Task<HttpRequestMessage> CreateMessageAsync(CallState state, AuthenticationPolicy? auth, CancellationToken cancellationToken)
+    private async ValueTask<HttpRequestMessage> CreateMessageAsync(CallState state, AuthenticationPolicy? auth, CancellationToken cancellationToken)
     {
         var request = state.Request;
         request.ClearAttemptProperties();
@@ -375,16 +400,25 @@ public sealed class SigningPipeline
         return message;
     }
 
-    private async Task<HttpResponseMessage> SendMessageAsync(CallState state, HttpRequestMessage message, CancellationToken cancellationToken)
+    // The request message is about to leave: logged, and marked as sent (a write may take effect from here on).
+    private HttpClient PrepareSend(CallState state, HttpRequestMessage message)
     {
-        var request = state.Request;
         _reporter.Sending(state, message);
         var client = _httpClient();
         state.RequestSent = true;
-        long started = Stopwatch.GetTimestamp();
-        var response = await (state.Telemetry is { } telemetry
+        return client;
+    }
+
+    private static Task<HttpResponseMessage> Send(CallState state, HttpClient client, HttpRequestMessage message, CancellationToken cancellationToken) =>
+        state.Telemetry is { } telemetry
             ? telemetry.SendAsync(client, message, cancellationToken)
-            : client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken)).ConfigureAwait(false);
+            : client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+
+    // The answer's headers arrived, sent at startedTimestamp: refused if a handler followed a redirect, else logged and
+    // shown to the authentication policy (token rotation).
+    private HttpResponseMessage Received(CallState state, HttpResponseMessage response, long startedTimestamp)
+    {
+        var request = state.Request;
         if (RedirectPolicy.WasRedirected(response, state.Uri))
         {
             // The caller's own handler followed a redirect: the answer is another server's and is not accepted (nor
@@ -396,7 +430,7 @@ public sealed class SigningPipeline
                 outcomeUnknown: request.Idempotency == Idempotency.NotIdempotent);
         }
 
-        _reporter.Received(state, response, started);
+        _reporter.Received(state, response, startedTimestamp);
         _options.Authentication?.OnResponse(response, request);
         return response;
     }
@@ -434,24 +468,5 @@ public sealed class SigningPipeline
         }
 
         return () => httpClient;
-    }
-
-    private sealed class AttemptArgs<T>
-    {
-        public AttemptArgs(SigningPipeline pipeline, CallState state, Func<SigningResponse, CancellationToken, ValueTask<T>> handler, bool disposeResponse)
-        {
-            Pipeline = pipeline;
-            State = state;
-            Handler = handler;
-            DisposeResponse = disposeResponse;
-        }
-
-        public SigningPipeline Pipeline { get; }
-
-        public CallState State { get; }
-
-        public Func<SigningResponse, CancellationToken, ValueTask<T>> Handler { get; }
-
-        public bool DisposeResponse { get; }
     }
 }

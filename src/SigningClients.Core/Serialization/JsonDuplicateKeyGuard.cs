@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
@@ -29,13 +30,29 @@ internal static class JsonDuplicateKeyGuard
     /// <exception cref="JsonException">The text is not valid JSON (or nests deeper than 64 levels).</exception>
     public static bool TryFindDuplicate(ReadOnlySpan<byte> utf8Json, out string? duplicate)
     {
+        // The names of every open object, innermost last (a stack), and the open scopes, each remembering where its
+        // names start. Both are positions only (no references), kept on the stack while they fit and in arrays rented
+        // from the pool beyond: checking a typical answer allocates nothing. The rare texts (escaped or non-ASCII
+        // names) and hash sets (objects with many members) live in lists created on first use.
+        var state = new State(stackalloc Name[InitialNames], stackalloc Scope[InitialScopes]);
+        try
+        {
+            return Scan(utf8Json, ref state, out duplicate);
+        }
+        finally
+        {
+            state.ReturnRented();
+        }
+    }
+
+    private const int InitialNames = 32;
+    private const int InitialScopes = 16;
+
+    private static bool Scan(ReadOnlySpan<byte> utf8Json, ref State state, out string? duplicate)
+    {
         duplicate = null;
         var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-
-        // The names of every open object, innermost last (a stack); each open scope remembers where its names start.
-        var names = new Name[64];
         int nameCount = 0;
-        var scopes = new Scope[16];
         int depth = 0;
         while (reader.Read())
         {
@@ -43,25 +60,36 @@ internal static class JsonDuplicateKeyGuard
             {
                 case JsonTokenType.StartObject:
                 case JsonTokenType.StartArray:
-                    if (depth == scopes.Length)
+                    if (depth == state.Scopes.Length)
                     {
-                        Array.Resize(ref scopes, depth * 2);
+                        state.GrowScopes();
                     }
 
-                    scopes[depth++] = new Scope(nameCount);
+                    state.Scopes[depth++] = new Scope(nameCount, state.Texts?.Count ?? 0);
                     break;
                 case JsonTokenType.EndObject:
                 case JsonTokenType.EndArray:
-                    nameCount = scopes[--depth].Start;
-                    scopes[depth] = default;
+                    // The closed scope's names, texts and set are forgotten (the set is the innermost: the last one).
+                    var closed = state.Scopes[--depth];
+                    nameCount = closed.Start;
+                    if (state.Texts is { } texts && texts.Count > closed.TextStart)
+                    {
+                        texts.RemoveRange(closed.TextStart, texts.Count - closed.TextStart);
+                    }
+
+                    if (closed.SetIndex >= 0)
+                    {
+                        state.Sets!.RemoveAt(closed.SetIndex);
+                    }
+
                     break;
                 case JsonTokenType.PropertyName:
-                    ref var scope = ref scopes[depth - 1];
-                    var name = Name.Of(ref reader);
-                    if (scope.Set is not null)
+                    ref var scope = ref state.Scopes[depth - 1];
+                    var name = Name.Of(ref reader, ref state.Texts);
+                    if (scope.SetIndex >= 0)
                     {
-                        var text = name.Text ?? Decode(utf8Json, name);
-                        if (!scope.Set.Add(text))
+                        var text = state.TextOf(utf8Json, name);
+                        if (!state.Sets![scope.SetIndex].Add(text))
                         {
                             duplicate = Bound(text);
                             return true;
@@ -72,9 +100,9 @@ internal static class JsonDuplicateKeyGuard
 
                     for (int i = scope.Start; i < nameCount; i++)
                     {
-                        if (SameName(utf8Json, names[i], name))
+                        if (SameName(utf8Json, ref state, state.Names[i], name))
                         {
-                            duplicate = Bound(name.Text ?? Decode(utf8Json, name));
+                            duplicate = Bound(state.TextOf(utf8Json, name));
                             return true;
                         }
                     }
@@ -82,22 +110,25 @@ internal static class JsonDuplicateKeyGuard
                     if (nameCount - scope.Start == LinearScanLimit)
                     {
                         // Many members: a hash set from here on (the names so far move into it).
-                        scope.Set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                        var set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
                         for (int i = scope.Start; i < nameCount; i++)
                         {
-                            scope.Set.Add(names[i].Text ?? Decode(utf8Json, names[i]));
+                            set.Add(state.TextOf(utf8Json, state.Names[i]));
                         }
 
-                        scope.Set.Add(name.Text ?? Decode(utf8Json, name));
+                        set.Add(state.TextOf(utf8Json, name));
+                        state.Sets ??= new List<HashSet<string>>();
+                        scope.SetIndex = state.Sets.Count;
+                        state.Sets.Add(set);
                         break;
                     }
 
-                    if (nameCount == names.Length)
+                    if (nameCount == state.Names.Length)
                     {
-                        Array.Resize(ref names, nameCount * 2);
+                        state.GrowNames(nameCount);
                     }
 
-                    names[nameCount++] = name;
+                    state.Names[nameCount++] = name;
                     break;
             }
         }
@@ -105,9 +136,9 @@ internal static class JsonDuplicateKeyGuard
         return false;
     }
 
-    private static bool SameName(ReadOnlySpan<byte> json, in Name a, in Name b)
+    private static bool SameName(ReadOnlySpan<byte> json, ref State state, in Name a, in Name b)
     {
-        if (a.Text is null && b.Text is null)
+        if (a.TextIndex < 0 && b.TextIndex < 0)
         {
             // Both plain ASCII: equal ignoring case iff same length and equal after folding A-Z to a-z.
             if (a.Length != b.Length)
@@ -130,7 +161,7 @@ internal static class JsonDuplicateKeyGuard
         }
 
         // An escaped or non-ASCII name (rare): the deserializers' rule, on strings.
-        return string.Equals(a.Text ?? Decode(json, a), b.Text ?? Decode(json, b), StringComparison.OrdinalIgnoreCase);
+        return string.Equals(state.TextOf(json, a), state.TextOf(json, b), StringComparison.OrdinalIgnoreCase);
     }
 
     private static string Decode(ReadOnlySpan<byte> json, in Name name)
@@ -144,23 +175,26 @@ internal static class JsonDuplicateKeyGuard
 
     private static string Bound(string name) => name.Length > 64 ? name.Substring(0, 64) : name;
 
-    /// <summary>A member name: its position in the document when it is plain ASCII, else its (unescaped) text.</summary>
+    /// <summary>
+    /// A member name: its position in the document when it is plain ASCII (<see cref="TextIndex"/> −1), else the index
+    /// of its (unescaped) text in the scan's text list.
+    /// </summary>
     private readonly struct Name
     {
-        private Name(int start, int length, string? text)
+        private Name(int start, int length, int textIndex)
         {
             Start = start;
             Length = length;
-            Text = text;
+            TextIndex = textIndex;
         }
 
         public int Start { get; }
 
         public int Length { get; }
 
-        public string? Text { get; }
+        public int TextIndex { get; }
 
-        public static Name Of(ref Utf8JsonReader reader)
+        public static Name Of(ref Utf8JsonReader reader, ref List<string>? texts)
         {
             var span = reader.ValueSpan;
             if (!reader.ValueIsEscaped && !reader.HasValueSequence)
@@ -178,24 +212,101 @@ internal static class JsonDuplicateKeyGuard
                 if (ascii)
                 {
                     // The name's bytes follow the opening quote of the token.
-                    return new Name(checked((int)reader.TokenStartIndex + 1), span.Length, null);
+                    return new Name(checked((int)reader.TokenStartIndex + 1), span.Length, -1);
                 }
             }
 
-            return new Name(0, 0, reader.GetString()!);
+            texts ??= new List<string>();
+            texts.Add(reader.GetString()!);
+            return new Name(0, 0, texts.Count - 1);
         }
     }
 
+    /// <summary>
+    /// An open object or array: where its names and texts start, and its hash set (index in the set list) once it has
+    /// many members.
+    /// </summary>
     private struct Scope
     {
-        public Scope(int start)
+        public Scope(int start, int textStart)
         {
             Start = start;
-            Set = null;
+            TextStart = textStart;
+            SetIndex = -1;
         }
 
         public int Start { get; }
 
-        public HashSet<string>? Set { get; set; }
+        public int TextStart { get; }
+
+        public int SetIndex { get; set; }
+    }
+
+    /// <summary>The scan's stacks (on the stack, or rented when deep or wide) and its rare texts and sets.</summary>
+    private ref struct State
+    {
+        private Name[]? _rentedNames;
+        private Scope[]? _rentedScopes;
+
+        public State(Span<Name> names, Span<Scope> scopes)
+        {
+            Names = names;
+            Scopes = scopes;
+            _rentedNames = null;
+            _rentedScopes = null;
+            Texts = null;
+            Sets = null;
+        }
+
+        public Span<Name> Names;
+
+        public Span<Scope> Scopes;
+
+        public List<string>? Texts;
+
+        public List<HashSet<string>>? Sets;
+
+        public string TextOf(ReadOnlySpan<byte> json, in Name name) => name.TextIndex >= 0 ? Texts![name.TextIndex] : Decode(json, name);
+
+        public void GrowNames(int used)
+        {
+            var larger = ArrayPool<Name>.Shared.Rent(Names.Length * 2);
+            Names.Slice(0, used).CopyTo(larger);
+            if (_rentedNames is not null)
+            {
+                ArrayPool<Name>.Shared.Return(_rentedNames);
+            }
+
+            _rentedNames = larger;
+            Names = larger;
+        }
+
+        public void GrowScopes()
+        {
+            var larger = ArrayPool<Scope>.Shared.Rent(Scopes.Length * 2);
+            Scopes.CopyTo(larger);
+            if (_rentedScopes is not null)
+            {
+                ArrayPool<Scope>.Shared.Return(_rentedScopes);
+            }
+
+            _rentedScopes = larger;
+            Scopes = larger;
+        }
+
+        public void ReturnRented()
+        {
+            if (_rentedNames is not null)
+            {
+                ArrayPool<Name>.Shared.Return(_rentedNames);
+                _rentedNames = null;
+            }
+
+            if (_rentedScopes is not null)
+            {
+                ArrayPool<Scope>.Shared.Return(_rentedScopes);
+                _rentedScopes = null;
+            }
+        }
     }
 }

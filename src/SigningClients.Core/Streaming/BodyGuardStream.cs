@@ -5,61 +5,75 @@ using System.Threading.Tasks;
 
 namespace SigningClients.Core.Streaming;
 
+/// <summary>Builds the exceptions a guarded body ends with (the response that owns the body).</summary>
+internal interface IBodyGuardFailures
+{
+    /// <summary>The body stalled longer than the idle timeout.</summary>
+    Exception Stalled(TimeSpan idleTimeout);
+
+    /// <summary>The body is larger than <paramref name="limit"/> bytes.</summary>
+    Exception TooLarge(long limit);
+}
+
 /// <summary>
 /// A read-only view of a response body that bounds what the body may cost: no read waits longer than the idle timeout
 /// for the next bytes (a body that stalls after the headers), and no more than a maximum number of bytes is handed
 /// out (an endless body). Both end the read with the exception the owner supplies.
 /// </summary>
+/// <remarks>
+/// The idle timer costs nothing for reads the inner stream completes at once (the usual case for a small answer whose
+/// bytes arrived with the headers): it is armed only while a read is pending. The read passes one token source of the
+/// stream's own, which the caller's token cancels through a registration for the time of the read (no linked source
+/// per read).
+/// </remarks>
 internal sealed class BodyGuardStream : ForwardReadStream
 {
     private readonly Stream _inner;
     private readonly TimeSpan _idleTimeout;
     private readonly long _maxBytes;
-    private readonly Func<Exception> _onIdle;
-    private readonly Func<long, Exception> _onTooLarge;
-    private readonly CancellationTokenSource? _idle;
+    private readonly IBodyGuardFailures _failures;
+    private CancellationTokenSource? _idle;
     private long _total;
 
     /// <param name="inner">The raw body.</param>
     /// <param name="idleTimeout">Longest wait for the next bytes; <see cref="Timeout.InfiniteTimeSpan"/> for none.</param>
     /// <param name="maxBytes">Most bytes the body may have; negative for no limit.</param>
-    /// <param name="onIdle">Builds the exception for a stalled body.</param>
-    /// <param name="onTooLarge">Builds the exception for a body over <paramref name="maxBytes"/> (given the limit).</param>
-    public BodyGuardStream(Stream inner, TimeSpan idleTimeout, long maxBytes, Func<Exception> onIdle, Func<long, Exception> onTooLarge)
+    /// <param name="failures">Builds the exceptions for a stalled body and for a body over <paramref name="maxBytes"/>.</param>
+    public BodyGuardStream(Stream inner, TimeSpan idleTimeout, long maxBytes, IBodyGuardFailures failures)
     {
         _inner = inner;
         _idleTimeout = idleTimeout;
         _maxBytes = maxBytes;
-        _onIdle = onIdle;
-        _onTooLarge = onTooLarge;
-        _idle = idleTimeout == Timeout.InfiniteTimeSpan ? null : new CancellationTokenSource();
+        _failures = failures;
     }
 
     public long BytesRead => _total;
 
     public override long Position => _total;
 
+    private bool Timed => _idleTimeout != Timeout.InfiniteTimeSpan;
+
     public override int Read(byte[] buffer, int offset, int count)
     {
-        if (_idle is null)
+        if (!Timed)
         {
             return Count(_inner.Read(buffer, offset, Cap(count)));
         }
 
-        ThrowIfIdle();
+        var idle = IdleSource();
 
         // A synchronous read cannot be cancelled: on idle timeout the body is closed, which ends the blocked read.
-        using var registration = _idle.Token.Register(static s => ((Stream)s!).Dispose(), _inner);
-        _idle.CancelAfter(_idleTimeout);
+        using var registration = idle.Token.Register(static s => ((Stream)s!).Dispose(), _inner);
+        idle.CancelAfter(_idleTimeout);
         try
         {
             int read = _inner.Read(buffer, offset, Cap(count));
-            _idle.CancelAfter(Timeout.Infinite);
+            idle.CancelAfter(Timeout.Infinite);
             return Count(read);
         }
-        catch (Exception) when (_idle.IsCancellationRequested)
+        catch (Exception) when (idle.IsCancellationRequested)
         {
-            throw _onIdle();
+            throw _failures.Stalled(_idleTimeout);
         }
     }
 
@@ -75,7 +89,12 @@ internal sealed class BodyGuardStream : ForwardReadStream
     {
         if (disposing)
         {
-            _idle?.Dispose();
+            if (_idle is { } idle)
+            {
+                _idle = null;
+                Pipeline.TimerSourcePool.Shared.Return(idle);
+            }
+
             _inner.Dispose();
         }
 
@@ -85,28 +104,56 @@ internal sealed class BodyGuardStream : ForwardReadStream
     private async ValueTask<int> ReadCoreAsync(Memory<byte> buffer, CancellationToken cancellationToken)
     {
         var slice = buffer.Slice(0, Cap(buffer.Length));
-        if (_idle is null)
+        if (!Timed)
         {
             return Count(await ReadInnerAsync(slice, cancellationToken).ConfigureAwait(false));
         }
 
-        ThrowIfIdle();
-        CancellationTokenSource? linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _idle.Token) : null;
+        cancellationToken.ThrowIfCancellationRequested();
+        var idle = IdleSource();
+
+        // The caller's token cancels the stream's source for the time of this read only.
+        var link = cancellationToken.CanBeCanceled ? Pipeline.TimerSourcePool.Link(idle, cancellationToken) : default;
         try
         {
-            _idle.CancelAfter(_idleTimeout);
-            int read = await ReadInnerAsync(slice, linked?.Token ?? _idle.Token).ConfigureAwait(false);
-            _idle.CancelAfter(Timeout.Infinite);
+            var pending = ReadInnerAsync(slice, idle.Token);
+            if (pending.IsCompleted)
+            {
+                return Count(await pending.ConfigureAwait(false));
+            }
+
+            idle.CancelAfter(_idleTimeout);
+            int read = await pending.ConfigureAwait(false);
+            idle.CancelAfter(Timeout.Infinite);
             return Count(read);
         }
-        catch (Exception) when (_idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (Exception) when (idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw _onIdle();
+            throw _failures.Stalled(_idleTimeout);
         }
         finally
         {
-            linked?.Dispose();
+            link.Dispose();
+            if (idle.IsCancellationRequested && cancellationToken.IsCancellationRequested)
+            {
+                // Cancelled by the caller, not the timer: a later read starts with a fresh source.
+                _idle = null;
+                Pipeline.TimerSourcePool.Shared.Return(idle);
+            }
         }
+    }
+
+    // Created on the first timed read; once the timer has cancelled it, every later read reports the stall.
+    private CancellationTokenSource IdleSource()
+    {
+        // From the shared pool (the idle timeout runs on the system clock): given back when the stream is disposed.
+        var idle = _idle ??= Pipeline.TimerSourcePool.Shared.Rent(Timeout.InfiniteTimeSpan);
+        if (idle.IsCancellationRequested)
+        {
+            throw _failures.Stalled(_idleTimeout);
+        }
+
+        return idle;
     }
 
     private ValueTask<int> ReadInnerAsync(Memory<byte> buffer, CancellationToken cancellationToken)
@@ -121,14 +168,6 @@ internal sealed class BodyGuardStream : ForwardReadStream
 
         throw new NotSupportedException("Only array-backed buffers are supported.");
 #endif
-    }
-
-    private void ThrowIfIdle()
-    {
-        if (_idle!.IsCancellationRequested)
-        {
-            throw _onIdle();
-        }
     }
 
     // Asks for at most one byte more than the limit allows, so that an over-long body is detected without reading much past it.
@@ -148,7 +187,7 @@ internal sealed class BodyGuardStream : ForwardReadStream
         _total += read;
         if (_maxBytes >= 0 && _total > _maxBytes)
         {
-            throw _onTooLarge(_maxBytes);
+            throw _failures.TooLarge(_maxBytes);
         }
 
         return read;

@@ -32,6 +32,50 @@ public sealed class RequestPropertyTests
         Assert.False(request.TryGetProperty(new RequestProperty<string>("Test.Mode"), out _));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Clearing_the_attempt_values_keeps_every_call_value_wherever_it_is_stored(bool attemptValueFirst)
+    {
+        // The first property set is stored apart from the others: clearing must work whichever comes first.
+        var other = new RequestProperty<string>("Test.Other");
+        var later = new RequestProperty<int>("Test.Later", RequestPropertyScope.Attempt);
+        var request = new SigningRequest(HttpMethod.Get, "op", "Op", Idempotency.Safe);
+        if (attemptValueFirst)
+        {
+            request.SetProperty(SentWith, 1);
+            request.SetProperty(Mode, "form");
+        }
+        else
+        {
+            request.SetProperty(Mode, "form");
+            request.SetProperty(SentWith, 1);
+        }
+
+        request.SetProperty(other, "x");
+        request.SetProperty(later, 2);
+        request.SetProperty(other, "y");
+
+        request.ClearAttemptProperties();
+
+        Assert.False(request.TryGetProperty(SentWith, out _));
+        Assert.False(request.TryGetProperty(later, out _));
+        Assert.True(request.TryGetProperty(Mode, out var mode));
+        Assert.Equal("form", mode);
+        Assert.True(request.TryGetProperty(other, out var value));
+        Assert.Equal("y", value);
+
+        // And the slots are usable again.
+        request.SetProperty(SentWith, 3);
+        Assert.True(request.TryGetProperty(SentWith, out var sent));
+        Assert.Equal(3, sent);
+        request.ClearAttemptProperties();
+        request.ClearAttemptProperties();
+        Assert.False(request.TryGetProperty(SentWith, out _));
+        Assert.True(request.TryGetProperty(Mode, out _));
+        Assert.True(request.TryGetProperty(other, out _));
+    }
+
     [Fact]
     public async Task Attempt_values_are_forgotten_before_every_message_and_call_values_kept()
     {
