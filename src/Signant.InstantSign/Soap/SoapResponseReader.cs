@@ -86,7 +86,7 @@ internal sealed partial class SoapResponseReader
     /// <summary>Reads a download answer, writing the decoded file into <paramref name="destination"/>. The hash is checked by the caller.</summary>
     public static async Task<InstantAttachmentDownload> ReadDownloadAsync(Stream body, Stream destination, SignantClientOptions options, CancellationToken cancellationToken)
     {
-        using var xml = XmlReader.Create(new TokenStream(body, cancellationToken), CreateSettings(0, async: true));
+        using var xml = XmlReader.Create(new TokenStream(body, cancellationToken, fillReads: true), CreateSettings(0, async: true));
         var r = new SoapResponseReader(xml, async: true, options.MaxElementLength, null);
         var download = new DownloadReader(destination, options.MaxAttachmentBytes, cancellationToken);
         await r.ReadResultAsync(download).ConfigureAwait(false);
