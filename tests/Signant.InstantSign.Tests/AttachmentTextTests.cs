@@ -145,6 +145,33 @@ public sealed class AttachmentTextTests
         Assert.Contains("larger than the limit of 99999 bytes", ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("AQ==QUJD", 8)]
+    [InlineData("AQ==QQ", 6)]
+    [InlineData("AQ==Q", 5)]
+    [InlineData("QUJDAQ==QUJD", 12)]
+    public void Padding_followed_by_more_text_in_the_same_chunk_is_refused(string text, int count)
+    {
+        // Deterministic chunking (the reader's own chunk boundaries cannot be chosen from outside): the padded quantum
+        // is the last complete one of the chunk and more text follows it.
+        using var decoder = new Soap.Base64TextDecoder();
+        text.CopyTo(0, decoder.Chars, 0, count);
+
+        Assert.Throws<System.Xml.XmlException>(() => decoder.Decode(count));
+    }
+
+    [Fact]
+    public void A_padded_quantum_at_the_end_of_a_chunk_is_kept_until_the_text_ends()
+    {
+        using var decoder = new Soap.Base64TextDecoder();
+        "QUJDAQ==".CopyTo(0, decoder.Chars, 0, 8);
+
+        Assert.Equal(3, decoder.Decode(8));
+        Assert.Equal("ABC"u8.ToArray(), decoder.Output.AsSpan(0, 3).ToArray());
+        Assert.Equal(1, decoder.Finish());
+        Assert.Equal(1, decoder.Output[0]);
+    }
+
     private static string[] Chunks(string text, int size) =>
         Enumerable.Range(0, (text.Length + size - 1) / size).Select(i => text.Substring(i * size, Math.Min(size, text.Length - (i * size)))).ToArray();
 }
