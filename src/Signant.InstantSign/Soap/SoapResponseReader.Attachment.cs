@@ -106,30 +106,15 @@ internal sealed partial class SoapResponseReader
         using var decoder = new Base64TextDecoder();
         long total = 0;
         await ReadNodeAsync().ConfigureAwait(false);
-        while (_reader.NodeType != XmlNodeType.EndElement)
+        while (await NextTextNodeAsync("AttachmentFile").ConfigureAwait(false))
         {
-            switch (_reader.NodeType)
+            int read;
+            while ((read = await _reader.ReadValueChunkAsync(decoder.Chars, 0, Base64TextDecoder.ChunkCharacters).ConfigureAwait(false)) > 0)
             {
-                case XmlNodeType.Text:
-                case XmlNodeType.CDATA:
-                case XmlNodeType.Whitespace:
-                case XmlNodeType.SignificantWhitespace:
-                    int read;
-                    while ((read = await _reader.ReadValueChunkAsync(decoder.Chars, 0, Base64TextDecoder.ChunkCharacters).ConfigureAwait(false)) > 0)
-                    {
-                        total = await WriteDecodedAsync(md5, destination, decoder.Output, decoder.Decode(read), total, maxBytes, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    await ReadNodeAsync().ConfigureAwait(false);
-                    break;
-                case XmlNodeType.Element:
-                    throw new XmlException("The element 'AttachmentFile' must hold base64 text, not elements.");
-                case XmlNodeType.None:
-                    throw new XmlException("The response ended unexpectedly.");
-                default:
-                    await ReadNodeAsync().ConfigureAwait(false);
-                    break;
+                total = await WriteDecodedAsync(md5, destination, decoder.Output, decoder.Decode(read), total, maxBytes, cancellationToken).ConfigureAwait(false);
             }
+
+            await ReadNodeAsync().ConfigureAwait(false);
         }
 
         total = await WriteDecodedAsync(md5, destination, decoder.Output, decoder.Finish(), total, maxBytes, cancellationToken).ConfigureAwait(false);

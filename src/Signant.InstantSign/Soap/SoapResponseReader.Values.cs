@@ -150,50 +150,35 @@ internal sealed partial class SoapResponseReader
         long total = 0;
         bool tooLong = false;
         await ReadNodeAsync().ConfigureAwait(false);
-        while (_reader.NodeType != XmlNodeType.EndElement)
+        while (await NextTextNodeAsync(name).ConfigureAwait(false))
         {
-            switch (_reader.NodeType)
+            if (_reader.CanReadValueChunk)
             {
-                case XmlNodeType.Text:
-                case XmlNodeType.CDATA:
-                case XmlNodeType.Whitespace:
-                case XmlNodeType.SignificantWhitespace:
-                    if (_reader.CanReadValueChunk)
+                int read;
+                while ((read = await ReadScalarChunkAsync().ConfigureAwait(false)) > 0)
+                {
+                    total += read;
+                    if (total > _maxElementLength)
                     {
-                        int read;
-                        while ((read = await ReadScalarChunkAsync().ConfigureAwait(false)) > 0)
-                        {
-                            total += read;
-                            if (total > _maxElementLength)
-                            {
-                                throw TooLong(name);
-                            }
-
-                            AppendScalar(_scalar, ScalarCapacity, read, ref length, ref tooLong);
-                        }
-                    }
-                    else
-                    {
-                        var value = await GetValueAsync().ConfigureAwait(false);
-                        total += value.Length;
-                        if (total > _maxElementLength)
-                        {
-                            throw TooLong(name);
-                        }
-
-                        AppendScalar(value.ToCharArray(), 0, value.Length, ref length, ref tooLong);
+                        throw TooLong(name);
                     }
 
-                    await ReadNodeAsync().ConfigureAwait(false);
-                    break;
-                case XmlNodeType.Element:
-                    throw new XmlException("The element '" + name + "' must hold text, not elements.");
-                case XmlNodeType.None:
-                    throw new XmlException("The response ended unexpectedly.");
-                default:
-                    await ReadNodeAsync().ConfigureAwait(false);
-                    break;
+                    AppendScalar(_scalar, ScalarCapacity, read, ref length, ref tooLong);
+                }
             }
+            else
+            {
+                var value = await GetValueAsync().ConfigureAwait(false);
+                total += value.Length;
+                if (total > _maxElementLength)
+                {
+                    throw TooLong(name);
+                }
+
+                AppendScalar(value.ToCharArray(), 0, value.Length, ref length, ref tooLong);
+            }
+
+            await ReadNodeAsync().ConfigureAwait(false);
         }
 
         await ReadNodeAsync().ConfigureAwait(false);
@@ -203,6 +188,35 @@ internal sealed partial class SoapResponseReader
         }
 
         return tooLong ? ScalarCapacity + 1 : length;
+    }
+
+    /// <summary>
+    /// Moves, inside the element whose text is read, to its next text node (text, CDATA or white space: returns
+    /// <see langword="true"/>) or to its end (<see langword="false"/>); other nodes are stepped over, a child element
+    /// is refused.
+    /// </summary>
+    private async ValueTask<bool> NextTextNodeAsync(string name)
+    {
+        while (true)
+        {
+            switch (_reader.NodeType)
+            {
+                case XmlNodeType.Text:
+                case XmlNodeType.CDATA:
+                case XmlNodeType.Whitespace:
+                case XmlNodeType.SignificantWhitespace:
+                    return true;
+                case XmlNodeType.EndElement:
+                    return false;
+                case XmlNodeType.Element:
+                    throw new XmlException("The element '" + name + "' must hold text, not elements.");
+                case XmlNodeType.None:
+                    throw new XmlException("The response ended unexpectedly.");
+                default:
+                    await ReadNodeAsync().ConfigureAwait(false);
+                    break;
+            }
+        }
     }
 
     private ValueTask<int> ReadScalarChunkAsync() =>
