@@ -78,8 +78,71 @@ internal static class AllocationProfiler
                     break;
                 }
 
+            case "signant-download-fresh":
+                {
+                    // P6: as the memory child does (a 1 MB warm-up, then one 64 MiB download), with sampled types.
+                    var http = Http.CreateClient();
+                    var side = SigningClients.Benchmarks.Memory.MemoryScenarios.Get(only == "baseline" ? "signant-download-wcf-streamed" : "signant-download");
+                    await side.RunAsync(server.Address, http, 1024 * 1024).ConfigureAwait(false);
+                    await ListenAsync(only ?? "sdk", () => side.RunAsync(server.Address, http, Math.Max(1, calls) * 1024L * 1024)).ConfigureAwait(false);
+                    return 0;
+                }
+
+            case "signant-download-paired":
+                {
+                    // P6 warm time: after two warm-up downloads of each side, SDK and WCF StreamedResponse alternate
+                    // (WCF-SDK, then SDK-WCF), one download of [calls] MiB each; median and quartiles of the SDK/WCF ratios.
+                    var http = Http.CreateClient();
+                    long size = Math.Max(1, calls) * 1024L * 1024;
+                    var wcf = SigningClients.Benchmarks.Memory.MemoryScenarios.Get("signant-download-wcf-streamed");
+                    var ours = SigningClients.Benchmarks.Memory.MemoryScenarios.Get("signant-download");
+                    int pairs = only is null ? 12 : int.Parse(only, System.Globalization.CultureInfo.InvariantCulture);
+                    for (int i = 0; i < 2; i++)
+                    {
+                        await wcf.RunAsync(server.Address, http, size).ConfigureAwait(false);
+                        await ours.RunAsync(server.Address, http, size).ConfigureAwait(false);
+                    }
+
+                    var ratios = new List<double>();
+                    for (int i = 0; i < pairs; i++)
+                    {
+                        double a = 0, b = 0;
+                        if (i % 2 == 0)
+                        {
+                            a = await TimeAsync(() => wcf.RunAsync(server.Address, http, size)).ConfigureAwait(false);
+                            b = await TimeAsync(() => ours.RunAsync(server.Address, http, size)).ConfigureAwait(false);
+                        }
+                        else
+                        {
+                            b = await TimeAsync(() => ours.RunAsync(server.Address, http, size)).ConfigureAwait(false);
+                            a = await TimeAsync(() => wcf.RunAsync(server.Address, http, size)).ConfigureAwait(false);
+                        }
+
+                        ratios.Add(b / a);
+                        Console.WriteLine("pair " + i + ": WCF " + a.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) + " s, SDK " + b.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) + " s, ratio " + (b / a).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
+                    }
+
+                    ratios.Sort();
+                    Console.WriteLine("SDK / WCF StreamedResponse, warm, " + pairs + " pairs of " + calls + " MiB: median " + ratios[ratios.Count / 2].ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) +
+                        " (quartiles " + ratios[ratios.Count / 4].ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + "–" + ratios[ratios.Count * 3 / 4].ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + ")");
+                    return 0;
+                }
+
+            case "signant-download":
+                {
+                    // P6: one 16 MiB download per call (SDK streamed vs generated WCF client, StreamedResponse).
+                    var http = Http.CreateClient();
+                    var address = server.Address;
+                    const long Size = 16 * 1024 * 1024;
+                    var wcf = SigningClients.Benchmarks.Memory.MemoryScenarios.Get("signant-download-wcf-streamed");
+                    var ours = SigningClients.Benchmarks.Memory.MemoryScenarios.Get("signant-download");
+                    baseline = () => wcf.RunAsync(address, http, Size);
+                    sdk = () => ours.RunAsync(address, http, Size);
+                    break;
+                }
+
             default:
-                Console.Error.WriteLine("alloc consigno|signant|signant-wcf|st-get|st-create|st-page [calls] [sdk|baseline]");
+                Console.Error.WriteLine("alloc consigno|signant|signant-wcf|signant-download|signant-download-fresh [MiB]|signant-download-paired [MiB] [pairs]|st-get|st-create|st-page [calls] [sdk|baseline]");
                 return 2;
         }
 
@@ -127,6 +190,30 @@ internal static class AllocationProfiler
         foreach (var (type, count) in listener.Types.OrderByDescending(p => p.Value).Take(40))
         {
             Console.WriteLine("  " + (perCall * count / Math.Max(1, totalTicks)).ToString().PadLeft(7) + "  " + type);
+        }
+    }
+
+    private static async Task<double> TimeAsync(Func<Task> call)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await call().ConfigureAwait(false);
+        return clock.Elapsed.TotalSeconds;
+    }
+
+    private static async Task ListenAsync(string name, Func<Task> call)
+    {
+        using var listener = new TickListener();
+        long before = GC.GetTotalAllocatedBytes(precise: true);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await call().ConfigureAwait(false);
+        clock.Stop();
+        long bytes = GC.GetTotalAllocatedBytes(precise: true) - before;
+        listener.Dispose();
+        Console.WriteLine(name + ": " + bytes + " B, " + clock.Elapsed.TotalSeconds.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) + " s (one call, listened); sampled types (≈ bytes):");
+        long totalTicks = listener.Types.Values.Sum();
+        foreach (var (type, count) in listener.Types.OrderByDescending(p => p.Value).Take(40))
+        {
+            Console.WriteLine("  " + (bytes * count / Math.Max(1, totalTicks)).ToString().PadLeft(9) + "  " + type);
         }
     }
 
