@@ -1,16 +1,9 @@
 using System;
 using System.IO;
 using System.Linq;
-using System.Net;
-using System.Net.Http;
-using System.Security.Cryptography;
-using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.Extensions.Time.Testing;
 using Signant.InstantSign.Models;
 using SigningClients.Core;
-using SigningClients.Testing;
-using SigningClients.Testing.Signant;
 using SigningClients.TestSupport;
 using Xunit;
 

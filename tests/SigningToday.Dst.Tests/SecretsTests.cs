@@ -1,12 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
-using Microsoft.Extensions.Logging;
 using SigningClients.Core;
 using SigningClients.TestSupport;
-using SigningClients.Testing;
 using SigningToday.Dst.Models;
 using Xunit;
 

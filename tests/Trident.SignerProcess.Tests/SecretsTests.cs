@@ -1,12 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using SigningClients.Core;
 using SigningClients.TestSupport;
-using Trident.SignerProcess.Callbacks;
-using Trident.SignerProcess.Models;
 using Xunit;
 
 namespace Trident.SignerProcess.Tests;
@@ -18,7 +15,7 @@ public sealed class SecretsTests
     public async Task Secrets_never_reach_logs_or_exceptions()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var h = await TridentHarness.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
+        await using var h = await TridentHarness.StartAsync(cancellationToken: ct);
         h.Logs.MinimumLevel = Microsoft.Extensions.Logging.LogLevel.Trace;
         var process = await h.CreateAsync(cancellationToken: ct);
         await h.Client.GetSignerProcessResultAsync(process.Id, ct);

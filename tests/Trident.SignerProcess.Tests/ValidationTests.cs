@@ -1,12 +1,8 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using System.Threading.Tasks;
-using SigningClients.Core;
 using SigningClients.TestSupport;
 using Trident.SignerProcess.Callbacks;
-using Trident.SignerProcess.Models;
 using Xunit;
 
 namespace Trident.SignerProcess.Tests;
@@ -18,7 +14,7 @@ public sealed class ValidationTests
     public async Task Invalid_arguments_throw_before_any_request()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var h = await TridentHarness.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
+        await using var h = await TridentHarness.StartAsync(cancellationToken: ct);
         var c = h.Client;
         var pdf = new MemoryStream(TestPdf.Create());
 
