@@ -7,7 +7,8 @@ using Xunit;
 
 namespace ConsignO.Workflows.Tests;
 
-public sealed class SessionTests
+/// <summary>Login, the session token (rotation, expiry, idle timeout), tenant and platform credentials.</summary>
+public sealed class AuthenticationTests
 {
     private static System.Threading.CancellationToken Ct => TestContext.Current.CancellationToken;
 
