@@ -20,6 +20,11 @@ internal sealed class AlphaTrustHarness : ProviderHarness<AlphaTrustHarness, Alp
     /// <summary>The client IP address the tests sign from.</summary>
     public const string ClientIp = "203.0.113.7";
 
+    public AlphaTrustHarness()
+        : base(o => o.Host, AlphaTrustSimulator.StartAsync, (options, http, logs, clock) => new(options, http, logs, clock))
+    {
+    }
+
     /// <summary>Creates a transaction with one participant per authentication and one document holding one task per (type, participant index).</summary>
     public Task<Transaction> CreateTransactionAsync(
         IReadOnlyList<ParticipantAuthentication> participants,
@@ -49,20 +54,12 @@ internal sealed class AlphaTrustHarness : ProviderHarness<AlphaTrustHarness, Alp
             TestContext.Current.CancellationToken);
     }
 
-    protected override SimulatorHostOptions HostOptions(AlphaTrustSimulatorOptions options) => options.Host;
-
-    protected override Task<AlphaTrustSimulator> StartSimulatorAsync(AlphaTrustSimulatorOptions options, CancellationToken cancellationToken) =>
-        AlphaTrustSimulator.StartAsync(options, cancellationToken);
-
     protected override void PointAtSimulator(AlphaTrustClientOptions options, AlphaTrustSimulator simulator)
     {
         options.UseSimulator(simulator);
         options.Retry.InitialDelay = TimeSpan.FromMilliseconds(10);
         options.Retry.MaxDelay = TimeSpan.FromMilliseconds(50);
     }
-
-    protected override AlphaTrustClient NewClient(AlphaTrustClientOptions options, HttpClient? httpClient, ILoggerFactory loggerFactory, TimeProvider? clock) =>
-        new(options, httpClient, loggerFactory, clock);
 }
 
 /// <summary>Conveniences over AlphaTrust results.</summary>

@@ -16,6 +16,11 @@ namespace ConsignO.Workflows.Tests;
 /// <summary>The ConsignO simulator and a client pointed at it (the shape of every provider harness: <see cref="ProviderHarness{THarness, TSimulator, TSimulatorOptions, TClient, TClientOptions}"/>).</summary>
 internal sealed class ConsignOHarness : ProviderHarness<ConsignOHarness, ConsignOSimulator, ConsignOSimulatorOptions, ConsignOClient, ConsignOClientOptions>
 {
+    public ConsignOHarness()
+        : base(o => o.Host, ConsignOSimulator.StartAsync, (options, http, logs, clock) => new(options, http, logs, clock))
+    {
+    }
+
     /// <summary>Uploads a small PDF and creates a launched workflow with one remote signer and one zone.</summary>
     public async Task<Workflow> CreateLaunchedWorkflowAsync(string? documentId = null, bool launch = true)
     {
@@ -29,18 +34,10 @@ internal sealed class ConsignOHarness : ProviderHarness<ConsignOHarness, Consign
         return await Client.CreateWorkflowAsync(request, ct);
     }
 
-    protected override SimulatorHostOptions HostOptions(ConsignOSimulatorOptions options) => options.Host;
-
-    protected override Task<ConsignOSimulator> StartSimulatorAsync(ConsignOSimulatorOptions options, CancellationToken cancellationToken) =>
-        ConsignOSimulator.StartAsync(options, cancellationToken);
-
     protected override void PointAtSimulator(ConsignOClientOptions options, ConsignOSimulator simulator)
     {
         options.UseSimulator(simulator);
         options.Retry = new RetryOptions { InitialDelay = TimeSpan.FromMilliseconds(10), MaxRetries = 2 };
         options.Polling = new PollingOptions { InitialInterval = TimeSpan.FromMilliseconds(10), MaxInterval = TimeSpan.FromMilliseconds(50) };
     }
-
-    protected override ConsignOClient NewClient(ConsignOClientOptions options, HttpClient? httpClient, ILoggerFactory loggerFactory, TimeProvider? clock) =>
-        new(options, httpClient, loggerFactory, clock);
 }

@@ -14,10 +14,10 @@ namespace Signant.InstantSign.Tests;
 /// <summary>The Signant simulator and a client pointed at it (the shape of every provider harness: <see cref="ProviderHarness{THarness, TSimulator, TSimulatorOptions, TClient, TClientOptions}"/>).</summary>
 internal sealed class SignantHarness : ProviderHarness<SignantHarness, SignantSimulator, SignantSimulatorOptions, SignantClient, SignantClientOptions>
 {
-    protected override SimulatorHostOptions HostOptions(SignantSimulatorOptions options) => options.Host;
-
-    protected override Task<SignantSimulator> StartSimulatorAsync(SignantSimulatorOptions options, CancellationToken cancellationToken) =>
-        SignantSimulator.StartAsync(options, cancellationToken);
+    public SignantHarness()
+        : base(o => o.Host, SignantSimulator.StartAsync, (options, http, logs, clock) => new(options, http, logs, clock))
+    {
+    }
 
     protected override void PointAtSimulator(SignantClientOptions options, SignantSimulator simulator)
     {
@@ -29,7 +29,4 @@ internal sealed class SignantHarness : ProviderHarness<SignantHarness, SignantSi
             options.Retry.AttemptTimeout = TimeSpan.FromDays(1);
         }
     }
-
-    protected override SignantClient NewClient(SignantClientOptions options, HttpClient? httpClient, ILoggerFactory loggerFactory, TimeProvider? clock) =>
-        new(options, httpClient, loggerFactory, clock);
 }

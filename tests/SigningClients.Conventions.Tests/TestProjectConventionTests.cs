@@ -29,7 +29,7 @@ public sealed class TestProjectConventionTests
     public void Has_exactly_one_harness_and_no_other_way_to_start_a_simulator(string provider)
     {
         var project = TestProject.Get(provider);
-        AssertConforms(ConventionChecker.CheckTestHarness(project.Types, provider, project.Simulator, project.Client));
+        ProviderConventionTests.AssertConforms(ConventionChecker.CheckTestHarness(project.Types, provider, project.Simulator, project.Client));
     }
 
     [Theory]
@@ -37,7 +37,7 @@ public sealed class TestProjectConventionTests
     public void Test_files_are_named_after_their_classes_and_the_standard_classes_exist(string provider)
     {
         var project = TestProject.Get(provider);
-        AssertConforms(ConventionChecker.CheckTestFiles(project.Types, provider, project.Directory));
+        ProviderConventionTests.AssertConforms(ConventionChecker.CheckTestFiles(project.Types, provider, project.Directory));
     }
 
     [Fact]
@@ -50,12 +50,6 @@ public sealed class TestProjectConventionTests
             Assert.Contains(project.Types, t => t.Name == "SecretsTests");
             Assert.True(File.Exists(Path.Combine(project.Directory, project.Provider + "Harness.cs")), project.Directory);
         }
-    }
-
-    private static void AssertConforms(IEnumerable<string> violations)
-    {
-        var list = violations.ToList();
-        Assert.True(list.Count == 0, "Convention violations:\n  " + string.Join("\n  ", list));
     }
 
     /// <summary>A provider test project: its loaded assembly, its source folder, the provider's simulator and client.</summary>
@@ -132,25 +126,23 @@ public sealed class DriftedTestProjectTests
     /// <summary>Drift: right name, wrong simulator (the check is told to expect AlphaTrust's).</summary>
     internal sealed class DriftedHarness : ProviderHarness<DriftedHarness, TridentSimulator, TridentSimulatorOptions, TridentClient, TridentClientOptions>
     {
-        protected override SimulatorHostOptions HostOptions(TridentSimulatorOptions options) => options.Host;
-
-        protected override Task<TridentSimulator> StartSimulatorAsync(TridentSimulatorOptions options, CancellationToken cancellationToken) => TridentSimulator.StartAsync(options, cancellationToken);
+        public DriftedHarness()
+            : base(o => o.Host, TridentSimulator.StartAsync, (options, http, logs, clock) => new(options, http, logs, clock))
+        {
+        }
 
         protected override void PointAtSimulator(TridentClientOptions options, TridentSimulator simulator) => options.UseSimulator(simulator);
-
-        protected override TridentClient NewClient(TridentClientOptions options, HttpClient? httpClient, ILoggerFactory loggerFactory, TimeProvider? clock) => new(options, httpClient, loggerFactory, clock);
     }
 
     /// <summary>Drift: a second harness under the old name, not sealed.</summary>
     internal class DriftedTestEnvironment : ProviderHarness<DriftedTestEnvironment, TridentSimulator, TridentSimulatorOptions, TridentClient, TridentClientOptions>
     {
-        protected override SimulatorHostOptions HostOptions(TridentSimulatorOptions options) => options.Host;
-
-        protected override Task<TridentSimulator> StartSimulatorAsync(TridentSimulatorOptions options, CancellationToken cancellationToken) => TridentSimulator.StartAsync(options, cancellationToken);
+        public DriftedTestEnvironment()
+            : base(o => o.Host, TridentSimulator.StartAsync, (options, http, logs, clock) => new(options, http, logs, clock))
+        {
+        }
 
         protected override void PointAtSimulator(TridentClientOptions options, TridentSimulator simulator) => options.UseSimulator(simulator);
-
-        protected override TridentClient NewClient(TridentClientOptions options, HttpClient? httpClient, ILoggerFactory loggerFactory, TimeProvider? clock) => new(options, httpClient, loggerFactory, clock);
     }
 
     /// <summary>Drift: the old static helper, starting its own simulator.</summary>

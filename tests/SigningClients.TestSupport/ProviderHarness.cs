@@ -19,8 +19,9 @@ namespace SigningClients.TestSupport;
 /// await using var harness = await AlphaTrustHarness.StartAsync(cancellationToken: ct);
 /// var (simulator, client) = harness;
 /// </code>
-/// A derived harness says only what differs per provider: how its simulator starts, how its options point at the
-/// simulator (<c>UseSimulator</c> plus fast test timings) and how its client is constructed. Provider-specific
+/// A derived harness says only what differs per provider: how its simulator starts and its client is constructed (the
+/// constructor's three delegates) and how its options point at the simulator (<c>UseSimulator</c> plus fast test
+/// timings, <see cref="PointAtSimulator"/>). Provider-specific
 /// conveniences (sample requests, a browser, a second kind of client) are members of that harness.
 /// </summary>
 /// <typeparam name="THarness">The derived harness (what <see cref="StartAsync"/> returns).</typeparam>
@@ -36,11 +37,28 @@ public abstract class ProviderHarness<THarness, TSimulator, TSimulatorOptions, T
     where TClient : class, IDisposable
     where TClientOptions : SigningClientOptions, new()
 {
+    private readonly Func<TSimulatorOptions, SimulatorHostOptions> _hostOptions;
+    private readonly Func<TSimulatorOptions, CancellationToken, Task<TSimulator>> _startSimulator;
+    private readonly Func<TClientOptions, HttpClient?, ILoggerFactory, TimeProvider?, TClient> _newClient;
     private readonly List<IDisposable> _owned = new();
     private TSimulator? _simulator;
     private TSimulatorOptions? _simulatorOptions;
     private TClient? _client;
     private TClientOptions? _options;
+
+    /// <summary>Says how the provider's simulator starts and how its client is constructed.</summary>
+    /// <param name="hostOptions">The host options inside the simulator's options (<c>o =&gt; o.Host</c>).</param>
+    /// <param name="startSimulator">The simulator's <c>StartAsync(options, cancellationToken)</c>.</param>
+    /// <param name="newClient">The client's standard constructor <c>(options, httpClient, loggerFactory, timeProvider)</c>.</param>
+    protected ProviderHarness(
+        Func<TSimulatorOptions, SimulatorHostOptions> hostOptions,
+        Func<TSimulatorOptions, CancellationToken, Task<TSimulator>> startSimulator,
+        Func<TClientOptions, HttpClient?, ILoggerFactory, TimeProvider?, TClient> newClient)
+    {
+        _hostOptions = hostOptions;
+        _startSimulator = startSimulator;
+        _newClient = newClient;
+    }
 
     /// <summary>The running simulator.</summary>
     public TSimulator Simulator => _simulator ?? throw NotStarted();
@@ -76,10 +94,10 @@ public abstract class ProviderHarness<THarness, TSimulator, TSimulatorOptions, T
     {
         var harness = new THarness { Clock = clock };
         var simulatorOptions = new TSimulatorOptions();
-        harness.HostOptions(simulatorOptions).TimeProvider = clock;
+        harness._hostOptions(simulatorOptions).TimeProvider = clock;
         configureSimulator?.Invoke(simulatorOptions);
         harness._simulatorOptions = simulatorOptions;
-        harness._simulator = await harness.StartSimulatorAsync(simulatorOptions, cancellationToken).ConfigureAwait(false);
+        harness._simulator = await harness._startSimulator(simulatorOptions, cancellationToken).ConfigureAwait(false);
         try
         {
             harness._options = harness.CreateOptions(configureClient);
@@ -138,7 +156,7 @@ public abstract class ProviderHarness<THarness, TSimulator, TSimulatorOptions, T
             http = Own(new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan });
         }
 
-        var client = NewClient(options, http, loggerFactory ?? Own(Logs.CreateFactory()), clock ?? Clock);
+        var client = _newClient(options, http, loggerFactory ?? Own(Logs.CreateFactory()), clock ?? Clock);
         return Own(client);
     }
 
@@ -161,29 +179,10 @@ public abstract class ProviderHarness<THarness, TSimulator, TSimulatorOptions, T
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>The host options inside the simulator's options (its <c>Host</c> property).</summary>
-    /// <param name="options">The simulator's options.</param>
-    /// <returns>The host options.</returns>
-    protected abstract SimulatorHostOptions HostOptions(TSimulatorOptions options);
-
-    /// <summary>Starts the simulator (its <c>StartAsync(options, cancellationToken)</c>).</summary>
-    /// <param name="options">The simulator's options.</param>
-    /// <param name="cancellationToken">Cancels the start.</param>
-    /// <returns>The running simulator.</returns>
-    protected abstract Task<TSimulator> StartSimulatorAsync(TSimulatorOptions options, CancellationToken cancellationToken);
-
     /// <summary>Points fresh options at the simulator (<c>UseSimulator</c>) and sets the harness's fast test timings.</summary>
     /// <param name="options">Fresh client options.</param>
     /// <param name="simulator">The running simulator.</param>
     protected abstract void PointAtSimulator(TClientOptions options, TSimulator simulator);
-
-    /// <summary>Constructs the client (its standard constructor).</summary>
-    /// <param name="options">The client options.</param>
-    /// <param name="httpClient">The HTTP client, or <see langword="null"/> for the client's own.</param>
-    /// <param name="loggerFactory">The logger factory.</param>
-    /// <param name="clock">The client's clock, or <see langword="null"/> for the system clock.</param>
-    /// <returns>The client.</returns>
-    protected abstract TClient NewClient(TClientOptions options, HttpClient? httpClient, ILoggerFactory loggerFactory, TimeProvider? clock);
 
     /// <summary>Disposes <paramref name="disposable"/> with the harness (before the simulator stops).</summary>
     /// <typeparam name="T">The type of the disposable.</typeparam>

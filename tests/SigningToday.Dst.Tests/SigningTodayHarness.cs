@@ -17,6 +17,11 @@ namespace SigningToday.Dst.Tests;
 /// </summary>
 internal sealed class SigningTodayHarness : ProviderHarness<SigningTodayHarness, SigningTodaySimulator, SigningTodaySimulatorOptions, SigningTodayClient, SigningTodayClientOptions>
 {
+    public SigningTodayHarness()
+        : base(o => o.Host, SigningTodaySimulator.StartAsync, (options, http, logs, clock) => new(options, http, logs, clock))
+    {
+    }
+
     /// <summary>A small PDF as a stream.</summary>
     public static MemoryStream Pdf(string text = "Hello") => new(TestPdf.Create(text));
 
@@ -36,17 +41,9 @@ internal sealed class SigningTodayHarness : ProviderHarness<SigningTodayHarness,
     public SigningTodayClient CreateAdminClient(TimeProvider? clock = null, ILoggerFactory? loggerFactory = null) =>
         CreateClient(CreatePasswordOptions(), clock, loggerFactory: loggerFactory);
 
-    protected override SimulatorHostOptions HostOptions(SigningTodaySimulatorOptions options) => options.Host;
-
-    protected override Task<SigningTodaySimulator> StartSimulatorAsync(SigningTodaySimulatorOptions options, CancellationToken cancellationToken) =>
-        SigningTodaySimulator.StartAsync(options, cancellationToken);
-
     protected override void PointAtSimulator(SigningTodayClientOptions options, SigningTodaySimulator simulator)
     {
         options.UseSimulator(simulator);
         options.Retry.InitialDelay = TimeSpan.FromMilliseconds(10);
     }
-
-    protected override SigningTodayClient NewClient(SigningTodayClientOptions options, HttpClient? httpClient, ILoggerFactory loggerFactory, TimeProvider? clock) =>
-        new(options, httpClient, loggerFactory, clock);
 }

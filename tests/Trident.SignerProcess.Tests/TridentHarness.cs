@@ -18,7 +18,9 @@ internal sealed class TridentHarness : ProviderHarness<TridentHarness, TridentSi
 {
     public static readonly Uri CallbackUrl = new("https://app.example.com/trident/callback?session=abc");
 
-    public TridentHarness() => Browser = Own(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }));
+    public TridentHarness()
+        : base(o => o.Host, TridentSimulator.StartAsync, (options, http, logs, clock) => new(options, http, logs, clock)) =>
+        Browser = Own(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }));
 
     /// <summary>A browser that does not follow redirects.</summary>
     public HttpClient Browser { get; }
@@ -89,11 +91,6 @@ internal sealed class TridentHarness : ProviderHarness<TridentHarness, TridentSi
         return click.Headers.Location;
     }
 
-    protected override SimulatorHostOptions HostOptions(TridentSimulatorOptions options) => options.Host;
-
-    protected override Task<TridentSimulator> StartSimulatorAsync(TridentSimulatorOptions options, CancellationToken cancellationToken) =>
-        TridentSimulator.StartAsync(options, cancellationToken);
-
     protected override void PointAtSimulator(TridentClientOptions options, TridentSimulator simulator)
     {
         options.UseSimulator(simulator);
@@ -102,7 +99,4 @@ internal sealed class TridentHarness : ProviderHarness<TridentHarness, TridentSi
         options.Polling.InitialInterval = TimeSpan.FromMilliseconds(10);
         options.Polling.MaxInterval = TimeSpan.FromMilliseconds(50);
     }
-
-    protected override TridentClient NewClient(TridentClientOptions options, HttpClient? httpClient, ILoggerFactory loggerFactory, TimeProvider? clock) =>
-        new(options, httpClient, loggerFactory, clock);
 }
