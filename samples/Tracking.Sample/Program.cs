@@ -49,7 +49,7 @@ foreach (var name in new[] { "ConsignO", "SigningToday" })
     Console.WriteLine("Tracking " + name + "/" + operation.Id);
     if (name == "ConsignO")
     {
-        consignO.SignAll(operation.Id); // the signer signs (a webhook could call tracker.TriggerNowAsync here)
+        consignO.SignAll(operation.Id); // the signer signs (with SigningClients.AspNetCore's endpoints mapped, its webhook would run the job at once)
     }
     else
     {

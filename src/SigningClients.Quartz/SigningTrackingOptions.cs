@@ -64,6 +64,13 @@ public sealed class SigningTrackingOptions
     /// <summary>Consecutive sink failures after which the operation is given up (reported, the documents kept in the job until <see cref="ISigningTracker.TriggerNowAsync"/>). 0 = never give up. Default 0.</summary>
     public int MaxSinkAttempts { get; set; }
 
+    /// <summary>
+    /// Whether a confirmed provider change (an <see cref="SigningClients.Core.Signing.ISigningChangeListener"/> call, e.g. a
+    /// callback received through <c>SigningClients.AspNetCore</c>) runs the operation's job at once instead of at its
+    /// next poll. Default <see langword="true"/>.
+    /// </summary>
+    public bool TriggerOnProviderChanges { get; set; } = true;
+
     internal void Validate()
     {
         if (string.IsNullOrWhiteSpace(SchedulerName))

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Quartz;
+using SigningClients.Core.Signing;
 
 namespace SigningClients.Quartz;
 
@@ -59,6 +60,11 @@ public static class SigningTrackingServiceCollectionExtensions
         services.AddSingleton(options);
         services.TryAddTransient<SigningTrackingJob>();
         services.TryAddSingleton<ISigningTracker, SigningTracker>();
+        if (options.TriggerOnProviderChanges)
+        {
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<ISigningChangeListener, SigningTrackerTrigger>());
+        }
+
         services.AddQuartz(options.SchedulerName, q =>
         {
             q.UseDefaultThreadPool(options.MaxConcurrency);

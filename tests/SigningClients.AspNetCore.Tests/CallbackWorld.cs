@@ -71,9 +71,9 @@ public sealed class CallbackWorld : FiveSimulators
 
     private readonly List<WebApplication> _apps = new();
 
-    private CallbackWorld()
-    {
-    }
+    private readonly Action<IServiceCollection>? _configure;
+
+    private CallbackWorld(Action<IServiceCollection>? configure) => _configure = configure;
 
     public Recorder Recorder { get; } = new();
 
@@ -88,9 +88,13 @@ public sealed class CallbackWorld : FiveSimulators
 
     public HttpClient Http { get; } = new(new HttpClientHandler { AllowAutoRedirect = false });
 
-    public static async Task<CallbackWorld> StartAsync(int instances, CancellationToken ct)
+    /// <summary>Starts the simulators and the app instances.</summary>
+    /// <param name="instances">How many app instances.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <param name="configure">More services for every instance (e.g. signature tracking or change listeners).</param>
+    public static async Task<CallbackWorld> StartAsync(int instances, CancellationToken ct, Action<IServiceCollection>? configure = null)
     {
-        var w = new CallbackWorld();
+        var w = new CallbackWorld(configure);
         await w.StartSimulatorsAsync(ct);
         foreach (var simulator in w.Simulators)
         {
@@ -170,6 +174,7 @@ public sealed class CallbackWorld : FiveSimulators
         services.AddSingleton(SharedCache);
         services.AddSigningCallbacks();
         AddClientsAndProviders(services);
+        _configure?.Invoke(services);
 
         var app = builder.Build();
         app.MapTridentCallback<RecordingHandler<TridentCallbackEvent>>("/signing/trident");

@@ -12,6 +12,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Signant.InstantSign;
 using SigningClients.Core;
+using SigningClients.Core.Signing;
 using Trident.SignerProcess.Callbacks;
 
 namespace SigningClients.AspNetCore.Internal;
@@ -38,6 +39,9 @@ internal static class CallbackDispatcher
 
     private static readonly Action<ILogger, string, string, Exception?> LogDuplicate =
         LoggerMessage.Define<string, string>(LogLevel.Information, new EventId(3, "CallbackDuplicate"), "{Provider} callback for {Id} was already handled; acknowledged without calling the handler");
+
+    private static readonly Action<ILogger, string, string, string, Exception?> LogListenerFailed =
+        LoggerMessage.Define<string, string, string>(LogLevel.Warning, new EventId(5, "ChangeListenerFailed"), "{Listener} failed to take note of the {Provider} change of {Id}; the callback is handled anyway");
 
     private static readonly Action<ILogger, string, string, Exception?> LogHandlerFailed =
         LoggerMessage.Define<string, string>(LogLevel.Error, new EventId(4, "CallbackHandlerFailed"), "{Provider} callback handler failed for {Id}; answered 500 so the provider may retry");
@@ -95,6 +99,7 @@ internal static class CallbackDispatcher
         var handler = ActivatorUtilities.GetServiceOrCreateInstance<THandler>(services);
         try
         {
+            await TellListenersAsync(services, confirmed, logger, ct).ConfigureAwait(false);
             await handler.HandleAsync(confirmed, ct).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -122,6 +127,31 @@ internal static class CallbackDispatcher
         }
 
         await acknowledge(context).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Tells every <see cref="ISigningChangeListener"/> (e.g. the Quartz tracker) of a confirmed event it has not been
+    /// told of yet. A listener is a hint: its failure is logged and neither changes the answer nor skips the handler.
+    /// </summary>
+    private static async Task TellListenersAsync(IServiceProvider services, SigningCallbackEvent confirmed, ILogger logger, CancellationToken cancellationToken)
+    {
+        foreach (var listener in services.GetServices<ISigningChangeListener>())
+        {
+            try
+            {
+                await listener.SigningChangedAsync(confirmed.Provider, confirmed.Id, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+#pragma warning disable CA1031 // A listener's failure of any kind is logged; the callback is still handled.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogListenerFailed(logger, listener.GetType().Name, confirmed.Provider, confirmed.Id, ex);
+            }
+        }
     }
 
     /// <summary>Answers with a status and no body (nothing of the request is echoed).</summary>
