@@ -2,9 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using ConsignO.Workflows.Models;
-using SigningClients.Core.Validation;
 
 namespace ConsignO.Workflows;
+
+// In three parts: the fluent surface and the assembly of the request (this file), the documented rules
+// (WorkflowBuilder.Validation.cs) and the zones of one document (DocumentZonesBuilder).
 
 /// <summary>
 /// Builds a <see cref="CreateWorkflowRequest"/> fluently. Signers are added under a key of your choice; zones refer to
@@ -20,7 +22,7 @@ namespace ConsignO.Workflows;
 ///     .Build();
 /// </code>
 /// </example>
-public sealed class WorkflowBuilder
+public sealed partial class WorkflowBuilder
 {
     private readonly string _name;
     private readonly List<PendingDocument> _documents = new();
@@ -115,10 +117,7 @@ public sealed class WorkflowBuilder
             throw new ArgumentException("A document id is required.", nameof(documentId));
         }
 
-        var zoneBuilder = new DocumentZonesBuilder();
-        zones?.Invoke(zoneBuilder);
-        _documents.Add(new PendingDocument(documentId, null, null, zoneBuilder));
-        return this;
+        return AddPendingDocument(documentId, null, null, zones);
     }
 
     /// <summary>Adds a document inline (sent base64 in the workflow body) and its zones.</summary>
@@ -138,10 +137,7 @@ public sealed class WorkflowBuilder
             throw new ArgumentNullException(nameof(pdf));
         }
 
-        var zoneBuilder = new DocumentZonesBuilder();
-        zones?.Invoke(zoneBuilder);
-        _documents.Add(new PendingDocument(null, name, pdf, zoneBuilder));
-        return this;
+        return AddPendingDocument(null, name, pdf, zones);
     }
 
     /// <summary>Adds a remote signer (invited by email).</summary>
@@ -223,232 +219,6 @@ public sealed class WorkflowBuilder
         return request;
     }
 
-    /// <summary>
-    /// Checks a request against the documented rules: a name and at least one document; each document by id or inline
-    /// PDF; zones on pages ≥ 1 with a positive size, assigned to a known signer; an embedded signer has a return URL,
-    /// is not in a parallel step and does not use the secret AMR; a signer's AMR list, when given, includes link; sms and
-    /// call need a phone; the secret AMR needs a question, an answer and <c>isSecretAnswerChanged</c>; a placeholder needs
-    /// a role; launching needs at least one signer and one zone. Whether embedded signing is available to the account
-    /// (not on the main tenant) depends on the client's options and is checked by <see cref="IConsignOClient.CreateWorkflowAsync"/>.
-    /// </summary>
-    /// <param name="request">The request.</param>
-    /// <exception cref="ArgumentException">A rule is broken (the message says which).</exception>
-    public static void Validate(CreateWorkflowRequest request)
-    {
-        if (request is null)
-        {
-            throw new ArgumentNullException(nameof(request));
-        }
-
-        const string param = nameof(request);
-        if (string.IsNullOrWhiteSpace(request.Name))
-        {
-            throw new ArgumentException("A workflow name is required.", param);
-        }
-
-        var documents = request.Documents ?? Array.Empty<WorkflowDocumentDefinition>();
-        var actions = request.Actions ?? Array.Empty<WorkflowActionDefinition>();
-        if (documents.Count == 0)
-        {
-            throw new ArgumentException("A workflow needs at least one document.", param);
-        }
-
-        var refs = new HashSet<string>(StringComparer.Ordinal);
-        var stepCounts = new Dictionary<int, int>();
-        int signers = 0;
-        foreach (var action in actions)
-        {
-            if (action?.Signer is null)
-            {
-                throw new ArgumentException("Every action needs a signer.", param);
-            }
-
-            if (action.Ref is not null && !refs.Add(action.Ref))
-            {
-                throw new ArgumentException("Two actions share the ref '" + action.Ref + "'.", param);
-            }
-
-            if (action.Step is { } step)
-            {
-                if (step < 0)
-                {
-                    throw new ArgumentException("An action step cannot be negative.", param);
-                }
-
-                stepCounts[step] = stepCounts.TryGetValue(step, out var count) ? count + 1 : 1;
-            }
-
-            if (action.Signer.PlaceHolder != true)
-            {
-                signers++;
-            }
-        }
-
-        foreach (var action in actions)
-        {
-            var signer = action.Signer;
-            string who = Describe(signer, action.Ref);
-            if (action.Mode == SigningMode.Embedded)
-            {
-                if (action.ReturnUrl is null || !action.ReturnUrl.IsAbsoluteUri)
-                {
-                    throw new ArgumentException("The embedded signer " + who + " needs an absolute return URL.", param);
-                }
-
-                if (action.Step is { } step && stepCounts[step] > 1)
-                {
-                    throw new ArgumentException("The embedded signer " + who + " cannot be in a parallel step (step " + step.ToString(CultureInfo.InvariantCulture) + " is shared).", param);
-                }
-
-                if (Has(signer.Amr, AuthenticationMethod.Secret))
-                {
-                    throw new ArgumentException("The secret AMR cannot be used with the embedded signer " + who + ".", param);
-                }
-            }
-
-            if (signer.PlaceHolder == true && string.IsNullOrWhiteSpace(signer.Role))
-            {
-                throw new ArgumentException("The placeholder signer " + who + " needs a role.", param);
-            }
-
-            if (signer.Amr is { Count: > 0 } && !Has(signer.Amr, AuthenticationMethod.Link))
-            {
-                throw new ArgumentException("The signer " + who + " lists authentication methods without link: link is always needed (the email with the signing URL, or the return URL of an embedded signer).", param);
-            }
-
-            ValidateContact(signer, "signer " + who, param);
-        }
-
-        foreach (var notification in request.Notifications ?? Array.Empty<WorkflowNotification>())
-        {
-            if (notification?.Contact is null)
-            {
-                throw new ArgumentException("Every notification needs a contact.", param);
-            }
-
-            ValidateContact(notification.Contact, "notified contact " + Describe(notification.Contact, null), param);
-        }
-
-        int zones = 0;
-        foreach (var document in documents)
-        {
-            if (document is null)
-            {
-                throw new ArgumentException("A document cannot be null.", param);
-            }
-
-            bool byId = !string.IsNullOrWhiteSpace(document.DocumentId);
-            bool inline = document.Data is not null;
-            if (byId == inline)
-            {
-                throw new ArgumentException("Each document needs either a document id or inline data (name and PDF bytes), not both.", param);
-            }
-
-            if (inline && (string.IsNullOrWhiteSpace(document.Name) || !PdfContent.HasPdfHeader(document.Data)))
-            {
-                throw new ArgumentException("An inline document needs a name and PDF bytes (starting with %PDF-).", param);
-            }
-
-            foreach (var zone in document.Fields ?? Array.Empty<SignatureZone>())
-            {
-                if (zone is null || zone.Page < 1 || zone.Width <= 0 || zone.Height <= 0 || zone.X < 0 || zone.Y < 0)
-                {
-                    throw new ArgumentException("A zone needs a page ≥ 1, non-negative coordinates and a positive size.", param);
-                }
-
-                CheckAssigned(zone.AssignedTo, refs, param);
-                zones++;
-            }
-
-            foreach (var anchor in document.Anchors ?? Array.Empty<SignatureAnchor>())
-            {
-                if (anchor is null || string.IsNullOrWhiteSpace(anchor.Tag) || anchor.Width <= 0 || anchor.Height <= 0)
-                {
-                    throw new ArgumentException("An anchor needs a tag and, when given, a positive size.", param);
-                }
-
-                CheckAssigned(anchor.AssignedTo, refs, param);
-                zones++;
-            }
-        }
-
-        if (request.Launch)
-        {
-            if (signers == 0)
-            {
-                throw new ArgumentException("A workflow needs at least one signer to be launched.", param);
-            }
-
-            if (zones == 0)
-            {
-                throw new ArgumentException("A workflow needs at least one signature zone (coordinates or anchor) to be launched.", param);
-            }
-        }
-
-        foreach (var webhook in request.Webhooks ?? Array.Empty<WorkflowWebhook>())
-        {
-            if (webhook?.Url is null || !webhook.Url.IsAbsoluteUri)
-            {
-                throw new ArgumentException("A webhook needs an absolute URL.", param);
-            }
-        }
-    }
-
-    private static void ValidateContact(ContactDefinition contact, string who, string paramName)
-    {
-        if ((Has(contact.Amr, AuthenticationMethod.Sms) || Has(contact.Amr, AuthenticationMethod.Call)) && string.IsNullOrWhiteSpace(contact.Phone))
-        {
-            throw new ArgumentException("The " + who + " uses the sms or call AMR and needs a phone number.", paramName);
-        }
-
-        if (Has(contact.Amr, AuthenticationMethod.Secret) && (string.IsNullOrWhiteSpace(contact.SecretQuestion) || string.IsNullOrEmpty(contact.SecretAnswer) || contact.IsSecretAnswerChanged is null))
-        {
-            throw new ArgumentException("The " + who + " uses the secret AMR and needs secretQuestion, secretAnswer and isSecretAnswerChanged (IsSecretAnswerChanged).", paramName);
-        }
-    }
-
-    private static void CheckAssigned(string? assignedTo, HashSet<string> refs, string param)
-    {
-        if (string.IsNullOrWhiteSpace(assignedTo))
-        {
-            throw new ArgumentException("Every zone must be assigned to a signer.", param);
-        }
-
-        if (refs.Count > 0 && !refs.Contains(assignedTo!))
-        {
-            throw new ArgumentException("A zone is assigned to '" + assignedTo + "', which is no action's ref.", param);
-        }
-    }
-
-    private static bool Has(IReadOnlyList<AuthenticationMethod>? amr, AuthenticationMethod method)
-    {
-        if (amr is null)
-        {
-            return false;
-        }
-
-        foreach (var value in amr)
-        {
-            if (value == method)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static string Describe(ContactDefinition contact, string? reference)
-    {
-        var name = (contact.FirstName + " " + contact.LastName).Trim();
-        if (name.Length == 0)
-        {
-            name = contact is SignerDefinition { Role: { Length: > 0 } role } ? role : "(unnamed)";
-        }
-
-        return "'" + name + "'" + (reference is null ? string.Empty : " (ref " + reference + ")");
-    }
-
     private static Uri RequireAbsolute(Uri url, string paramName)
     {
         if (url is null)
@@ -464,13 +234,17 @@ public sealed class WorkflowBuilder
         return url;
     }
 
+    private WorkflowBuilder AddPendingDocument(string? documentId, string? name, byte[]? pdf, Action<DocumentZonesBuilder>? zones)
+    {
+        var zoneBuilder = new DocumentZonesBuilder();
+        zones?.Invoke(zoneBuilder);
+        _documents.Add(new PendingDocument(documentId, name, pdf, zoneBuilder));
+        return this;
+    }
+
     private WorkflowBuilder AddAction(string key, SigningMode mode, SignerDefinition signer, Uri? returnUrl, int? step, string? zoneLabel)
     {
-        if (string.IsNullOrWhiteSpace(key))
-        {
-            throw new ArgumentException("A signer key is required.", nameof(key));
-        }
-
+        DocumentZonesBuilder.RequireSignerKey(key, nameof(key));
         if (signer is null)
         {
             throw new ArgumentNullException(nameof(signer));
@@ -525,116 +299,4 @@ public sealed class WorkflowBuilder
             };
         }
     }
-}
-
-/// <summary>Adds zones to one document of a <see cref="WorkflowBuilder"/>; signers are named by their builder key.</summary>
-public sealed class DocumentZonesBuilder
-{
-    private readonly List<(string Key, SignatureZone Zone)> _zones = new();
-    private readonly List<(string Key, SignatureAnchor Anchor)> _anchors = new();
-
-    internal DocumentZonesBuilder()
-    {
-    }
-
-    /// <summary>Adds a zone at coordinates (units of 1/72 inch, origin top-left).</summary>
-    /// <param name="signerKey">The key of the signer who fills the zone.</param>
-    /// <param name="page">The page (1-based).</param>
-    /// <param name="x">Distance from the left edge.</param>
-    /// <param name="y">Distance from the top edge.</param>
-    /// <param name="width">The width (default 165).</param>
-    /// <param name="height">The height (default 37).</param>
-    /// <returns>This builder.</returns>
-    public DocumentZonesBuilder AddZone(string signerKey, int page, double x, double y, double width = SignatureZone.DefaultWidth, double height = SignatureZone.DefaultHeight)
-    {
-        if (string.IsNullOrWhiteSpace(signerKey))
-        {
-            throw new ArgumentException("A signer key is required.", nameof(signerKey));
-        }
-
-        if (page < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(page), page, "Pages start at 1.");
-        }
-
-        // Written so that NaN fails too (every comparison with NaN is false); infinity is no place on a page.
-        if (!(x >= 0 && x < double.PositiveInfinity) || !(y >= 0 && y < double.PositiveInfinity))
-        {
-            throw new ArgumentOutOfRangeException(!(x >= 0 && x < double.PositiveInfinity) ? nameof(x) : nameof(y), "Coordinates must be finite and not negative.");
-        }
-
-        if (!(width > 0 && width < double.PositiveInfinity) || !(height > 0 && height < double.PositiveInfinity))
-        {
-            throw new ArgumentOutOfRangeException(!(width > 0 && width < double.PositiveInfinity) ? nameof(width) : nameof(height), "The zone size must be finite and positive.");
-        }
-
-        _zones.Add((signerKey, new SignatureZone { X = x, Y = y, Width = width, Height = height, Page = page, AssignedTo = signerKey }));
-        return this;
-    }
-
-    /// <summary>Adds a zone wherever a text tag occurs.</summary>
-    /// <param name="signerKey">The key of the signer who fills the zone.</param>
-    /// <param name="tag">The text tag, e.g. <c>[sig-1]</c>.</param>
-    /// <param name="xOffset">Horizontal offset from the tag.</param>
-    /// <param name="yOffset">Vertical offset from the tag.</param>
-    /// <param name="pages">Page restriction (e.g. <c>1</c> or <c>1,3</c>); every page when null.</param>
-    /// <param name="width">The width (server default 165).</param>
-    /// <param name="height">The height (server default 37).</param>
-    /// <param name="skipIfNotFound">Whether a missing tag is ignored.</param>
-    /// <returns>This builder.</returns>
-    public DocumentZonesBuilder AddAnchor(string signerKey, string tag, double xOffset = 0, double yOffset = 0, string? pages = null, double? width = null, double? height = null, bool? skipIfNotFound = null)
-    {
-        if (string.IsNullOrWhiteSpace(signerKey))
-        {
-            throw new ArgumentException("A signer key is required.", nameof(signerKey));
-        }
-
-        if (string.IsNullOrWhiteSpace(tag))
-        {
-            throw new ArgumentException("An anchor tag is required.", nameof(tag));
-        }
-
-        _anchors.Add((signerKey, new SignatureAnchor
-        {
-            Tag = tag,
-            XOffset = xOffset,
-            YOffset = yOffset,
-            Pages = pages,
-            Width = width,
-            Height = height,
-            AssignedTo = signerKey,
-            SkipIfNotFound = skipIfNotFound,
-        }));
-        return this;
-    }
-
-    internal (List<SignatureZone> Fields, List<SignatureAnchor> Anchors) Build(Dictionary<string, string> refs)
-    {
-        var fields = new List<SignatureZone>(_zones.Count);
-        foreach (var (key, zone) in _zones)
-        {
-            fields.Add(new SignatureZone { X = zone.X, Y = zone.Y, Width = zone.Width, Height = zone.Height, Page = zone.Page, AssignedTo = Resolve(refs, key) });
-        }
-
-        var anchors = new List<SignatureAnchor>(_anchors.Count);
-        foreach (var (key, anchor) in _anchors)
-        {
-            anchors.Add(new SignatureAnchor
-            {
-                Tag = anchor.Tag,
-                XOffset = anchor.XOffset,
-                YOffset = anchor.YOffset,
-                Pages = anchor.Pages,
-                Width = anchor.Width,
-                Height = anchor.Height,
-                AssignedTo = Resolve(refs, key),
-                SkipIfNotFound = anchor.SkipIfNotFound,
-            });
-        }
-
-        return (fields, anchors);
-    }
-
-    private static string Resolve(Dictionary<string, string> refs, string key) =>
-        refs.TryGetValue(key, out var reference) ? reference : throw new ArgumentException("A zone refers to the signer key '" + key + "', which was never added.", nameof(key));
 }
