@@ -23,6 +23,8 @@ switch (mode)
         return await SigningClients.Benchmarks.Reporting.AllocationProfiler.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20000, args.Length > 3 ? args[3] : null).ConfigureAwait(false);
     case "p2":
         return await SigningClients.Benchmarks.Deserialization.PageDriver.RunAsync(args).ConfigureAwait(false);
+    case "p2prof":
+        return SigningClients.Benchmarks.Deserialization.PageProfiler.Run(args);
     case "probe":
         return await SigningClients.Benchmarks.Reporting.ConcurrencyProbe.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20000).ConfigureAwait(false);
     case "paired":

@@ -133,6 +133,7 @@ internal sealed class Report
         md.AppendLine("dotnet run -c Release --project benchmarks/SigningClients.Benchmarks -- paired [ConsignO]       # only the paired A/B time ratios (P1, P5), ~1 min");
         md.AppendLine("dotnet run -c Release --project benchmarks/SigningClients.Benchmarks -- probe 20000            # layer by layer: raw, core pipeline, clients; 1 and 256 at once");
         md.AppendLine("dotnet run -c Release --project benchmarks/SigningClients.Benchmarks -- p2 1000 both 30 10     # P2: bytes per page (exact) and paired time ratio, SDK vs Newtonsoft");
+        md.AppendLine("dotnet run -c Release --project benchmarks/SigningClients.Benchmarks -- p2prof 40 <page file> # P2: where the time goes, stage by stage (tokenizer, guard, deserialize, list path, Newtonsoft)");
         md.AppendLine("dotnet run -c Release --project benchmarks/SigningClients.Benchmarks -- alloc signant-wcf 2000 # P6: GetPostingStatus bytes per call, SDK vs generated WCF client");
         md.AppendLine("```");
         md.AppendLine();

@@ -24,7 +24,7 @@ internal sealed class DstOperations : IDstOperations
 
     /// <inheritdoc />
     public AsyncPageable<DigitalSignatureTransaction> ListAsync(DstListOptions? options = null, CancellationToken cancellationToken = default) =>
-        _t.List("DSTs", "ListDsts", options, Json.SigningTodayListDigitalSignatureTransaction, r =>
+        _t.List("DSTs", "ListDsts", options, DstReader.DstList, r =>
         {
             r.Query.Add("template", options?.Template);
             r.Query.Add("userId", options?.UserId);
@@ -118,7 +118,7 @@ internal sealed class DstOperations : IDstOperations
     {
         string escaped = SigningTodayTransport.Id(id, nameof(id));
         var request = SigningTodayTransport.Request(HttpMethod.Get, "DST/" + escaped, "GetDst", Idempotency.Safe);
-        return _t.SendAsync(request, Json.DigitalSignatureTransaction, cancellationToken);
+        return _t.SendAsync(request, DstReader.Dst, cancellationToken);
     }
 
     /// <inheritdoc />

@@ -1,0 +1,559 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using SigningClients.Core.Serialization;
+using SigningToday.Dst.Models;
+
+namespace SigningToday.Dst.Serialization;
+
+/// <summary>
+/// Reads a DST, and a page of them, straight from the <see cref="Utf8JsonReader"/>: one method per model, members
+/// matched on their UTF-8 names and set directly. It does what the source-generated metadata of
+/// <see cref="SigningTodayJsonContext"/> does for these models, with the same rules, but without the serializer's
+/// per-member machinery (a read-stack frame pushed and popped per object and list, a property-cache lookup, setter
+/// delegates and nullable wrappers per member), which is most of the time of reading a large list page.
+/// </summary>
+/// <remarks>
+/// Same rules as the generated metadata (tests read every member and the edge cases both ways and compare):
+/// names matched exactly (case-sensitive) after unescaping, the last of a repeated member wins, unknown members are
+/// kept in <c>AdditionalProperties</c> as <see cref="JsonElement"/> values (a JSON <c>null</c> included), JSON
+/// <c>null</c> reads as <see langword="null"/> for every member and list item, numbers are also read from strings
+/// (the uncommon forms, e.g. escapes or <c>"NaN"</c>, by the serializer's own number reader), dates by
+/// <see cref="TolerantDateTimeOffsetConverter"/>, extensible enums by their converters (unknown values kept),
+/// <c>extraData</c> by <see cref="JsonObjectDictionaryConverter"/>. A value of the wrong kind is a
+/// <see cref="JsonException"/> naming its path. Writing uses the generated metadata.
+/// </remarks>
+internal static class DstReader
+{
+    private static readonly SigningTodayJsonContext Context = SigningTodayJsonContext.Default;
+    private static readonly JsonSerializerOptions Options = Context.Options;
+    private static readonly TolerantDateTimeOffsetConverter Dates = new();
+    private static readonly JsonObjectDictionaryConverter ObjectMaps = new();
+    private static readonly DstStatus.Converter DstStatuses = new();
+    private static readonly DocumentStatus.Converter DocumentStatuses = new();
+    private static readonly FormType.Converter FormTypes = new();
+    private static readonly SignProfile.Converter SignProfiles = new();
+    private static readonly ResourceType.Converter ResourceTypes = new();
+    private static readonly SignatureStatus.Converter SignatureStatuses = new();
+
+    private static readonly ItemReader<DstDocument> DocumentItem = ReadDocument;
+    private static readonly ItemReader<DstForm> FormItem = ReadForm;
+    private static readonly ItemReader<SignatureRequest> SignatureRequestItem = ReadSignatureRequest;
+    private static readonly ItemReader<SignatureRestriction> RestrictionItem = ReadRestriction;
+    private static readonly ItemReader<SignerGroup> SignerGroupItem = ReadSignerGroup;
+    private static readonly ItemReader<Signer> SignerItem = ReadSigner;
+    private static readonly ItemReader<DstResource> ResourceItem = ReadResource;
+    private static readonly ItemReader<DstSignature> SignatureItem = ReadSignature;
+    private static readonly ItemReader<DigitalSignatureTransaction> DstItem = ReadDst;
+    private static readonly ItemReader<string> StringItem = (ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null ? null : String(ref reader);
+
+    /// <summary>Metadata for a DST whose reads go through this reader (writes through the generated metadata).</summary>
+    public static JsonTypeInfo<DigitalSignatureTransaction> Dst { get; } =
+        JsonMetadataServices.CreateValueInfo<DigitalSignatureTransaction>(Options, new DstConverter());
+
+    /// <summary>Metadata for a page of DSTs whose reads go through this reader (writes through the generated metadata).</summary>
+    public static JsonTypeInfo<SigningTodayList<DigitalSignatureTransaction>> DstList { get; } =
+        JsonMetadataServices.CreateValueInfo<SigningTodayList<DigitalSignatureTransaction>>(Options, new DstListConverter());
+
+    private delegate T? ItemReader<T>(ref Utf8JsonReader reader)
+        where T : class;
+
+    private delegate bool MemberReader<T>(T value, scoped ReadOnlySpan<byte> name, ref Utf8JsonReader reader);
+
+    /// <summary>Reads a page of DSTs; the reader is on the value's first token (null, or the object's start).</summary>
+    public static SigningTodayList<DigitalSignatureTransaction>? ReadDstList(ref Utf8JsonReader reader) =>
+        Start(ref reader) ? null : Read(ref reader, new SigningTodayList<DigitalSignatureTransaction>(), DstListMembers, (v, unknown) => v.AdditionalProperties = unknown);
+
+    private static bool DstListMembers(SigningTodayList<DigitalSignatureTransaction> value, scoped ReadOnlySpan<byte> name, ref Utf8JsonReader reader)
+    {
+        switch (name.Length)
+        {
+            case 5 when name.SequenceEqual("count"u8): value.Count = Int64(ref reader); return true;
+            case 6 when name.SequenceEqual("values"u8): value.Values = List(ref reader, DstItem); return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Reads one DST; the reader is on the value's first token.</summary>
+    public static DigitalSignatureTransaction? ReadDst(ref Utf8JsonReader reader) =>
+        Start(ref reader) ? null : Read(ref reader, new DigitalSignatureTransaction(), DstMembers, (v, unknown) => v.AdditionalProperties = unknown);
+
+    private static bool DstMembers(DigitalSignatureTransaction value, scoped ReadOnlySpan<byte> name, ref Utf8JsonReader reader)
+    {
+        switch (name.Length)
+        {
+            case 2 when name.SequenceEqual("id"u8): value.Id = String(ref reader); return true;
+            case 4 when name.SequenceEqual("tags"u8): value.Tags = List(ref reader, StringItem); return true;
+            case 5 when name.SequenceEqual("title"u8): value.Title = String(ref reader); return true;
+            case 6 when name.SequenceEqual("domain"u8): value.Domain = String(ref reader); return true;
+            case 6 when name.SequenceEqual("status"u8): value.Status = Enum(ref reader, DstStatuses); return true;
+            case 6 when name.SequenceEqual("urgent"u8): value.Urgent = Boolean(ref reader); return true;
+            case 7 when name.SequenceEqual("ccUsers"u8): value.CcUsers = List(ref reader, StringItem); return true;
+            case 8 when name.SequenceEqual("replaces"u8): value.Replaces = String(ref reader); return true;
+            case 8 when name.SequenceEqual("ccGroups"u8): value.CcGroups = List(ref reader, StringItem); return true;
+            case 8 when name.SequenceEqual("template"u8): value.Template = Boolean(ref reader); return true;
+            case 9 when name.SequenceEqual("documents"u8): value.Documents = List(ref reader, DocumentItem); return true;
+            case 9 when name.SequenceEqual("createdAt"u8): value.CreatedAt = Date(ref reader); return true;
+            case 9 when name.SequenceEqual("expiresAt"u8): value.ExpiresAt = Date(ref reader); return true;
+            case 9 when name.SequenceEqual("resources"u8): value.Resources = List(ref reader, ResourceItem); return true;
+            case 9 when name.SequenceEqual("deletedAt"u8): value.DeletedAt = Date(ref reader); return true;
+            case 9 when name.SequenceEqual("extraData"u8): value.ExtraData = ObjectMap(ref reader); return true;
+            case 9 when name.SequenceEqual("visibleTo"u8): value.VisibleTo = List(ref reader, StringItem); return true;
+            case 9 when name.SequenceEqual("updatedAt"u8): value.UpdatedAt = Date(ref reader); return true;
+            case 10 when name.SequenceEqual("replacedBy"u8): value.ReplacedBy = String(ref reader); return true;
+            case 10 when name.SequenceEqual("signatures"u8): value.Signatures = List(ref reader, SignatureItem); return true;
+            case 11 when name.SequenceEqual("publishedAt"u8): value.PublishedAt = Date(ref reader); return true;
+            case 12 when name.SequenceEqual("errorMessage"u8): value.ErrorMessage = String(ref reader); return true;
+            case 13 when name.SequenceEqual("createdByUser"u8): value.CreatedByUser = String(ref reader); return true;
+            case 14 when name.SequenceEqual("publicTemplate"u8): value.PublicTemplate = Boolean(ref reader); return true;
+        }
+
+        return false;
+    }
+
+    private static DstDocument? ReadDocument(ref Utf8JsonReader reader) =>
+        Start(ref reader) ? null : Read(ref reader, new DstDocument(), DocumentMembers, (v, unknown) => v.AdditionalProperties = unknown);
+
+    private static bool DocumentMembers(DstDocument value, scoped ReadOnlySpan<byte> name, ref Utf8JsonReader reader)
+    {
+        switch (name.Length)
+        {
+            case 2 when name.SequenceEqual("id"u8): value.Id = Int32(ref reader); return true;
+            case 5 when name.SequenceEqual("forms"u8): value.Forms = List(ref reader, FormItem); return true;
+            case 6 when name.SequenceEqual("status"u8): value.Status = Enum(ref reader, DocumentStatuses); return true;
+            case 9 when name.SequenceEqual("extraData"u8): value.ExtraData = ObjectMap(ref reader); return true;
+            case 12 when name.SequenceEqual("_instance_id"u8): value.InstanceId = Int64(ref reader); return true;
+            case 12 when name.SequenceEqual("signerGroups"u8): value.SignerGroups = List(ref reader, SignerGroupItem); return true;
+            case 17 when name.SequenceEqual("plainDocumentUuid"u8): value.PlainDocumentUuid = String(ref reader); return true;
+            case 17 when name.SequenceEqual("signatureRequests"u8): value.SignatureRequests = List(ref reader, SignatureRequestItem); return true;
+            case 18 when name.SequenceEqual("filledDocumentUuid"u8): value.FilledDocumentUuid = String(ref reader); return true;
+            case 18 when name.SequenceEqual("signedDocumentUuid"u8): value.SignedDocumentUuid = String(ref reader); return true;
+        }
+
+        return false;
+    }
+
+    private static DstForm? ReadForm(ref Utf8JsonReader reader) =>
+        Start(ref reader) ? null : Read(ref reader, new DstForm(), FormMembers, (v, unknown) => v.AdditionalProperties = unknown);
+
+    private static bool FormMembers(DstForm value, scoped ReadOnlySpan<byte> name, ref Utf8JsonReader reader)
+    {
+        switch (name.Length)
+        {
+            case 2 when name.SequenceEqual("id"u8): value.Id = Int32(ref reader); return true;
+            case 4 when name.SequenceEqual("type"u8): value.Type = Enum(ref reader, FormTypes); return true;
+            case 4 when name.SequenceEqual("page"u8): value.Page = Int32(ref reader); return true;
+            case 5 when name.SequenceEqual("width"u8): value.Width = Double(ref reader); return true;
+            case 6 when name.SequenceEqual("height"u8): value.Height = Double(ref reader); return true;
+            case 6 when name.SequenceEqual("toFill"u8): value.ToFill = Boolean(ref reader); return true;
+            case 6 when name.SequenceEqual("filled"u8): value.Filled = Boolean(ref reader); return true;
+            case 8 when name.SequenceEqual("signerId"u8): value.SignerId = Int32(ref reader); return true;
+            case 9 when name.SequenceEqual("positionX"u8): value.PositionX = Double(ref reader); return true;
+            case 9 when name.SequenceEqual("positionY"u8): value.PositionY = Double(ref reader); return true;
+            case 9 when name.SequenceEqual("invisible"u8): value.Invisible = Boolean(ref reader); return true;
+            case 9 when name.SequenceEqual("extraData"u8): value.ExtraData = ObjectMap(ref reader); return true;
+            case 10 when name.SequenceEqual("documentId"u8): value.DocumentId = Int32(ref reader); return true;
+            case 12 when name.SequenceEqual("_instance_id"u8): value.InstanceId = Int64(ref reader); return true;
+        }
+
+        return false;
+    }
+
+    private static SignatureRequest? ReadSignatureRequest(ref Utf8JsonReader reader) =>
+        Start(ref reader) ? null : Read(ref reader, new SignatureRequest(), SignatureRequestMembers, (v, unknown) => v.AdditionalProperties = unknown);
+
+    private static bool SignatureRequestMembers(SignatureRequest value, scoped ReadOnlySpan<byte> name, ref Utf8JsonReader reader)
+    {
+        switch (name.Length)
+        {
+            case 2 when name.SequenceEqual("id"u8): value.Id = Int32(ref reader); return true;
+            case 6 when name.SequenceEqual("reason"u8): value.Reason = String(ref reader); return true;
+            case 8 when name.SequenceEqual("signerId"u8): value.SignerId = Int32(ref reader); return true;
+            case 9 when name.SequenceEqual("extraData"u8): value.ExtraData = ObjectMap(ref reader); return true;
+            case 10 when name.SequenceEqual("declinable"u8): value.Declinable = Boolean(ref reader); return true;
+            case 11 when name.SequenceEqual("description"u8): value.Description = String(ref reader); return true;
+            case 11 when name.SequenceEqual("signProfile"u8): value.SignProfile = Enum(ref reader, SignProfiles); return true;
+            case 12 when name.SequenceEqual("_instance_id"u8): value.InstanceId = Int64(ref reader); return true;
+            case 12 when name.SequenceEqual("restrictions"u8): value.Restrictions = List(ref reader, RestrictionItem); return true;
+            case 13 when name.SequenceEqual("withTimestamp"u8): value.WithTimestamp = Boolean(ref reader); return true;
+        }
+
+        return false;
+    }
+
+    private static SignatureRestriction? ReadRestriction(ref Utf8JsonReader reader) =>
+        Start(ref reader) ? null : Read(ref reader, new SignatureRestriction(), RestrictionMembers, (v, unknown) => v.AdditionalProperties = unknown);
+
+    private static bool RestrictionMembers(SignatureRestriction value, scoped ReadOnlySpan<byte> name, ref Utf8JsonReader reader)
+    {
+        switch (name.Length)
+        {
+            case 4 when name.SequenceEqual("rule"u8): value.Rule = String(ref reader); return true;
+            case 5 when name.SequenceEqual("value"u8): value.Value = String(ref reader); return true;
+            case 8 when name.SequenceEqual("operator"u8): value.Operator = String(ref reader); return true;
+        }
+
+        return false;
+    }
+
+    private static SignerGroup? ReadSignerGroup(ref Utf8JsonReader reader) =>
+        Start(ref reader) ? null : Read(ref reader, new SignerGroup(), SignerGroupMembers, (v, unknown) => v.AdditionalProperties = unknown);
+
+    private static bool SignerGroupMembers(SignerGroup value, scoped ReadOnlySpan<byte> name, ref Utf8JsonReader reader)
+    {
+        switch (name.Length)
+        {
+            case 5 when name.SequenceEqual("label"u8): value.Label = String(ref reader); return true;
+            case 7 when name.SequenceEqual("signers"u8): value.Signers = List(ref reader, SignerItem); return true;
+            case 12 when name.SequenceEqual("_instance_id"u8): value.InstanceId = Int64(ref reader); return true;
+        }
+
+        return false;
+    }
+
+    private static Signer? ReadSigner(ref Utf8JsonReader reader) =>
+        Start(ref reader) ? null : Read(ref reader, new Signer(), SignerMembers, (v, unknown) => v.AdditionalProperties = unknown);
+
+    private static bool SignerMembers(Signer value, scoped ReadOnlySpan<byte> name, ref Utf8JsonReader reader)
+    {
+        switch (name.Length)
+        {
+            case 2 when name.SequenceEqual("id"u8): value.Id = Int32(ref reader); return true;
+            case 4 when name.SequenceEqual("name"u8): value.Name = String(ref reader); return true;
+            case 4 when name.SequenceEqual("role"u8): value.Role = String(ref reader); return true;
+            case 5 when name.SequenceEqual("email"u8): value.Email = String(ref reader); return true;
+            case 5 when name.SequenceEqual("phone"u8): value.PhoneValue = Element(ref reader); return true;
+            case 7 when name.SequenceEqual("surname"u8): value.Surname = String(ref reader); return true;
+            case 8 when name.SequenceEqual("userUUID"u8): value.UserUuid = String(ref reader); return true;
+            case 12 when name.SequenceEqual("_instance_id"u8): value.InstanceId = Int64(ref reader); return true;
+            case 13 when name.SequenceEqual("templateLabel"u8): value.TemplateLabel = String(ref reader); return true;
+        }
+
+        return false;
+    }
+
+    private static DstResource? ReadResource(ref Utf8JsonReader reader) =>
+        Start(ref reader) ? null : Read(ref reader, new DstResource(), ResourceMembers, (v, unknown) => v.AdditionalProperties = unknown);
+
+    private static bool ResourceMembers(DstResource value, scoped ReadOnlySpan<byte> name, ref Utf8JsonReader reader)
+    {
+        switch (name.Length)
+        {
+            case 2 when name.SequenceEqual("id"u8): value.Id = String(ref reader); return true;
+            case 3 when name.SequenceEqual("url"u8): value.Url = String(ref reader); return true;
+            case 4 when name.SequenceEqual("type"u8): value.Type = Enum(ref reader, ResourceTypes); return true;
+            case 4 when name.SequenceEqual("size"u8): value.Size = Int64(ref reader); return true;
+            case 5 when name.SequenceEqual("title"u8): value.Title = String(ref reader); return true;
+            case 5 when name.SequenceEqual("pages"u8): value.Pages = Int32(ref reader); return true;
+            case 6 when name.SequenceEqual("domain"u8): value.Domain = String(ref reader); return true;
+            case 7 when name.SequenceEqual("dstUuid"u8): value.DstUuid = String(ref reader); return true;
+            case 8 when name.SequenceEqual("filename"u8): value.Filename = String(ref reader); return true;
+            case 8 when name.SequenceEqual("mimetype"u8): value.MimeType = String(ref reader); return true;
+            case 9 when name.SequenceEqual("createdAt"u8): value.CreatedAt = Date(ref reader); return true;
+            case 9 when name.SequenceEqual("extraData"u8): value.ExtraData = ObjectMap(ref reader); return true;
+        }
+
+        return false;
+    }
+
+    private static DstSignature? ReadSignature(ref Utf8JsonReader reader) =>
+        Start(ref reader) ? null : Read(ref reader, new DstSignature(), SignatureMembers, (v, unknown) => v.AdditionalProperties = unknown);
+
+    private static bool SignatureMembers(DstSignature value, scoped ReadOnlySpan<byte> name, ref Utf8JsonReader reader)
+    {
+        switch (name.Length)
+        {
+            case 6 when name.SequenceEqual("status"u8): value.Status = Enum(ref reader, SignatureStatuses); return true;
+            case 8 when name.SequenceEqual("signedAt"u8): value.SignedAt = Date(ref reader); return true;
+            case 9 when name.SequenceEqual("extraData"u8): value.ExtraData = ObjectMap(ref reader); return true;
+            case 10 when name.SequenceEqual("documentId"u8): value.DocumentId = Int32(ref reader); return true;
+            case 12 when name.SequenceEqual("_instance_id"u8): value.InstanceId = Int64(ref reader); return true;
+            case 14 when name.SequenceEqual("declinedReason"u8): value.DeclinedReason = String(ref reader); return true;
+            case 18 when name.SequenceEqual("signatureRequestId"u8): value.SignatureRequestId = Int32(ref reader); return true;
+        }
+
+        return false;
+    }
+
+    // --- The shared steps -------------------------------------------------------------------------------------------
+
+    // An object's members, after Start: each known one set by the model's member reader, the others kept as
+    // extension data (set only when there is one, as by the serializer); a failure names the member.
+    private static T Read<T>(ref Utf8JsonReader reader, T value, MemberReader<T> members, Action<T, IDictionary<string, JsonElement>> setUnknown)
+    {
+        IDictionary<string, JsonElement>? unknown = null;
+        while (Member(ref reader, out var name, out var escaped))
+        {
+            try
+            {
+                if (!members(value, name, ref reader))
+                {
+                    Unknown(ref unknown, name, escaped, ref reader);
+                }
+            }
+            catch (Exception ex) when (IsReadError(ex))
+            {
+                throw PathError(ex, name, escaped);
+            }
+        }
+
+        if (unknown is not null)
+        {
+            setUnknown(value, unknown);
+        }
+
+        return value;
+    }
+
+    // True for a JSON null (the value is null); otherwise the token must start an object.
+    private static bool Start(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return true;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException("Expected a JSON object, got " + reader.TokenType + ".");
+        }
+
+        return false;
+    }
+
+    // Moves to the next member: its name (unescaped) and, when it was escaped, its text; the reader ends on the value.
+    private static bool Member(ref Utf8JsonReader reader, out ReadOnlySpan<byte> name, out string? escaped)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.EndObject)
+        {
+            name = default;
+            escaped = null;
+            return false;
+        }
+
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            escaped = reader.GetString()!;
+            name = System.Text.Encoding.UTF8.GetBytes(escaped);
+        }
+        else
+        {
+            escaped = null;
+            name = reader.ValueSpan;
+        }
+
+        reader.Read();
+        return true;
+    }
+
+    private static void Unknown(ref IDictionary<string, JsonElement>? unknown, scoped ReadOnlySpan<byte> name, string? escaped, ref Utf8JsonReader reader)
+    {
+        // As the serializer's extension data: a dictionary created on the first unknown member, the last value of a
+        // repeated name wins, and a JSON null is kept as a null element.
+        unknown ??= new Dictionary<string, JsonElement>();
+        unknown[escaped ?? Utf8(name)] = JsonElement.ParseValue(ref reader);
+    }
+
+    private static string Utf8(ReadOnlySpan<byte> bytes)
+    {
+#if NET
+        return System.Text.Encoding.UTF8.GetString(bytes);
+#else
+        return System.Text.Encoding.UTF8.GetString(bytes.ToArray());
+#endif
+    }
+
+    private static List<T>? List<T>(ref Utf8JsonReader reader, ItemReader<T> item)
+        where T : class
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw new JsonException("Expected a JSON array, got " + reader.TokenType + ".");
+        }
+
+        // A JSON null item is kept as a null item, as by the serializer.
+        var list = new List<T>();
+        while (true)
+        {
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.EndArray)
+            {
+                return list;
+            }
+
+            try
+            {
+                list.Add(item(ref reader)!);
+            }
+            catch (Exception ex) when (IsReadError(ex))
+            {
+                throw PathError(ex, list.Count);
+            }
+        }
+    }
+
+    private static string? String(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.Null => null,
+        _ => throw new JsonException("Expected a string, got " + reader.TokenType + "."),
+    };
+
+    private static bool? Boolean(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.True => true,
+        JsonTokenType.False => false,
+        JsonTokenType.Null => null,
+        _ => throw new JsonException("Expected true or false, got " + reader.TokenType + "."),
+    };
+
+    // Numbers: a number token, or a plain string of one (AllowReadingFromString). Anything else (an escaped string,
+    // "NaN", a value out of range, a wrong token) goes to the serializer's own reader, so it is accepted or refused
+    // exactly as by the generated metadata.
+    private static int? Int32(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out int number))
+        {
+            return number;
+        }
+
+        if (PlainString(ref reader, out var text) && System.Buffers.Text.Utf8Parser.TryParse(text, out number, out int used) && used == text.Length)
+        {
+            return number;
+        }
+
+        return JsonSerializer.Deserialize(ref reader, Context.NullableInt32);
+    }
+
+    private static long? Int64(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out long number))
+        {
+            return number;
+        }
+
+        if (PlainString(ref reader, out var text) && System.Buffers.Text.Utf8Parser.TryParse(text, out number, out int used) && used == text.Length)
+        {
+            return number;
+        }
+
+        return JsonSerializer.Deserialize(ref reader, Context.NullableInt64);
+    }
+
+    private static double? Double(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out double number))
+        {
+            return number;
+        }
+
+        // A finite value only: "NaN" and "Infinity" (which the serializer accepts in a string) take its own path.
+        if (PlainString(ref reader, out var text) && System.Buffers.Text.Utf8Parser.TryParse(text, out number, out int used) && used == text.Length &&
+            !double.IsNaN(number) && !double.IsInfinity(number))
+        {
+            return number;
+        }
+
+        return JsonSerializer.Deserialize(ref reader, Context.NullableDouble);
+    }
+
+    private static bool PlainString(ref Utf8JsonReader reader, out ReadOnlySpan<byte> text)
+    {
+        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            text = reader.ValueSpan;
+            return true;
+        }
+
+        text = default;
+        return false;
+    }
+
+    private static DateTimeOffset? Date(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.Null ? null : Dates.Read(ref reader, typeof(DateTimeOffset), Options);
+
+    private static T? Enum<T>(ref Utf8JsonReader reader, ExtensibleEnumConverter<T> converter)
+        where T : struct, IExtensibleEnum =>
+        reader.TokenType == JsonTokenType.Null ? null : converter.Read(ref reader, typeof(T), Options);
+
+    private static IReadOnlyDictionary<string, JsonElement>? ObjectMap(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.Null ? null : ObjectMaps.Read(ref reader, typeof(IReadOnlyDictionary<string, JsonElement>), Options);
+
+    private static JsonElement? Element(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.Null ? null : JsonElement.ParseValue(ref reader);
+
+    // --- Errors: the serializer's kinds of failure, rethrown as one JsonException that names the path -----------------
+
+    private static bool IsReadError(Exception ex) => ex is JsonException or InvalidOperationException or FormatException;
+
+    private static PathedJsonException PathError(Exception ex, ReadOnlySpan<byte> name, string? escaped) =>
+        PathError(ex, "." + (escaped ?? Utf8(name)));
+
+    private static PathedJsonException PathError(Exception ex, int index) =>
+        PathError(ex, "[" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]");
+
+    private static PathedJsonException PathError(Exception ex, string segment)
+    {
+        if (ex is PathedJsonException pathed)
+        {
+            return new PathedJsonException(pathed.Reason, segment + pathed.RelativePath, pathed.InnerException);
+        }
+
+        return new PathedJsonException(ex.Message, segment, ex);
+    }
+
+    /// <summary>A read failure with the path of the value (built from the innermost value outwards).</summary>
+    private sealed class PathedJsonException : JsonException
+    {
+        public PathedJsonException(string reason, string relativePath, Exception? inner)
+            : base(reason + " Path: $" + relativePath + ".", "$" + relativePath, null, null, inner)
+        {
+            Reason = reason;
+            RelativePath = relativePath;
+        }
+
+        public string Reason { get; }
+
+        public string RelativePath { get; }
+    }
+
+    private sealed class DstConverter : JsonConverter<DigitalSignatureTransaction>
+    {
+        public override DigitalSignatureTransaction? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadDst(ref reader);
+
+        public override void Write(Utf8JsonWriter writer, DigitalSignatureTransaction value, JsonSerializerOptions options) =>
+            JsonSerializer.Serialize(writer, value, Context.DigitalSignatureTransaction);
+    }
+
+    private sealed class DstListConverter : JsonConverter<SigningTodayList<DigitalSignatureTransaction>>
+    {
+        public override SigningTodayList<DigitalSignatureTransaction>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadDstList(ref reader);
+
+        public override void Write(Utf8JsonWriter writer, SigningTodayList<DigitalSignatureTransaction> value, JsonSerializerOptions options) =>
+            JsonSerializer.Serialize(writer, value, Context.SigningTodayListDigitalSignatureTransaction);
+    }
+}
