@@ -27,8 +27,8 @@ public sealed class ContractFidelityTests
     [InlineData(false)]
     public async Task A_document_that_is_not_a_PDF_is_refused_before_any_request(bool seekable)
     {
-        await using var sim = await AlphaTrustSimulator.StartAsync(cancellationToken: Ct);
-        using var client = TestHelpers.Client(sim);
+        await using var harness = await AlphaTrustHarness.StartAsync(cancellationToken: Ct);
+        var (sim, client) = harness;
         var bytes = Encoding.ASCII.GetBytes("hello");
         Stream content = seekable ? new MemoryStream(bytes) : new NonSeekableStream(new MemoryStream(bytes));
 
@@ -42,8 +42,8 @@ public sealed class ContractFidelityTests
     [Fact]
     public async Task A_non_seekable_PDF_is_sent_whole_after_the_check()
     {
-        await using var sim = await AlphaTrustSimulator.StartAsync(cancellationToken: Ct);
-        using var client = TestHelpers.Client(sim);
+        await using var harness = await AlphaTrustHarness.StartAsync(cancellationToken: Ct);
+        var (sim, client) = harness;
         var pdf = TestPdf.Create("Non-seekable");
 
         var created = await client.CreateTransactionAsync(OneDocument(new NonSeekableStream(new MemoryStream(pdf))), Ct);
@@ -57,8 +57,8 @@ public sealed class ContractFidelityTests
     [Fact]
     public async Task Registered_visual_signature_needs_a_registered_user_participant()
     {
-        await using var sim = await AlphaTrustSimulator.StartAsync(cancellationToken: Ct);
-        using var client = TestHelpers.Client(sim);
+        await using var harness = await AlphaTrustHarness.StartAsync(cancellationToken: Ct);
+        var (sim, client) = harness;
 
         var ex = await Assert.ThrowsAsync<ArgumentException>(() => client.CreateTransactionAsync(
             OneDocument(new MemoryStream(TestPdf.Create()), ParticipantAuthentication.Password("pw-1"), SignatureApplicationType.Registered), Ct));
@@ -70,8 +70,8 @@ public sealed class ContractFidelityTests
     [Fact]
     public async Task Workflow_data_without_a_workflow_id_is_refused_before_any_request()
     {
-        await using var sim = await AlphaTrustSimulator.StartAsync(cancellationToken: Ct);
-        using var client = TestHelpers.Client(sim);
+        await using var harness = await AlphaTrustHarness.StartAsync(cancellationToken: Ct);
+        var (sim, client) = harness;
         var transaction = OneDocument(new MemoryStream(TestPdf.Create()));
         transaction.WorkflowData = new Dictionary<string, string> { ["Name"] = "x" };
 
@@ -84,8 +84,8 @@ public sealed class ContractFidelityTests
     [Fact]
     public async Task Without_a_workflow_id_documents_and_participants_are_still_required()
     {
-        await using var sim = await AlphaTrustSimulator.StartAsync(cancellationToken: Ct);
-        using var client = TestHelpers.Client(sim);
+        await using var harness = await AlphaTrustHarness.StartAsync(cancellationToken: Ct);
+        var (sim, client) = harness;
 
         await Assert.ThrowsAsync<ArgumentException>(() => client.CreateTransactionAsync(new TransactionCreate { Description = "x" }, Ct));
         Assert.Throws<ArgumentException>(() => TransactionCreate.FromWorkflow(" "));

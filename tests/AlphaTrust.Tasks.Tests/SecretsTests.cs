@@ -19,26 +19,24 @@ public sealed class SecretsTests
     [Fact]
     public async Task Credentials_and_task_passwords_never_reach_logs_exceptions_or_ToString()
     {
-        await using var sim = await AlphaTrustSimulator.StartAsync(new AlphaTrustSimulatorOptions { UseHttpErrorStatuses = true }, Ct);
+        await using var harness = await AlphaTrustHarness.StartAsync(s => s.UseHttpErrorStatuses = true, o => o.Retry.MaxRetries = 1, cancellationToken: Ct);
+        var (sim, client) = harness;
         sim.AddRegisteredUser("jsmith", "registered-pass-55");
-        using var capture = new LogCapture();
-        using var factory = capture.CreateFactory();
-        var options = TestHelpers.Options(sim, o => o.Retry.MaxRetries = 1);
-        using var client = new AlphaTrustClient(options, loggerFactory: factory);
+        var capture = harness.Logs;
+        var options = harness.Options;
         var texts = new List<string> { options.ToString(), TaskAuthentication.Password("task-pass-3141").ToString(), TaskAuthentication.RegisteredUser("jsmith", "registered-pass-55").ToString() };
 
-        var transaction = await TestHelpers.CreateTransactionAsync(client,
-            [ParticipantAuthentication.Password("task-pass-3141"), ParticipantAuthentication.RegisteredUser("jsmith")],
+        var transaction = await harness.CreateTransactionAsync([ParticipantAuthentication.Password("task-pass-3141"), ParticipantAuthentication.RegisteredUser("jsmith")],
             (TaskType.Signature, 0), (TaskType.Signature, 1));
         var tasks = transaction.AllTasks();
         sim.Faults.Enqueue(SimulatedFault.Status(400, body: "{\"IsSuccessful\":false,\"Message\":\"Echo: task-pass-3141 " + sim.Settings.ApiSecret + "\"}"));
         texts.Add((await Assert.ThrowsAsync<SigningApiException>(() => client.GetTransactionAsync(transaction.Id, Ct))).ToString());
         texts.Add((await Assert.ThrowsAsync<SigningApiException>(() =>
-            client.RemoteSignAsync(new RemoteSignTask(tasks[0].Id, TestHelpers.ClientIp, TaskAuthentication.Password("wrong-pass-2718")), Ct))).ToString());
+            client.RemoteSignAsync(new RemoteSignTask(tasks[0].Id, AlphaTrustHarness.ClientIp, TaskAuthentication.Password("wrong-pass-2718")), Ct))).ToString());
         await client.RemoteSignAsync(
-            [new RemoteSignTask(tasks[0].Id, TestHelpers.ClientIp, TaskAuthentication.Password("task-pass-3141")), new RemoteSignTask(tasks[1].Id, TestHelpers.ClientIp, TaskAuthentication.RegisteredUser("jsmith", "registered-pass-55"))], Ct);
+            [new RemoteSignTask(tasks[0].Id, AlphaTrustHarness.ClientIp, TaskAuthentication.Password("task-pass-3141")), new RemoteSignTask(tasks[1].Id, AlphaTrustHarness.ClientIp, TaskAuthentication.RegisteredUser("jsmith", "registered-pass-55"))], Ct);
         sim.Faults.Enqueue(SimulatedFault.DropAfterProcessing());
-        texts.Add((await Assert.ThrowsAsync<SigningApiException>(() => client.RemoteSignAsync(new RemoteSignTask(tasks[0].Id, TestHelpers.ClientIp), Ct))).ToString());
+        texts.Add((await Assert.ThrowsAsync<SigningApiException>(() => client.RemoteSignAsync(new RemoteSignTask(tasks[0].Id, AlphaTrustHarness.ClientIp), Ct))).ToString());
 
         Assert.NotEmpty(capture.Lines);
         SecretScanner.AssertNoSecrets(

@@ -20,8 +20,8 @@ public sealed class TransactionTests
     [Fact]
     public async Task Create_uploads_the_document_bytes_and_returns_ids_for_everything()
     {
-        await using var sim = await AlphaTrustSimulator.StartAsync(cancellationToken: Ct);
-        using var client = TestHelpers.Client(sim);
+        await using var harness = await AlphaTrustHarness.StartAsync(cancellationToken: Ct);
+        var (sim, client) = harness;
         var pdf = TestPdf.Create("Contract");
         using var content = new MemoryStream(pdf);
 
@@ -49,9 +49,9 @@ public sealed class TransactionTests
     [Fact]
     public async Task Tasks_can_be_added_and_updated_while_pending_but_not_after_close()
     {
-        await using var sim = await AlphaTrustSimulator.StartAsync(cancellationToken: Ct);
-        using var client = TestHelpers.Client(sim);
-        var transaction = await TestHelpers.CreateTransactionAsync(client, [ParticipantAuthentication.None, ParticipantAuthentication.None], (TaskType.Signature, 0));
+        await using var harness = await AlphaTrustHarness.StartAsync(cancellationToken: Ct);
+        var (sim, client) = harness;
+        var transaction = await harness.CreateTransactionAsync([ParticipantAuthentication.None, ParticipantAuthentication.None], (TaskType.Signature, 0));
         var document = transaction.Documents.Single();
 
         var added = await client.AddTasksAsync(transaction.Id, [new TaskCreate(document.Id, transaction.Participants[1].Id, TaskType.Acknowledgement)], Ct);
@@ -73,15 +73,15 @@ public sealed class TransactionTests
             client.AddTasksAsync(transaction.Id, [new TaskCreate(document.Id, transaction.Participants[0].Id, TaskType.Initial)], Ct));
         Assert.Equal(SigningFailureKind.ProviderError, ex.Kind);
         Assert.Contains("Pending", ex.ProviderMessage, StringComparison.Ordinal);
-        var sign = await Assert.ThrowsAsync<SigningApiException>(() => client.RemoteSignAsync(new RemoteSignTask(newTask.Id, TestHelpers.ClientIp), Ct));
+        var sign = await Assert.ThrowsAsync<SigningApiException>(() => client.RemoteSignAsync(new RemoteSignTask(newTask.Id, AlphaTrustHarness.ClientIp), Ct));
         Assert.Contains("Closed", sign.ProviderMessage, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Reading_unknown_transactions_succeeds_with_nothing_found()
     {
-        await using var sim = await AlphaTrustSimulator.StartAsync(cancellationToken: Ct);
-        using var client = TestHelpers.Client(sim);
+        await using var harness = await AlphaTrustHarness.StartAsync(cancellationToken: Ct);
+        var (sim, client) = harness;
 
         Assert.Empty(await client.GetUpdateableTransactionsAsync([77, 78], Ct));
         Assert.Null(await client.GetTransactionAsync(77, Ct));
@@ -90,10 +90,10 @@ public sealed class TransactionTests
     [Fact]
     public async Task Closing_an_unknown_or_completed_transaction_reports_the_service_message()
     {
-        await using var sim = await AlphaTrustSimulator.StartAsync(cancellationToken: Ct);
-        using var client = TestHelpers.Client(sim);
-        var transaction = await TestHelpers.CreateTransactionAsync(client, [ParticipantAuthentication.None], (TaskType.Signature, 0));
-        await client.RemoteSignAsync(new RemoteSignTask(transaction.AllTasks()[0].Id, TestHelpers.ClientIp), Ct);
+        await using var harness = await AlphaTrustHarness.StartAsync(cancellationToken: Ct);
+        var (sim, client) = harness;
+        var transaction = await harness.CreateTransactionAsync([ParticipantAuthentication.None], (TaskType.Signature, 0));
+        await client.RemoteSignAsync(new RemoteSignTask(transaction.AllTasks()[0].Id, AlphaTrustHarness.ClientIp), Ct);
 
         var unknown = await Assert.ThrowsAsync<SigningApiException>(() => client.CloseTransactionsAsync([99], Ct));
         var completed = await Assert.ThrowsAsync<SigningApiException>(() => client.CloseTransactionsAsync([transaction.Id], Ct));
@@ -105,8 +105,8 @@ public sealed class TransactionTests
     [Fact]
     public async Task Unknown_members_and_values_are_kept()
     {
-        await using var sim = await AlphaTrustSimulator.StartAsync(cancellationToken: Ct);
-        using var client = TestHelpers.Client(sim);
+        await using var harness = await AlphaTrustHarness.StartAsync(cancellationToken: Ct);
+        var (sim, client) = harness;
         sim.Faults.Enqueue(SimulatedFault.MalformedBody(
             "{\"IsSuccessful\":true,\"Transactions\":[{\"ID\":5,\"Status\":\"Archived\",\"Region\":\"EU\",\"Documents\":[{\"ID\":6,\"Tasks\":[{\"ID\":7,\"Type\":\"Witness\",\"Status\":\"Expired\"}]}]}]}"));
 

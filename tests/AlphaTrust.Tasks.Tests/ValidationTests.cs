@@ -25,8 +25,8 @@ public sealed class ValidationTests
     [InlineData("256.1.1.1")]
     public async Task An_invalid_client_ip_is_rejected_before_any_request(string ip)
     {
-        await using var sim = await AlphaTrustSimulator.StartAsync(cancellationToken: Ct);
-        using var client = TestHelpers.Client(sim);
+        await using var harness = await AlphaTrustHarness.StartAsync(cancellationToken: Ct);
+        var (sim, client) = harness;
 
         var ex = await Assert.ThrowsAsync<ArgumentException>(() => client.RemoteSignAsync(new RemoteSignTask(1, ip), Ct));
 
@@ -46,8 +46,8 @@ public sealed class ValidationTests
     [Fact]
     public async Task An_empty_batch_is_rejected_before_any_request()
     {
-        await using var sim = await AlphaTrustSimulator.StartAsync(cancellationToken: Ct);
-        using var client = TestHelpers.Client(sim);
+        await using var harness = await AlphaTrustHarness.StartAsync(cancellationToken: Ct);
+        var (sim, client) = harness;
 
         var ex = await Assert.ThrowsAsync<ArgumentException>(() => client.RemoteSignAsync(Array.Empty<RemoteSignTask>(), Ct));
 
@@ -58,11 +58,11 @@ public sealed class ValidationTests
     [Fact]
     public async Task A_batch_above_the_limit_is_rejected_with_advice_before_any_request()
     {
-        await using var sim = await AlphaTrustSimulator.StartAsync(cancellationToken: Ct);
-        using var client = TestHelpers.Client(sim, o => o.MaxRemoteSignBatchSize = 3);
+        await using var harness = await AlphaTrustHarness.StartAsync(configureClient: o => o.MaxRemoteSignBatchSize = 3, cancellationToken: Ct);
+        var (sim, client) = harness;
 
         var ex = await Assert.ThrowsAsync<ArgumentException>(() =>
-            client.RemoteSignAsync(Enumerable.Range(1, 4).Select(i => new RemoteSignTask(i, TestHelpers.ClientIp)), Ct));
+            client.RemoteSignAsync(Enumerable.Range(1, 4).Select(i => new RemoteSignTask(i, AlphaTrustHarness.ClientIp)), Ct));
 
         Assert.Contains("at most 3", ex.Message, StringComparison.Ordinal);
         Assert.Contains("within one transaction", ex.Message, StringComparison.Ordinal);
@@ -72,11 +72,11 @@ public sealed class ValidationTests
     [Fact]
     public async Task A_task_repeated_in_a_batch_and_a_null_item_are_rejected_before_any_request()
     {
-        await using var sim = await AlphaTrustSimulator.StartAsync(cancellationToken: Ct);
-        using var client = TestHelpers.Client(sim);
+        await using var harness = await AlphaTrustHarness.StartAsync(cancellationToken: Ct);
+        var (sim, client) = harness;
 
         await Assert.ThrowsAsync<ArgumentException>(() =>
-            client.RemoteSignAsync([new RemoteSignTask(5, TestHelpers.ClientIp), new RemoteSignTask(5, TestHelpers.ClientIp)], Ct));
+            client.RemoteSignAsync([new RemoteSignTask(5, AlphaTrustHarness.ClientIp), new RemoteSignTask(5, AlphaTrustHarness.ClientIp)], Ct));
         await Assert.ThrowsAsync<ArgumentException>(() => client.RemoteSignAsync(new RemoteSignTask[] { null! }, Ct));
         await Assert.ThrowsAsync<ArgumentNullException>(() => client.RemoteSignAsync((RemoteSignTask)null!, Ct));
 
@@ -99,8 +99,8 @@ public sealed class ValidationTests
     [Fact]
     public async Task Incomplete_transactions_are_rejected_before_any_request()
     {
-        await using var sim = await AlphaTrustSimulator.StartAsync(cancellationToken: Ct);
-        using var client = TestHelpers.Client(sim);
+        await using var harness = await AlphaTrustHarness.StartAsync(cancellationToken: Ct);
+        var (sim, client) = harness;
         var participant = new ParticipantInsert { FullName = "A" };
         DocumentInsert Doc(params TaskInsert[] tasks) => new() { Title = "D", Content = new MemoryStream([1]), Tasks = tasks };
 

@@ -20,8 +20,8 @@ public sealed partial class WireFormatTests
     [Fact]
     public async Task RemoteSign_request()
     {
-        await using var sim = await AlphaTrustSimulator.StartAsync(cancellationToken: Ct);
-        using var client = TestHelpers.Client(sim);
+        await using var harness = await AlphaTrustHarness.StartAsync(cancellationToken: Ct);
+        var (sim, client) = harness;
 
         await Assert.ThrowsAnyAsync<Exception>(() => client.RemoteSignAsync(
         [
@@ -38,8 +38,8 @@ public sealed partial class WireFormatTests
     [Fact]
     public async Task CreateTransaction_request()
     {
-        await using var sim = await AlphaTrustSimulator.StartAsync(cancellationToken: Ct);
-        using var client = TestHelpers.Client(sim);
+        await using var harness = await AlphaTrustHarness.StartAsync(cancellationToken: Ct);
+        var (sim, client) = harness;
 
         await client.CreateTransactionAsync(new TransactionCreate
         {
@@ -62,8 +62,8 @@ public sealed partial class WireFormatTests
     [Fact]
     public async Task Task_and_transaction_management_requests()
     {
-        await using var sim = await AlphaTrustSimulator.StartAsync(cancellationToken: Ct);
-        using var client = TestHelpers.Client(sim);
+        await using var harness = await AlphaTrustHarness.StartAsync(cancellationToken: Ct);
+        var (sim, client) = harness;
 
         await Assert.ThrowsAnyAsync<Exception>(() => client.AddTasksAsync(11, [new TaskCreate(12, 13, TaskType.Initial)], Ct));
         await Assert.ThrowsAnyAsync<Exception>(() => client.UpdateTasksAsync([new TaskUpdate(14) { Type = TaskType.Delivery }, new TaskUpdate(15) { ParticipantId = 16 }], Ct));
@@ -82,21 +82,24 @@ public sealed partial class WireFormatTests
     [Fact]
     public async Task Credential_header_names_and_paths_come_from_options()
     {
-        await using var sim = await AlphaTrustSimulator.StartAsync(new SigningClients.Testing.AlphaTrust.AlphaTrustSimulatorOptions
-        {
-            ApiKeyHeader = "X-AT-Key",
-            ApiSecretHeader = "X-AT-Secret",
-            ApiUsernameHeader = "X-AT-User",
-            ApiPasswordHeader = "X-AT-Password",
-        }, Ct);
-        using var client = TestHelpers.Client(sim, o =>
-        {
-            o.CredentialHeaders.ApiKey = "X-AT-Key";
-            o.CredentialHeaders.ApiSecret = "X-AT-Secret";
-            o.CredentialHeaders.ApiUsername = "X-AT-User";
-            o.CredentialHeaders.ApiPassword = "X-AT-Password";
-            o.Paths.RemoteSign = "api/v6/tasks/remote-sign";
-        });
+        await using var harness = await AlphaTrustHarness.StartAsync(
+            s =>
+            {
+                s.ApiKeyHeader = "X-AT-Key";
+                s.ApiSecretHeader = "X-AT-Secret";
+                s.ApiUsernameHeader = "X-AT-User";
+                s.ApiPasswordHeader = "X-AT-Password";
+            },
+            o =>
+            {
+                o.CredentialHeaders.ApiKey = "X-AT-Key";
+                o.CredentialHeaders.ApiSecret = "X-AT-Secret";
+                o.CredentialHeaders.ApiUsername = "X-AT-User";
+                o.CredentialHeaders.ApiPassword = "X-AT-Password";
+                o.Paths.RemoteSign = "api/v6/tasks/remote-sign";
+            },
+            cancellationToken: Ct);
+        var (sim, client) = harness;
 
         await client.GetUpdateableTransactionsAsync([1], Ct); // accepted: the simulator checks the renamed headers
         var ex = await Assert.ThrowsAsync<SigningClients.Core.SigningApiException>(() => client.RemoteSignAsync(new RemoteSignTask(1, "10.0.0.1"), Ct));

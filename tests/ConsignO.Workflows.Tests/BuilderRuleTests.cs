@@ -69,11 +69,11 @@ public sealed class BuilderRuleTests
     [MemberData(nameof(BrokenRequests))]
     public async Task Client_rejects_rule_violations_before_any_request(string rule, CreateWorkflowRequest request)
     {
-        await using var env = await TestEnvironment.StartAsync();
+        await using var harness = await ConsignOHarness.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
 
-        await Assert.ThrowsAnyAsync<ArgumentException>(() => env.Client.CreateWorkflowAsync(request, TestContext.Current.CancellationToken));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => harness.Client.CreateWorkflowAsync(request, TestContext.Current.CancellationToken));
 
-        Assert.True(env.Simulator.Journal.Count == 0, rule + ": " + env.Simulator.Journal.Count + " request(s) sent");
+        Assert.True(harness.Simulator.Journal.Count == 0, rule + ": " + harness.Simulator.Journal.Count + " request(s) sent");
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace ConsignO.Workflows.Tests;
 /// <summary>Issue 15: documented ConsignO rules that the client checks before any request.</summary>
 public sealed class ContractFidelityTests
 {
-    private static System.Threading.CancellationToken Ct => TestEnvironment.TestContextToken;
+    private static System.Threading.CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static CreateWorkflowRequest Embedded(string documentId) => new WorkflowBuilder("Embedded")
         .AddDocument(documentId, d => d.AddZone("emb", 1, 72, 600))
@@ -22,14 +22,14 @@ public sealed class ContractFidelityTests
     [Fact]
     public async Task Embedded_signing_on_the_main_tenant_is_refused_before_the_workflow_is_sent()
     {
-        await using var env = await TestEnvironment.StartAsync(); // no tenant: the main tenant
-        var documentId = await env.Client.UploadDocumentAsync(new MemoryStream(TestPdf.Create()), "e.pdf", cancellationToken: Ct);
-        int before = env.Simulator.Journal.Count;
+        await using var harness = await ConsignOHarness.StartAsync(cancellationToken: TestContext.Current.CancellationToken); // no tenant: the main tenant
+        var documentId = await harness.Client.UploadDocumentAsync(new MemoryStream(TestPdf.Create()), "e.pdf", cancellationToken: Ct);
+        int before = harness.Simulator.Journal.Count;
 
-        var ex = await Assert.ThrowsAsync<ArgumentException>(() => env.Client.CreateWorkflowAsync(Embedded(documentId), Ct));
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => harness.Client.CreateWorkflowAsync(Embedded(documentId), Ct));
 
         Assert.Contains("main tenant", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(before, env.Simulator.Journal.Count);
+        Assert.Equal(before, harness.Simulator.Journal.Count);
     }
 
     [Fact]
@@ -37,10 +37,10 @@ public sealed class ContractFidelityTests
     {
         // The server refuses embedded signers on the main tenant ("Embedded Signing is not available on the main
         // tenant"); here the deployment's tenant is chosen by host, so both sides are told it is available.
-        await using var env = await TestEnvironment.StartAsync(simulator: o => o.EmbeddedSigningAvailable = true, client: o => o.EmbeddedSigningEnabled = true);
-        var documentId = await env.Client.UploadDocumentAsync(new MemoryStream(TestPdf.Create()), "e.pdf", cancellationToken: Ct);
+        await using var harness = await ConsignOHarness.StartAsync(configureSimulator: o => o.EmbeddedSigningAvailable = true, configureClient: o => o.EmbeddedSigningEnabled = true, cancellationToken: TestContext.Current.CancellationToken);
+        var documentId = await harness.Client.UploadDocumentAsync(new MemoryStream(TestPdf.Create()), "e.pdf", cancellationToken: Ct);
 
-        var workflow = await env.Client.CreateWorkflowAsync(Embedded(documentId), Ct);
+        var workflow = await harness.Client.CreateWorkflowAsync(Embedded(documentId), Ct);
 
         Assert.NotEmpty(workflow.Id);
     }
@@ -50,13 +50,13 @@ public sealed class ContractFidelityTests
     [InlineData(false)]
     public async Task A_non_PDF_upload_is_refused_before_any_request(bool seekable)
     {
-        await using var env = await TestEnvironment.StartAsync();
+        await using var harness = await ConsignOHarness.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
         var bytes = Encoding.ASCII.GetBytes("hello");
         Stream content = seekable ? new MemoryStream(bytes) : new NonSeekableStream(new MemoryStream(bytes));
 
-        var ex = await Assert.ThrowsAsync<ArgumentException>(() => env.Client.UploadDocumentAsync(content, "hello.pdf", cancellationToken: Ct));
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => harness.Client.UploadDocumentAsync(content, "hello.pdf", cancellationToken: Ct));
 
         Assert.Equal("pdf", ex.ParamName);
-        Assert.Equal(0, env.Simulator.Journal.Count);
+        Assert.Equal(0, harness.Simulator.Journal.Count);
     }
 }

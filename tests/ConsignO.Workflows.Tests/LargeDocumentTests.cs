@@ -20,21 +20,21 @@ public sealed class LargeDocumentTests
     public async Task A_64_MB_document_downloads_streamed_without_a_64_MB_buffer()
     {
         const long size = 64L * 1024 * 1024;
-        await using var env = await TestEnvironment.StartAsync();
-        var documentId = env.Simulator.AddSyntheticDocument(size);
-        var workflow = await env.CreateLaunchedWorkflowAsync(documentId);
-        env.Simulator.SignAll(workflow.Id);
+        await using var harness = await ConsignOHarness.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var documentId = harness.Simulator.AddSyntheticDocument(size);
+        var workflow = await harness.CreateLaunchedWorkflowAsync(documentId);
+        harness.Simulator.SignAll(workflow.Id);
         var sink = new CountingStream(Stream.Null);
 
         // Warm up the code path so JIT and connection setup do not count.
-        using (var warm = await env.Client.DownloadDocumentsAsync(workflow.Id, Ct))
+        using (var warm = await harness.Client.DownloadDocumentsAsync(workflow.Id, Ct))
         {
             await warm.CopyToAsync(Stream.Null, Ct);
         }
 
         long totalBefore = GC.GetTotalAllocatedBytes(precise: true);
         long threadBefore = GC.GetAllocatedBytesForCurrentThread();
-        using (var download = await env.Client.DownloadDocumentsAsync(workflow.Id, Ct))
+        using (var download = await harness.Client.DownloadDocumentsAsync(workflow.Id, Ct))
         {
             Assert.Equal(size, download.ContentLength);
             await download.CopyToAsync(sink, Ct);

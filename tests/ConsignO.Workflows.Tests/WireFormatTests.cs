@@ -16,11 +16,11 @@ public sealed class WireFormatTests
     [Fact]
     public async Task Login_wire_form()
     {
-        await using var env = await TestEnvironment.StartAsync(s => { s.Tenant = "acme"; s.Username = "api-user@acme.example"; s.Password = "test-password-123"; });
+        await using var harness = await ConsignOHarness.StartAsync(s => { s.Tenant = "acme"; s.Username = "api-user@acme.example"; s.Password = "test-password-123"; }, cancellationToken: TestContext.Current.CancellationToken);
 
-        await env.Client.LoginAsync(Ct);
+        await harness.Client.LoginAsync(Ct);
 
-        var login = Assert.Single(env.Simulator.Journal.Entries);
+        var login = Assert.Single(harness.Simulator.Journal.Entries);
         Assert.Equal("POST", login.Method);
         Assert.Equal("/api/v1/auth/login", login.Path);
         Assert.StartsWith("application/json", login.ContentType, StringComparison.Ordinal);
@@ -31,12 +31,12 @@ public sealed class WireFormatTests
     [Fact]
     public async Task Upload_wire_form()
     {
-        await using var env = await TestEnvironment.StartAsync();
+        await using var harness = await ConsignOHarness.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
         var pdf = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n% tiny test document\n%%EOF\n");
 
-        await env.Client.UploadDocumentAsync(new MemoryStream(pdf), "contract.pdf", new UploadDocumentOptions { ConvertToPdfA = true }, Ct);
+        await harness.Client.UploadDocumentAsync(new MemoryStream(pdf), "contract.pdf", new UploadDocumentOptions { ConvertToPdfA = true }, Ct);
 
-        var upload = env.Simulator.Journal.Entries[^1];
+        var upload = harness.Simulator.Journal.Entries[^1];
         Assert.Equal("/api/v1/documents", upload.Path);
         Assert.StartsWith("multipart/form-data", upload.ContentType, StringComparison.Ordinal);
         Assert.NotNull(upload.GetHeader("X-Auth-Token"));
@@ -47,8 +47,8 @@ public sealed class WireFormatTests
     [Fact]
     public async Task Create_workflow_wire_form()
     {
-        await using var env = await TestEnvironment.StartAsync(simulator: s => s.Tenant = "acme"); // embedded signing needs an own tenant
-        var documentId = await env.Client.UploadDocumentAsync(new MemoryStream(TestPdf.Create()), "contract.pdf", cancellationToken: Ct);
+        await using var harness = await ConsignOHarness.StartAsync(configureSimulator: s => s.Tenant = "acme", cancellationToken: TestContext.Current.CancellationToken); // embedded signing needs an own tenant
+        var documentId = await harness.Client.UploadDocumentAsync(new MemoryStream(TestPdf.Create()), "contract.pdf", cancellationToken: Ct);
         var request = new WorkflowBuilder("Lease 2024-17")
             .ExpiresOn(new DateTime(2024, 12, 31, 15, 30, 0, DateTimeKind.Utc))
             .WithPdfaPolicy(PdfaPolicy.Preferred)
@@ -81,9 +81,9 @@ public sealed class WireFormatTests
             .LaunchOnCreate()
             .Build();
 
-        await env.Client.CreateWorkflowAsync(request, Ct);
+        await harness.Client.CreateWorkflowAsync(request, Ct);
 
-        var create = env.Simulator.Journal.Entries[^1];
+        var create = harness.Simulator.Journal.Entries[^1];
         Assert.Equal("/api/v1/workflows", create.Path);
         Approvals.VerifyJson(create.BodyText, scrub: json => json.Replace(documentId, "DOCUMENT-ID", StringComparison.Ordinal));
     }
@@ -91,8 +91,8 @@ public sealed class WireFormatTests
     [Fact]
     public async Task ExpiresOn_sends_the_calendar_date_of_the_value_in_its_own_offset()
     {
-        await using var env = await TestEnvironment.StartAsync();
-        var documentId = await env.Client.UploadDocumentAsync(new MemoryStream(TestPdf.Create()), "contract.pdf", cancellationToken: Ct);
+        await using var harness = await ConsignOHarness.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var documentId = await harness.Client.UploadDocumentAsync(new MemoryStream(TestPdf.Create()), "contract.pdf", cancellationToken: Ct);
         // 23:30 at UTC-05:00 is already 2025-01-01 in UTC: the expiry date sent is the value's own date, 2024-12-31.
         var request = new WorkflowBuilder("Lease")
             .ExpiresOn(new DateTimeOffset(2024, 12, 31, 23, 30, 0, TimeSpan.FromHours(-5)))
@@ -101,9 +101,9 @@ public sealed class WireFormatTests
             .Build();
         Assert.Equal(new DateTimeOffset(2024, 12, 31, 0, 0, 0, TimeSpan.FromHours(-5)), request.ExpiresOn);
 
-        await env.Client.CreateWorkflowAsync(request, Ct);
+        await harness.Client.CreateWorkflowAsync(request, Ct);
 
-        using var body = System.Text.Json.JsonDocument.Parse(env.Simulator.Journal.Entries[^1].BodyText!);
+        using var body = System.Text.Json.JsonDocument.Parse(harness.Simulator.Journal.Entries[^1].BodyText!);
         Assert.Equal("2024-12-31", body.RootElement.GetProperty("expiresOn").GetString());
     }
 }

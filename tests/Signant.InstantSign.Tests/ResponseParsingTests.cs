@@ -25,7 +25,7 @@ public sealed class ResponseParsingTests
         stub.Respond(Responses.Create);
         using var pdf = new MemoryStream(TestPdf.Create());
 
-        var result = await Clients.Stubbed(stub).CreateInstantPostingAsync(WireFormatTests.FullPosting(pdf), TestContext.Current.CancellationToken);
+        var result = await stub.CreateClient().CreateInstantPostingAsync(WireFormatTests.FullPosting(pdf), TestContext.Current.CancellationToken);
 
         Assert.True(result.Success);
         Assert.Equal(PostingId, result.PostingId);
@@ -40,7 +40,7 @@ public sealed class ResponseParsingTests
         var stub = new StubHandler();
         stub.Respond(Responses.Status("CompletedPartially"));
 
-        var s = await Clients.Stubbed(stub).GetPostingStatusAsync(PostingId, TestContext.Current.CancellationToken);
+        var s = await stub.CreateClient().GetPostingStatusAsync(PostingId, TestContext.Current.CancellationToken);
 
         Assert.Equal(PostingStatus.CompletedPartially, s.Status);
         Assert.Equal(PostingType.InstantSign, s.PostingType);
@@ -67,7 +67,7 @@ public sealed class ResponseParsingTests
         stub.Respond(Responses.Wrap("GetPostingStatus",
             "<a:Success>true</a:Success><a:NewField>42</a:NewField><a:Status>Archived</a:Status><a:Nested><a:X>1</a:X></a:Nested><a:PostingID>" + Responses.PostingId + "</a:PostingID><a:Activated>true</a:Activated>"));
 
-        var s = await Clients.Stubbed(stub).GetPostingStatusAsync(PostingId, TestContext.Current.CancellationToken);
+        var s = await stub.CreateClient().GetPostingStatusAsync(PostingId, TestContext.Current.CancellationToken);
 
         Assert.Equal("Archived", s.Status.Value);
         Assert.Equal(PostingId, s.PostingId);
@@ -88,7 +88,7 @@ public sealed class ResponseParsingTests
                 "<a:Success>true</a:Success><a:Extra" + i + ">v" + i + "</a:Extra" + i + "><a:Title>Order &amp; <![CDATA[<terms>]]> " + i + "</a:Title><a:Status>Sent</a:Status>" +
                 "<a:TotalDocsSigned>" + i + "</a:TotalDocsSigned><a:PostingID>" + Responses.PostingId + "</a:PostingID>"));
 
-            var s = await Clients.Stubbed(stub).GetPostingStatusAsync(PostingId, TestContext.Current.CancellationToken);
+            var s = await stub.CreateClient().GetPostingStatusAsync(PostingId, TestContext.Current.CancellationToken);
 
             Assert.Equal(PostingId, s.PostingId);
             Assert.Equal(PostingStatus.Sent, s.Status);
@@ -113,7 +113,7 @@ public sealed class ResponseParsingTests
             "<a:Activated>1</a:Activated><a:ActiveTo>" + padding + "2024-05-01T10:15:00Z" + padding + "</a:ActiveTo><a:CreatedDateTime>2024-05-01</a:CreatedDateTime>" +
             "<a:LastModifiedDateTime>   </a:LastModifiedDateTime><a:PostingID> <![CDATA[" + Responses.PostingId.Substring(0, 10) + "]]>" + Responses.PostingId.Substring(10) + " </a:PostingID>"));
 
-        var s = await Clients.Stubbed(stub).GetPostingStatusAsync(PostingId, TestContext.Current.CancellationToken);
+        var s = await stub.CreateClient().GetPostingStatusAsync(PostingId, TestContext.Current.CancellationToken);
 
         Assert.True(s.Success);
         Assert.Equal(7, s.TotalDocsSigned);
@@ -146,7 +146,7 @@ public sealed class ResponseParsingTests
         var stub = new StubHandler();
         stub.Respond(Responses.Wrap("GetPostingStatus", "<a:Success>true</a:Success>" + member));
 
-        var ex = await Assert.ThrowsAsync<SigningApiException>(() => Clients.Stubbed(stub).GetPostingStatusAsync(PostingId, TestContext.Current.CancellationToken));
+        var ex = await Assert.ThrowsAsync<SigningApiException>(() => stub.CreateClient().GetPostingStatusAsync(PostingId, TestContext.Current.CancellationToken));
 
         Assert.Equal(SigningFailureKind.InvalidResponse, ex.Kind);
         Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
@@ -155,12 +155,12 @@ public sealed class ResponseParsingTests
     [Fact]
     public async Task A_counter_longer_than_the_element_limit_is_refused_even_when_it_is_white_space()
     {
-        var options = Clients.Options();
+        var options = StubHandler.Options();
         options.MaxElementLength = 1024;
         var stub = new StubHandler();
         stub.Respond(Responses.Wrap("GetPostingStatus", "<a:Success>true</a:Success><a:TotalDocsSigned>" + new string(' ', 1200) + "1</a:TotalDocsSigned>"));
 
-        var ex = await Assert.ThrowsAsync<SigningApiException>(() => Clients.Stubbed(stub, options).GetPostingStatusAsync(PostingId, TestContext.Current.CancellationToken));
+        var ex = await Assert.ThrowsAsync<SigningApiException>(() => stub.CreateClient(options).GetPostingStatusAsync(PostingId, TestContext.Current.CancellationToken));
 
         Assert.Equal(SigningFailureKind.InvalidResponse, ex.Kind);
         Assert.Contains("longer than the limit of 1024 characters", ex.Message, StringComparison.Ordinal);
@@ -174,7 +174,7 @@ public sealed class ResponseParsingTests
         stub.Respond(Responses.Download(file, Responses.Md5Hex(file).ToUpperInvariant()));
         var destination = new MemoryStream();
 
-        var result = await Clients.Stubbed(stub).DownloadInstantAttachmentAsync(PostingId, AttachmentId, destination, TestContext.Current.CancellationToken);
+        var result = await stub.CreateClient().DownloadInstantAttachmentAsync(PostingId, AttachmentId, destination, TestContext.Current.CancellationToken);
 
         Assert.Equal(file, destination.ToArray());
         Assert.True(result.HashVerified);
@@ -191,7 +191,7 @@ public sealed class ResponseParsingTests
         var stub = new StubHandler();
         stub.Respond(Responses.Download(file, Convert.ToBase64String(System.Security.Cryptography.MD5.HashData(file))));
 
-        var result = await Clients.Stubbed(stub).DownloadInstantAttachmentAsync(PostingId, AttachmentId, new MemoryStream(), TestContext.Current.CancellationToken);
+        var result = await stub.CreateClient().DownloadInstantAttachmentAsync(PostingId, AttachmentId, new MemoryStream(), TestContext.Current.CancellationToken);
 
         Assert.True(result.HashVerified);
     }
@@ -203,7 +203,7 @@ public sealed class ResponseParsingTests
         var stub = new StubHandler();
         stub.Respond(Responses.Download(file, new string('0', 32)));
 
-        var ex = await Assert.ThrowsAsync<SigningApiException>(() => Clients.Stubbed(stub).DownloadInstantAttachmentAsync(PostingId, AttachmentId, new MemoryStream(), TestContext.Current.CancellationToken));
+        var ex = await Assert.ThrowsAsync<SigningApiException>(() => stub.CreateClient().DownloadInstantAttachmentAsync(PostingId, AttachmentId, new MemoryStream(), TestContext.Current.CancellationToken));
 
         Assert.Equal(SigningFailureKind.IntegrityFailure, ex.Kind);
         Assert.Equal("DownloadInstantAttachment", ex.Operation);
@@ -219,12 +219,12 @@ public sealed class ResponseParsingTests
         stub.Respond(body);
         stub.Respond(body);
 
-        var ex = await Assert.ThrowsAsync<SigningApiException>(() => Clients.Stubbed(stub).DownloadInstantAttachmentAsync(PostingId, AttachmentId, new MemoryStream(), TestContext.Current.CancellationToken));
+        var ex = await Assert.ThrowsAsync<SigningApiException>(() => stub.CreateClient().DownloadInstantAttachmentAsync(PostingId, AttachmentId, new MemoryStream(), TestContext.Current.CancellationToken));
         Assert.Equal(SigningFailureKind.IntegrityFailure, ex.Kind);
 
-        var options = Clients.Options();
+        var options = StubHandler.Options();
         options.RequireFileHash = false;
-        var result = await Clients.Stubbed(stub, options).DownloadInstantAttachmentAsync(PostingId, AttachmentId, new MemoryStream(), TestContext.Current.CancellationToken);
+        var result = await stub.CreateClient(options).DownloadInstantAttachmentAsync(PostingId, AttachmentId, new MemoryStream(), TestContext.Current.CancellationToken);
         Assert.False(result.HashVerified);
     }
 
@@ -236,7 +236,7 @@ public sealed class ResponseParsingTests
     {
         var stub = new StubHandler();
         stub.Respond(Responses.Failure(operation, 4002, "Title is required"));
-        var client = Clients.Stubbed(stub);
+        var client = stub.CreateClient();
         using var pdf = new MemoryStream(TestPdf.Create());
 
         Task call = operation switch
@@ -261,7 +261,7 @@ public sealed class ResponseParsingTests
         var stub = new StubHandler();
         stub.Respond(Responses.Failure("GetPostingStatus", 4008, "Incorrect postingID"));
 
-        var ex = await Assert.ThrowsAsync<SigningApiException>(() => Clients.Stubbed(stub).GetPostingStatusAsync(PostingId, TestContext.Current.CancellationToken));
+        var ex = await Assert.ThrowsAsync<SigningApiException>(() => stub.CreateClient().GetPostingStatusAsync(PostingId, TestContext.Current.CancellationToken));
 
         Assert.True(ex.IsPostingGone());
         Assert.Equal(SignantErrors.PostingExpiredOrNotFound, ex.ErrorCode);
@@ -274,7 +274,7 @@ public sealed class ResponseParsingTests
         stub.Respond(Responses.Fault, HttpStatusCode.InternalServerError);
         stub.Respond(Responses.Fault, HttpStatusCode.InternalServerError);
 
-        var ex = await Assert.ThrowsAsync<SigningApiException>(() => Clients.Stubbed(stub).GetPostingStatusAsync(PostingId, TestContext.Current.CancellationToken));
+        var ex = await Assert.ThrowsAsync<SigningApiException>(() => stub.CreateClient().GetPostingStatusAsync(PostingId, TestContext.Current.CancellationToken));
 
         Assert.Equal(500, ex.Status);
         Assert.Equal(SigningFailureKind.HttpError, ex.Kind);
@@ -288,7 +288,7 @@ public sealed class ResponseParsingTests
         var stub = new StubHandler();
         stub.Respond(Responses.Fault);
 
-        var ex = await Assert.ThrowsAsync<SigningApiException>(() => Clients.Stubbed(stub).DownloadInstantAttachmentAsync(PostingId, AttachmentId, new MemoryStream(), TestContext.Current.CancellationToken));
+        var ex = await Assert.ThrowsAsync<SigningApiException>(() => stub.CreateClient().DownloadInstantAttachmentAsync(PostingId, AttachmentId, new MemoryStream(), TestContext.Current.CancellationToken));
 
         Assert.Equal(SigningFailureKind.ProviderError, ex.Kind);
         Assert.Equal("a:ActionNotSupported", ex.ErrorCode);
@@ -303,7 +303,7 @@ public sealed class ResponseParsingTests
         var stub = new StubHandler();
         stub.Respond(body);
         stub.Respond(body);
-        var client = Clients.Stubbed(stub);
+        var client = stub.CreateClient();
         var watch = Stopwatch.StartNew();
 
         var status = await Assert.ThrowsAsync<SigningApiException>(() => client.GetPostingStatusAsync(PostingId, TestContext.Current.CancellationToken));
@@ -325,7 +325,7 @@ public sealed class ResponseParsingTests
         stub.Respond(Responses.BillionLaughs.Replace("<a:Title>&lol9;</a:Title>", string.Empty, StringComparison.Ordinal), HttpStatusCode.InternalServerError);
         stub.Respond(Responses.BillionLaughs, HttpStatusCode.InternalServerError);
 
-        var ex = await Assert.ThrowsAsync<SigningApiException>(() => Clients.Stubbed(stub).GetPostingStatusAsync(PostingId, TestContext.Current.CancellationToken));
+        var ex = await Assert.ThrowsAsync<SigningApiException>(() => stub.CreateClient().GetPostingStatusAsync(PostingId, TestContext.Current.CancellationToken));
 
         Assert.Equal(500, ex.Status);
         Assert.Null(ex.ErrorCode);
@@ -337,7 +337,7 @@ public sealed class ResponseParsingTests
         var stub = new StubHandler();
         stub.Respond(Responses.Wrap("GetPostingStatus", "<a:Title>" + new string('x', 70_000) + "</a:Title><a:Success>true</a:Success>"));
 
-        var ex = await Assert.ThrowsAsync<SigningApiException>(() => Clients.Stubbed(stub).GetPostingStatusAsync(PostingId, TestContext.Current.CancellationToken));
+        var ex = await Assert.ThrowsAsync<SigningApiException>(() => stub.CreateClient().GetPostingStatusAsync(PostingId, TestContext.Current.CancellationToken));
 
         Assert.Equal(SigningFailureKind.InvalidResponse, ex.Kind);
         Assert.Contains("limit", ex.ProviderMessage, StringComparison.Ordinal);
@@ -349,7 +349,7 @@ public sealed class ResponseParsingTests
         var stub = new StubHandler();
         stub.Respond(Responses.Wrap("DownloadInstantAttachment", "<a:FileName>" + new string('x', 70_000) + "</a:FileName><a:Success>true</a:Success>"));
 
-        var ex = await Assert.ThrowsAsync<SigningApiException>(() => Clients.Stubbed(stub).DownloadInstantAttachmentAsync(PostingId, AttachmentId, new MemoryStream(), TestContext.Current.CancellationToken));
+        var ex = await Assert.ThrowsAsync<SigningApiException>(() => stub.CreateClient().DownloadInstantAttachmentAsync(PostingId, AttachmentId, new MemoryStream(), TestContext.Current.CancellationToken));
 
         Assert.Equal(SigningFailureKind.InvalidResponse, ex.Kind);
     }
@@ -360,7 +360,7 @@ public sealed class ResponseParsingTests
         var stub = new StubHandler();
         stub.Respond("<html><body>gateway</body></html>");
 
-        var ex = await Assert.ThrowsAsync<SigningApiException>(() => Clients.Stubbed(stub).GetPostingStatusAsync(PostingId, TestContext.Current.CancellationToken));
+        var ex = await Assert.ThrowsAsync<SigningApiException>(() => stub.CreateClient().GetPostingStatusAsync(PostingId, TestContext.Current.CancellationToken));
 
         Assert.Equal(SigningFailureKind.InvalidResponse, ex.Kind);
     }
@@ -376,10 +376,10 @@ public sealed class ResponseParsingTests
         var body = new CountingStream(new RepeatingStream(prefix, Encoding.UTF8.GetBytes("<a:Filler>xxxxxxxxxxxxxxxx</a:Filler>"), 64L * 1024 * 1024));
         var stub = new StubHandler();
         stub.Respond(() => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(body) });
-        var options = Clients.Options();
+        var options = StubHandler.Options();
         options.MaxResponseCharacters = 64 * 1024;
         options.Retry.MaxRetries = 0;
-        var client = Clients.Stubbed(stub, options);
+        var client = stub.CreateClient(options);
 
         var ex = await Assert.ThrowsAsync<SigningApiException>(() => operation == "GetPostingStatus"
             ? client.GetPostingStatusAsync(PostingId, TestContext.Current.CancellationToken)
@@ -396,7 +396,7 @@ public sealed class ResponseParsingTests
         var stub = new StubHandler();
         stub.Respond(() => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new TrickleStream(Encoding.UTF8.GetBytes(Responses.Status("Completed")))) });
 
-        var status = await Clients.Stubbed(stub).GetPostingStatusAsync(PostingId, TestContext.Current.CancellationToken);
+        var status = await stub.CreateClient().GetPostingStatusAsync(PostingId, TestContext.Current.CancellationToken);
 
         Assert.Equal(PostingStatus.Completed, status.Status);
         Assert.Equal(PostingId, status.PostingId);

@@ -38,7 +38,7 @@ public sealed class ValidationTests
     public async Task Invalid_postings_throw_before_any_request(string because, Func<InstantPosting> posting)
     {
         var stub = new StubHandler();
-        var client = Clients.Stubbed(stub);
+        var client = stub.CreateClient();
 
         await Assert.ThrowsAnyAsync<ArgumentException>(() => client.CreateInstantPostingAsync(posting(), TestContext.Current.CancellationToken));
 
@@ -49,7 +49,7 @@ public sealed class ValidationTests
     public async Task Invalid_ids_and_streams_throw_before_any_request()
     {
         var stub = new StubHandler();
-        var client = Clients.Stubbed(stub);
+        var client = stub.CreateClient();
         var ct = TestContext.Current.CancellationToken;
 
         await Assert.ThrowsAsync<ArgumentNullException>(() => client.CreateInstantPostingAsync(null!, ct));
@@ -66,11 +66,11 @@ public sealed class ValidationTests
     [Fact]
     public void Options_are_validated_and_never_show_the_access_code()
     {
-        var options = Clients.Options();
-        Assert.DoesNotContain(Clients.Secret, options.ToString(), StringComparison.Ordinal);
+        var options = StubHandler.Options();
+        Assert.DoesNotContain(StubHandler.Secret, options.ToString(), StringComparison.Ordinal);
         options.AccessCode = null;
         Assert.Throws<ArgumentException>(() => new SignantClient(options));
-        var insecure = Clients.Options(new Uri("http://signant.example/x.svc"));
+        var insecure = StubHandler.Options(new Uri("http://signant.example/x.svc"));
         Assert.Throws<ArgumentException>(() => new SignantClient(insecure));
     }
 

@@ -38,7 +38,7 @@ public sealed class WireFormatTests
     {
         var stub = new StubHandler();
         stub.Respond(Responses.Create);
-        var client = Clients.Stubbed(stub);
+        var client = stub.CreateClient();
         using var pdf = new MemoryStream(TestPdf.Create("snapshot"));
 
         await client.CreateInstantPostingAsync(FullPosting(pdf), TestContext.Current.CancellationToken);
@@ -47,7 +47,7 @@ public sealed class WireFormatTests
         Assert.Equal("\"http://tempuri.org/IInstantSignatureService/CreateInstantPosting\"", request.Headers.GetValues("SOAPAction").Single());
         Assert.Equal("text/xml", request.Content!.Headers.ContentType!.MediaType);
         Assert.Equal("utf-8", request.Content.Headers.ContentType.CharSet);
-        Assert.Equal(Clients.Endpoint, request.RequestUri);
+        Assert.Equal(StubHandler.Endpoint, request.RequestUri);
         Approvals.VerifyXml(body);
         AssertDataContractMembersSorted(body);
         var file = XDocument.Parse(body).Descendants(XName.Get("File", DataContractNs)).Single().Value;
@@ -59,7 +59,7 @@ public sealed class WireFormatTests
     {
         var stub = new StubHandler();
         stub.Respond(Responses.Create);
-        var client = Clients.Stubbed(stub);
+        var client = stub.CreateClient();
         using var pdf = new MemoryStream(TestPdf.Create("dob"));
         var posting = FullPosting(pdf);
         // 23:30 at UTC-05:00 is already the next day in UTC: the date of birth must stay 1970-01-01, time dropped.
@@ -76,7 +76,7 @@ public sealed class WireFormatTests
     {
         var stub = new StubHandler();
         stub.Respond(Responses.Status("Sent"));
-        var client = Clients.Stubbed(stub);
+        var client = stub.CreateClient();
 
         await client.GetPostingStatusAsync(PostingId, TestContext.Current.CancellationToken);
 
@@ -93,7 +93,7 @@ public sealed class WireFormatTests
         stub.Respond(Responses.Download(TestPdf.Create("signed")));
         const string Distributor = "Shop & Co <\"north\"> 'a'\r";
         const string Code = "p<&>'\"x";
-        var client = Clients.Stubbed(stub, Clients.Options(distributor: Distributor, accessCode: Code));
+        var client = stub.CreateClient(StubHandler.Options(distributor: Distributor, accessCode: Code));
 
         await client.GetPostingStatusAsync(PostingId, TestContext.Current.CancellationToken);
         await client.DownloadInstantAttachmentAsync(PostingId, AttachmentId, new MemoryStream(), TestContext.Current.CancellationToken);
@@ -114,9 +114,9 @@ public sealed class WireFormatTests
     public void Credentials_that_XML_cannot_carry_are_rejected_when_the_client_is_built(string bad)
     {
         var stub = new StubHandler();
-        var distributor = Assert.Throws<ArgumentException>(() => Clients.Stubbed(stub, Clients.Options(distributor: "shop" + bad)));
+        var distributor = Assert.Throws<ArgumentException>(() => stub.CreateClient(StubHandler.Options(distributor: "shop" + bad)));
         Assert.Equal("DistributorId", distributor.ParamName);
-        var code = Assert.Throws<ArgumentException>(() => Clients.Stubbed(stub, Clients.Options(accessCode: "secret-" + bad)));
+        var code = Assert.Throws<ArgumentException>(() => stub.CreateClient(StubHandler.Options(accessCode: "secret-" + bad)));
         Assert.Equal("AccessCode", code.ParamName);
         Assert.DoesNotContain("secret-", code.Message, StringComparison.Ordinal);
         Assert.Empty(stub.Requests);
@@ -128,7 +128,7 @@ public sealed class WireFormatTests
         var stub = new StubHandler();
         var content = TestPdf.Create("signed");
         stub.Respond(Responses.Download(content));
-        var client = Clients.Stubbed(stub);
+        var client = stub.CreateClient();
 
         await client.DownloadInstantAttachmentAsync(PostingId, AttachmentId, new MemoryStream(), TestContext.Current.CancellationToken);
 
@@ -142,10 +142,10 @@ public sealed class WireFormatTests
     {
         var stub = new StubHandler();
         stub.Respond(Responses.Status("Sent"));
-        var options = Clients.Options();
+        var options = StubHandler.Options();
         options.ServiceNamespace = "urn:signant:";
         options.ContractName = "IInstantSignature";
-        var client = Clients.Stubbed(stub, options);
+        var client = stub.CreateClient(options);
 
         await client.GetPostingStatusAsync(PostingId, TestContext.Current.CancellationToken);
 
@@ -163,8 +163,8 @@ public sealed class WireFormatTests
         stub.Respond(Responses.Status("Sent"));
         stub.Respond(Responses.Status("Sent"));
         stub.Respond(Responses.Download(TestPdf.Create("signed")));
-        var options = Clients.Options();
-        var client = Clients.Stubbed(stub, options);
+        var options = StubHandler.Options();
+        var client = stub.CreateClient(options);
 
         await client.GetPostingStatusAsync(PostingId, TestContext.Current.CancellationToken);
         options.DistributorId = "dist-0815";
@@ -175,14 +175,14 @@ public sealed class WireFormatTests
 
         Assert.Equal(3, stub.Requests.Count);
         Assert.Equal("\"http://tempuri.org/IInstantSignatureService/GetPostingStatus\"", stub.Requests[0].Request.Headers.GetValues("SOAPAction").Single());
-        Assert.Equal(Clients.Distributor, XDocument.Parse(stub.Requests[0].Body).Descendants(XName.Get("DistributorID", "http://tempuri.org/")).Single().Value);
+        Assert.Equal(StubHandler.Distributor, XDocument.Parse(stub.Requests[0].Body).Descendants(XName.Get("DistributorID", "http://tempuri.org/")).Single().Value);
         Assert.Equal("\"urn:signant:IInstantSignature/GetPostingStatus\"", stub.Requests[1].Request.Headers.GetValues("SOAPAction").Single());
         Assert.Equal("\"urn:signant:IInstantSignature/DownloadInstantAttachment\"", stub.Requests[2].Request.Headers.GetValues("SOAPAction").Single());
         foreach (var (_, body) in stub.Requests.Skip(1))
         {
             var document = XDocument.Parse(body);
             Assert.Equal("dist-0815", document.Descendants(XName.Get("DistributorID", "urn:signant:")).Single().Value);
-            Assert.Equal(Clients.Secret, document.Descendants(XName.Get("AccessCode", "urn:signant:")).Single().Value);
+            Assert.Equal(StubHandler.Secret, document.Descendants(XName.Get("AccessCode", "urn:signant:")).Single().Value);
             Assert.Equal(PostingId, Guid.Parse(document.Descendants(XName.Get("PostingID", "urn:signant:")).Single().Value));
         }
 

@@ -20,7 +20,7 @@ namespace SigningClients.Conventions.Tests;
 /// The shared skeleton every provider package follows, as checks that return violations (empty = conforming). Each
 /// check takes types, so a deliberately drifted sample can prove that the check fails.
 /// </summary>
-public static class ConventionChecker
+public static partial class ConventionChecker
 {
     private static readonly string[] SecretNames = ["Password", "Secret", "Token", "AccessCode", "ApiKey"];
 

@@ -127,7 +127,7 @@ public sealed class ProviderConventionTests
         Assert.True(clashes.Count == 0, "Type names declared by several providers: " + string.Join("; ", clashes));
     }
 
-    private static void AssertConforms(IEnumerable<string> violations)
+    internal static void AssertConforms(IEnumerable<string> violations)
     {
         var list = violations.ToList();
         Assert.True(list.Count == 0, "Convention violations:\n  " + string.Join("\n  ", list));

@@ -1,11 +1,14 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
 using SigningClients.Testing;
+using SigningClients.TestSupport;
 using SigningToday.Dst.Models;
 using SigningToday.Dst.Serialization;
 using Xunit;
@@ -44,8 +47,9 @@ public sealed class ContractFidelityTests
     public async Task Robot_create_refuses_a_status_other_than_draft_or_published_before_any_request()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var sim = await SigningTodaySimulator.StartAsync(cancellationToken: ct);
-        var c = TestHelpers.RobotClient(sim);
+        await using var harness = await SigningTodayHarness.StartAsync(cancellationToken: ct);
+        var sim = harness.Simulator;
+        var c = harness.Client;
         var spec = new RobotDstBuilder("Status").AddDocument(RobotDocumentBuilder.FromUrl(new Uri("https://example.com/a.pdf"), "a.pdf").AddSignature(new Signer { Email = "a@example.com" })).Build();
         spec.Status = DstStatus.ToSign;
         var ex = await Assert.ThrowsAsync<ArgumentException>(() => c.Robots.CreateDstAsync(spec, ct));
@@ -175,8 +179,9 @@ public sealed class ContractFidelityTests
     public async Task Several_signers_and_documents_from_a_url_reach_the_simulator_in_a_few_lines()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var sim = await SigningTodaySimulator.StartAsync(cancellationToken: ct);
-        var c = TestHelpers.RobotClient(sim);
+        await using var harness = await SigningTodayHarness.StartAsync(cancellationToken: ct);
+        var sim = harness.Simulator;
+        var c = harness.Client;
         var dst = await c.Robots.CreateDstAsync(
             new RobotDstBuilder("Sales contract")
                 .AddDocument(RobotDocumentBuilder.FromUrl(new Uri("https://example.com/contract.pdf"), "contract.pdf")
@@ -236,8 +241,9 @@ public sealed class ContractFidelityTests
     public async Task Missing_required_values_are_refused_before_any_request()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var sim = await SigningTodaySimulator.StartAsync(cancellationToken: ct);
-        var c = TestHelpers.RobotClient(sim);
+        await using var harness = await SigningTodayHarness.StartAsync(cancellationToken: ct);
+        var sim = harness.Simulator;
+        var c = harness.Client;
         await Assert.ThrowsAnyAsync<ArgumentException>(() => c.Users.CreateAsync(new CreateUserRequest(), ct));
         await Assert.ThrowsAnyAsync<ArgumentException>(() => c.Notifications.RegisterPushTokenAsync(new PushTokenRegistration { DeviceId = "d" }, ct));
         await Assert.ThrowsAnyAsync<ArgumentException>(() => c.Devices.RegisterAsync(new DeviceRegistration { DeviceId = "d" }, ct));
@@ -271,5 +277,24 @@ public sealed class ContractFidelityTests
         var note = SigningTodayModelFactory.NotificationEvent(7, NotificationEventType.DstStatusSigned, "d1", "Contract", new DateTimeOffset(2021, 10, 17, 7, 26, 0, TimeSpan.Zero));
         Assert.Equal("d1", note.DstId);
         Assert.Equal(DstStatus.Signed, SigningTodayModelFactory.DigitalSignatureTransaction("d1", status: DstStatus.Signed).Status);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_robot_DST_from_content_that_is_not_a_PDF_is_refused_before_any_request(bool seekable)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var harness = await SigningTodayHarness.StartAsync(cancellationToken: ct);
+        var sim = harness.Simulator;
+        var client = harness.Client;
+        var bytes = Encoding.ASCII.GetBytes("hello");
+        Stream content = seekable ? new MemoryStream(bytes) : new NonSeekableStream(new MemoryStream(bytes));
+        int before = sim.Journal.Count;
+
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => client.Robots.CreateAndPublishFromPdfAsync(content, "hello.pdf", "Hello", new Signer { Name = "John", Surname = "Doe", Email = "jdo@example.com" }, cancellationToken: ct));
+
+        Assert.Equal("pdf", ex.ParamName);
+        Assert.Equal(before, sim.Journal.Count);
     }
 }

@@ -81,7 +81,7 @@ public sealed class DocExampleTests
     public static TheoryData<string> Examples()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(TestHelpers.DocExamples, "*.json").OrderBy(f => f, StringComparer.Ordinal))
+        foreach (var file in Directory.GetFiles(DocExampleFiles.Folder, "*.json").OrderBy(f => f, StringComparer.Ordinal))
         {
             data.Add(Path.GetFileNameWithoutExtension(file));
         }
@@ -92,7 +92,7 @@ public sealed class DocExampleTests
     [Fact]
     public void Every_doc_example_has_a_model()
     {
-        var files = Directory.GetFiles(TestHelpers.DocExamples, "*.json").Select(Path.GetFileNameWithoutExtension).ToList();
+        var files = Directory.GetFiles(DocExampleFiles.Folder, "*.json").Select(Path.GetFileNameWithoutExtension).ToList();
         Assert.Equal(41, files.Count(f => f!.StartsWith("response-", StringComparison.Ordinal)));
         Assert.Equal(17, files.Count(f => f!.StartsWith("request-", StringComparison.Ordinal)));
         Assert.All(files, f => Assert.True(Models.ContainsKey(f!), f));
@@ -102,7 +102,7 @@ public sealed class DocExampleTests
     [MemberData(nameof(Examples))]
     public void Example_round_trips_without_losing_members(string name)
     {
-        var original = File.ReadAllText(Path.Combine(TestHelpers.DocExamples, name + ".json"));
+        var original = File.ReadAllText(Path.Combine(DocExampleFiles.Folder, name + ".json"));
         var written = Models[name](original);
         using var expected = JsonDocument.Parse(original);
         using var actual = JsonDocument.Parse(written);

@@ -18,13 +18,14 @@ public sealed class OperationCoverageTests
     public async Task Every_documented_operation_is_reached_by_a_client_method()
     {
         var ct = TestContext.Current.CancellationToken;
-        var documented = File.ReadAllLines(Path.Combine(TestHelpers.DocExamples, "operations.txt")).Where(l => l.Length > 0).ToList();
+        var documented = File.ReadAllLines(Path.Combine(DocExampleFiles.Folder, "operations.txt")).Where(l => l.Length > 0).ToList();
         Assert.Equal(68, documented.Count);
         Assert.Equal(68, documented.Distinct().Count());
 
-        await using var sim = await SigningTodaySimulator.StartAsync(cancellationToken: ct);
-        var robot = TestHelpers.RobotClient(sim);
-        var admin = TestHelpers.AdminClient(sim);
+        await using var harness = await SigningTodayHarness.StartAsync(cancellationToken: ct);
+        var sim = harness.Simulator;
+        var robot = harness.Client;
+        var admin = harness.CreateAdminClient();
         var signer = sim.SignerUserId;
 
         // Services / users as admin (Password mode: /oauth/token is reached by the token source).
@@ -83,13 +84,13 @@ public sealed class OperationCoverageTests
         Assert.Equal("https://example.com/hook", (await robot.Robots.GetConfigurationAsync(cancellationToken: ct)).Webhooks!.Dst);
 
         // DST lifecycle.
-        var created = await robot.Robots.CreateAndPublishFromPdfAsync(TestHelpers.Pdf(), "contract.pdf", "Contract", new Signer { Name = "John", Surname = "Doe", Email = "jdo@example.com", Role = "Signer" }, cancellationToken: ct);
+        var created = await robot.Robots.CreateAndPublishFromPdfAsync(SigningTodayHarness.Pdf(), "contract.pdf", "Contract", new Signer { Name = "John", Surname = "Doe", Email = "jdo@example.com", Role = "Signer" }, cancellationToken: ct);
         var id = created.Id!;
         var draft = await robot.Dsts.CreateAsync(new DigitalSignatureTransaction { Title = "Draft" }, ct);
-        draft = await robot.Resources.AppendToDstAsync(draft.Id!, TestHelpers.Pdf("one"), "one.pdf", new ResourceUploadOptions { Title = "One" }, ct);
-        draft = await robot.Resources.AppendToDstAsync(draft.Id!, TestHelpers.Pdf("two"), "two.pdf", cancellationToken: ct);
+        draft = await robot.Resources.AppendToDstAsync(draft.Id!, SigningTodayHarness.Pdf("one"), "one.pdf", new ResourceUploadOptions { Title = "One" }, ct);
+        draft = await robot.Resources.AppendToDstAsync(draft.Id!, SigningTodayHarness.Pdf("two"), "two.pdf", cancellationToken: ct);
         draft = await robot.Resources.SwapDocumentsAsync(draft.Id!, 0, 1, ct);
-        draft = await robot.Resources.ApplyDocumentResourceActionAsync(draft.Id!, 0, DocumentResourceAction.Replace, TestHelpers.Pdf("three"), "three.pdf", "Three", ct);
+        draft = await robot.Resources.ApplyDocumentResourceActionAsync(draft.Id!, 0, DocumentResourceAction.Replace, SigningTodayHarness.Pdf("three"), "three.pdf", "Three", ct);
         var resourceId = draft.Resources![0].Id!;
         await robot.Resources.UpdateAsync(resourceId, new DstResource { Title = "Renamed" }, ct);
         await using (var zip = await robot.Resources.DownloadDstResourcesAsync(draft.Id!, ct))
@@ -136,7 +137,7 @@ public sealed class OperationCoverageTests
             Assert.Equal("application/zip", groupZip.ContentType);
         }
 
-        var byFile = await robot.Dsts.CreateTemplateByFileAsync(TestHelpers.Pdf("tpl"), "tpl.pdf", ct);
+        var byFile = await robot.Dsts.CreateTemplateByFileAsync(SigningTodayHarness.Pdf("tpl"), "tpl.pdf", ct);
         Assert.True(byFile.Template);
 
         var toReject = await robot.Robots.CreateDstAsync(RequestExampleTests.MinimalSpecification("Reject me"), ct);

@@ -17,9 +17,10 @@ public sealed class ReplaySafetyTests
     public async Task Modify_template_whose_answer_is_lost_is_not_resent()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var sim = await SigningTodaySimulator.StartAsync(cancellationToken: ct);
-        using var robot = TestHelpers.RobotClient(sim);
-        using var pdf = TestHelpers.Pdf("template");
+        await using var harness = await SigningTodayHarness.StartAsync(cancellationToken: ct);
+        var sim = harness.Simulator;
+        var robot = harness.Client;
+        using var pdf = SigningTodayHarness.Pdf("template");
         var template = await robot.Dsts.CreateTemplateByFileAsync(pdf, "template.pdf", ct);
         await robot.Dsts.PublishAsync(template.Id!, ct);
         var route = "/api/DST/" + template.Id + "/modify";
@@ -36,20 +37,10 @@ public sealed class ReplaySafetyTests
     public async Task Own_password_change_whose_answer_is_lost_is_not_resent()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var sim = await SigningTodaySimulator.StartAsync(cancellationToken: ct);
+        await using var harness = await SigningTodayHarness.StartAsync(cancellationToken: ct);
+        var sim = harness.Simulator;
         var userId = sim.AddUser("carla", "Carla-Old-1");
-        using var carla = new SigningTodayClient(new SigningTodayClientOptions
-        {
-            Endpoint = sim.ApiEndpoint,
-            AllowHttpOnLoopback = true,
-            AuthenticationMode = SigningTodayAuthenticationMode.Password,
-            Username = "carla",
-            Domain = sim.Settings.Domain,
-            Password = "Carla-Old-1",
-            ClientId = sim.Settings.ClientId,
-            ClientSecret = sim.Settings.ClientSecret,
-            Retry = { InitialDelay = System.TimeSpan.FromMilliseconds(10) },
-        });
+        var carla = harness.CreateClient(harness.CreatePasswordOptions("carla", "Carla-Old-1"));
         await carla.Services.GetCurrentUserAsync(ct);
         sim.Faults.EnqueueFor("POST", "/api/auth/passwordReset", SimulatedFault.DropAfterProcessing());
 

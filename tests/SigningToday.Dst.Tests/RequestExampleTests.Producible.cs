@@ -18,16 +18,17 @@ public sealed partial class RequestExampleTests
     private static readonly SigningTodayJsonContext J = SigningTodayJsonContext.Default;
     private const string Dst = "737dc132-a3f0-11e9-a2a3-2a2ae2dbcce4";
 
-    public static TheoryData<string> RequestExamples() => new(Directory.GetFiles(TestHelpers.DocExamples, "request-*.json").Select(Path.GetFileNameWithoutExtension).OrderBy(n => n, StringComparer.Ordinal)!);
+    public static TheoryData<string> RequestExamples() => new(Directory.GetFiles(DocExampleFiles.Folder, "request-*.json").Select(Path.GetFileNameWithoutExtension).OrderBy(n => n, StringComparer.Ordinal)!);
 
     [Theory]
     [MemberData(nameof(RequestExamples))]
     public async Task Request_example_is_producible(string name)
     {
         var ct = TestContext.Current.CancellationToken;
-        var example = File.ReadAllText(Path.Combine(TestHelpers.DocExamples, name + ".json"));
-        await using var sim = await SigningTodaySimulator.StartAsync(cancellationToken: ct);
-        var c = TestHelpers.RobotClient(sim, configure: o => o.Retry.MaxRetries = 0);
+        var example = File.ReadAllText(Path.Combine(DocExampleFiles.Folder, name + ".json"));
+        await using var harness = await SigningTodayHarness.StartAsync(cancellationToken: ct);
+        var sim = harness.Simulator;
+        var c = harness.CreateClient(o => o.Retry.MaxRetries = 0);
         Func<Task> call = name switch
         {
             "request-02" => () => c.Notes.AddAsync(Dst, JsonSerializer.Deserialize(example, J.DstNote)!.Text!, ct),

@@ -14,11 +14,12 @@ public sealed class SimulatorAccountTests
     public async Task A_second_robot_has_its_own_token_which_the_admin_can_clear()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var sim = await SigningTodaySimulator.StartAsync(cancellationToken: ct);
+        await using var harness = await SigningTodayHarness.StartAsync(cancellationToken: ct);
+        var sim = harness.Simulator;
         var token = sim.AddRobot("robot-two");
-        using var second = TestHelpers.RobotClient(sim, configure: o => o.RobotToken = token);
-        using var admin = TestHelpers.AdminClient(sim);
-        using var seeded = TestHelpers.RobotClient(sim);
+        using var second = harness.CreateClient(o => o.RobotToken = token);
+        using var admin = harness.CreateAdminClient();
+        var seeded = harness.Client;
 
         await second.Robots.GetConfigurationAsync(null, ct);
         await admin.Robots.ClearTokenAsync(new RobotAccount { Username = "robot-two", Domain = sim.Settings.Domain }, ct);
@@ -35,9 +36,10 @@ public sealed class SimulatorAccountTests
     public async Task Added_users_log_in_and_password_changes_and_emails_are_counted()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var sim = await SigningTodaySimulator.StartAsync(cancellationToken: ct);
+        await using var harness = await SigningTodayHarness.StartAsync(cancellationToken: ct);
+        var sim = harness.Simulator;
         var userId = sim.AddUser("dora", "Dora-Pass-1", "instructor");
-        using var admin = TestHelpers.AdminClient(sim);
+        using var admin = harness.CreateAdminClient();
 
         var token = await admin.Services.RequestTokenAsync("dora@" + sim.Settings.Domain, "Dora-Pass-1", ct);
         Assert.False(string.IsNullOrEmpty(token.AccessToken));
@@ -60,13 +62,14 @@ public sealed class SimulatorAccountTests
     public async Task Resource_and_group_counts_follow_the_writes()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var sim = await SigningTodaySimulator.StartAsync(cancellationToken: ct);
-        using var robot = TestHelpers.RobotClient(sim);
-        using var admin = TestHelpers.AdminClient(sim);
+        await using var harness = await SigningTodayHarness.StartAsync(cancellationToken: ct);
+        var sim = harness.Simulator;
+        var robot = harness.Client;
+        using var admin = harness.CreateAdminClient();
         var draft = await robot.Dsts.CreateAsync(new DigitalSignatureTransaction { Title = "Draft" }, ct);
         int resources = sim.ResourceCount, groups = sim.UserGroupCount;
 
-        using var pdf = TestHelpers.Pdf();
+        using var pdf = SigningTodayHarness.Pdf();
         await robot.Resources.AppendToDstAsync(draft.Id!, pdf, "a.pdf", null, ct);
         await admin.Users.CreateGroupsAsync(new[] { new UserGroup { Name = "Legal" }, new UserGroup { Name = "Sales" } }, ct);
 

@@ -16,7 +16,7 @@ public sealed class AuthenticationTests
     public async Task One_token_serves_many_calls()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var h = await TridentHarness.StartAsync();
+        await using var h = await TridentHarness.StartAsync(cancellationToken: ct);
         var process = await h.CreateAsync(cancellationToken: ct);
         for (int i = 0; i < 5; i++)
         {
@@ -36,7 +36,7 @@ public sealed class AuthenticationTests
     public async Task Token_request_is_client_credentials_with_basic_auth_scope_and_form_body()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var h = await TridentHarness.StartAsync();
+        await using var h = await TridentHarness.StartAsync(cancellationToken: ct);
         await h.CreateAsync(cancellationToken: ct);
 
         var token = h.Simulator.Journal.Entries.Single(e => e.Path == TokenPath);
@@ -52,7 +52,7 @@ public sealed class AuthenticationTests
     {
         var ct = TestContext.Current.CancellationToken;
         var clock = new FakeTimeProvider(new DateTimeOffset(2025, 1, 1, 8, 0, 0, TimeSpan.Zero));
-        await using var h = await TridentHarness.StartAsync(simulatorClock: clock, clientClock: clock);
+        await using var h = await TridentHarness.StartAsync(clock: clock, cancellationToken: ct);
         var process = await h.CreateAsync(cancellationToken: ct);
         await h.Client.GetSignerProcessAsync(process.Id, ct);
         Assert.Equal(1, h.Simulator.TokensIssued);
@@ -77,7 +77,7 @@ public sealed class AuthenticationTests
         var ct = TestContext.Current.CancellationToken;
         var serverClock = new FakeTimeProvider(new DateTimeOffset(2025, 1, 1, 8, 0, 0, TimeSpan.Zero));
         var clientClock = new FakeTimeProvider(new DateTimeOffset(2025, 1, 1, 8, 0, 0, TimeSpan.Zero));
-        await using var h = await TridentHarness.StartAsync(simulatorClock: serverClock, clientClock: clientClock);
+        await using var h = await TridentHarness.StartAsync(s => s.Host.TimeProvider = serverClock, clock: clientClock, cancellationToken: ct);
         var process = await h.CreateAsync(cancellationToken: ct);
 
         serverClock.Advance(TimeSpan.FromMinutes(11)); // the server expired the token, the client does not know yet
@@ -93,7 +93,7 @@ public sealed class AuthenticationTests
     {
         var ct = TestContext.Current.CancellationToken;
         const string wrong = "wrong-secret-9d8c7b";
-        await using var h = await TridentHarness.StartAsync(clientSecret: wrong);
+        await using var h = await TridentHarness.StartAsync(configureClient: o => o.ClientSecret = wrong, cancellationToken: ct);
 
         var ex = await Assert.ThrowsAsync<SigningApiException>(() => h.Client.GetSignerProcessAsync("sp-1", ct));
         Assert.Equal(401, ex.Status);
@@ -101,14 +101,14 @@ public sealed class AuthenticationTests
         Assert.Equal("RequestToken", ex.Operation);
         Assert.Equal(0, h.Simulator.Journal.CountOf("GET", "/trustedx-resources/"));
         var basic = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(h.Simulator.ClientId + ":" + wrong));
-        SecretScanner.AssertNoSecrets(h.AllText(new[] { ex.ToString(), ex.BodyExcerpt ?? string.Empty }), wrong, basic);
+        SecretScanner.AssertNoSecrets(h.Logs.AllText.Concat(new[] { ex.ToString(), ex.BodyExcerpt ?? string.Empty }), wrong, basic);
     }
 
     [Fact]
     public async Task Scope_not_granted_to_the_client_is_rejected()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var h = await TridentHarness.StartAsync(configure: o => o.Scope = "urn:safelayer:eidas:admin");
+        await using var h = await TridentHarness.StartAsync(configureClient: o => o.Scope = "urn:safelayer:eidas:admin", cancellationToken: ct);
 
         var ex = await Assert.ThrowsAsync<SigningApiException>(() => h.Client.GetSignerProcessAsync("sp-1", ct));
         Assert.Equal(400, ex.Status);
@@ -119,7 +119,7 @@ public sealed class AuthenticationTests
     public async Task Unknown_auth_server_name_is_a_404_on_the_token_endpoint()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var h = await TridentHarness.StartAsync(configure: o => o.AuthServer = "other-as");
+        await using var h = await TridentHarness.StartAsync(configureClient: o => o.AuthServer = "other-as", cancellationToken: ct);
 
         var ex = await Assert.ThrowsAsync<SigningApiException>(() => h.Client.GetSignerProcessAsync("sp-1", ct));
         Assert.Equal(404, ex.Status);

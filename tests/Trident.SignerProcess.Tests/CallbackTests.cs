@@ -18,7 +18,7 @@ public sealed class CallbackTests
     public async Task Browser_redirect_callback_is_parsed_verified_and_confirmed(string action, SignerProcessCallbackStatus expected, string wireStatus)
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var h = await TridentHarness.StartAsync();
+        await using var h = await TridentHarness.StartAsync(cancellationToken: ct);
         var process = await h.CreateAsync(cancellationToken: ct);
 
         var location = await h.PlayBrowserAsync(process.GetExecutionUrl(), action, ct);
@@ -37,7 +37,7 @@ public sealed class CallbackTests
     public async Task Callback_for_another_process_is_rejected_before_any_request()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var h = await TridentHarness.StartAsync();
+        await using var h = await TridentHarness.StartAsync(cancellationToken: ct);
         var mine = await h.CreateAsync(cancellationToken: ct);
         var other = await h.CreateAsync(cancellationToken: ct);
         var location = await h.PlayBrowserAsync(other.GetExecutionUrl(), "sign", ct);
@@ -55,7 +55,7 @@ public sealed class CallbackTests
     public async Task Forged_finished_callback_is_not_confirmed_while_running_or_after_cancel()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var h = await TridentHarness.StartAsync();
+        await using var h = await TridentHarness.StartAsync(cancellationToken: ct);
         var process = await h.CreateAsync(cancellationToken: ct);
         var forged = SignerProcessCallback.Parse(new Uri("https://app.example.com/trident/callback?status=finished&signer_process_id=" + process.Id));
 
@@ -72,7 +72,7 @@ public sealed class CallbackTests
     public async Task Callback_for_a_deleted_process_surfaces_410()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var h = await TridentHarness.StartAsync();
+        await using var h = await TridentHarness.StartAsync(cancellationToken: ct);
         var process = await h.CreateAsync(cancellationToken: ct);
         var location = await h.PlayBrowserAsync(process.GetExecutionUrl(), "sign", ct);
         await h.Client.DeleteDocumentAsync(process.Documents!.Single().Id, ct);

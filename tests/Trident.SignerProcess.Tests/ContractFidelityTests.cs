@@ -18,7 +18,7 @@ public sealed class ContractFidelityTests
     [InlineData(false)]
     public async Task A_document_that_is_not_a_PDF_is_refused_before_any_request(bool seekable)
     {
-        await using var h = await TridentHarness.StartAsync();
+        await using var h = await TridentHarness.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
         var bytes = Encoding.ASCII.GetBytes("hello");
         Stream content = seekable ? new MemoryStream(bytes) : new NonSeekableStream(new MemoryStream(bytes));
 
@@ -31,7 +31,7 @@ public sealed class ContractFidelityTests
     [Fact]
     public async Task A_non_seekable_PDF_reaches_the_server_whole()
     {
-        await using var h = await TridentHarness.StartAsync();
+        await using var h = await TridentHarness.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
         var pdf = TestPdf.Create("Peeked");
 
         var process = await h.Client.CreateSignerProcessAsync(TridentHarness.Definition(), new NonSeekableStream(new MemoryStream(pdf)), "p.pdf", Ct);
@@ -46,7 +46,7 @@ public sealed class ContractFidelityTests
     [InlineData(10, 10, 50, 10)]  // ury not above lly
     public async Task Inverted_corners_are_refused_before_any_request(double llx, double lly, double urx, double ury)
     {
-        await using var h = await TridentHarness.StartAsync();
+        await using var h = await TridentHarness.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
         var definition = TridentHarness.Definition();
         definition.Signer = new SignerProcessSigner { Parameters = new SignatureParameters { SignatureField = new SignatureField { Location = SignatureFieldLocation.FromCorners(1, llx, lly, urx, ury) } } };
 
@@ -57,7 +57,7 @@ public sealed class ContractFidelityTests
     [Fact]
     public async Task A_timestamp_without_provider_is_refused_before_any_request()
     {
-        await using var h = await TridentHarness.StartAsync();
+        await using var h = await TridentHarness.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
         var definition = TridentHarness.Definition();
         definition.Timestamp = new TimestampSettings();
 

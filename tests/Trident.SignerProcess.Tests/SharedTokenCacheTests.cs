@@ -24,9 +24,10 @@ public sealed class SharedTokenCacheTests
     [Fact]
     public async Task Three_instances_making_concurrent_first_calls_request_one_token()
     {
-        await using var simulator = await TridentSimulator.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
+        await using var harness = await TridentHarness.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var simulator = harness.Simulator;
         var cache = new RecordingDistributedCache();
-        var clients = Enumerable.Range(0, 3).Select(_ => Client(simulator, cache, new TestTokenProtector())).ToList();
+        var clients = Enumerable.Range(0, 3).Select(_ => Client(harness, cache, new TestTokenProtector())).ToList();
 
         await CallAllAsync(clients, callsEach: 4);
 
@@ -38,9 +39,10 @@ public sealed class SharedTokenCacheTests
     public async Task After_the_token_lifetime_three_instances_request_one_more_token_not_three()
     {
         // expires_in 6 s, refreshed 2 s early: shared for 4 s.
-        await using var simulator = await TridentSimulator.StartAsync(new TridentSimulatorOptions { TokenLifetime = TimeSpan.FromSeconds(6) }, TestContext.Current.CancellationToken);
+        await using var harness = await TridentHarness.StartAsync(s => s.TokenLifetime = TimeSpan.FromSeconds(6), cancellationToken: TestContext.Current.CancellationToken);
+        var simulator = harness.Simulator;
         var cache = new RecordingDistributedCache();
-        var clients = Enumerable.Range(0, 3).Select(_ => Client(simulator, cache, new TestTokenProtector(), o => o.TokenRefreshMargin = TimeSpan.FromSeconds(2))).ToList();
+        var clients = Enumerable.Range(0, 3).Select(_ => Client(harness, cache, new TestTokenProtector(), o => o.TokenRefreshMargin = TimeSpan.FromSeconds(2))).ToList();
 
         await CallAllAsync(clients, callsEach: 2);
         Assert.Equal(1, simulator.Journal.CountOf("POST", simulator.TokenPath));
@@ -54,18 +56,19 @@ public sealed class SharedTokenCacheTests
     [Fact]
     public async Task A_corrupt_or_undecryptable_entry_is_ignored_and_a_new_token_fetched()
     {
-        await using var simulator = await TridentSimulator.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
+        await using var harness = await TridentHarness.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var simulator = harness.Simulator;
         var cache = new RecordingDistributedCache();
         var logs = new LogCapture();
-        await CallAllAsync(new[] { Client(simulator, cache, new TestTokenProtector()) }, 1);
+        await CallAllAsync(new[] { Client(harness, cache, new TestTokenProtector()) }, 1);
         var key = Assert.Single(cache.TokenKeys);
 
         await cache.OverwriteAsync(key, Encoding.UTF8.GetBytes("garbage that is no entry"));
-        await CallAllAsync(new[] { Client(simulator, cache, new TestTokenProtector(), logs: logs) }, 1);
+        await CallAllAsync(new[] { Client(harness, cache, new TestTokenProtector(), logs: logs) }, 1);
         Assert.Equal(2, simulator.Journal.CountOf("POST", simulator.TokenPath));
 
         // Written with another key (another application, a rotated key): cannot be decrypted, so fetched anew.
-        await CallAllAsync(new[] { Client(simulator, cache, new TestTokenProtector("another key"), logs: logs) }, 1);
+        await CallAllAsync(new[] { Client(harness, cache, new TestTokenProtector("another key"), logs: logs) }, 1);
         Assert.Equal(3, simulator.Journal.CountOf("POST", simulator.TokenPath));
         Assert.Equal(2, logs.Entries.Count(e => e.EventId.Id == SigningEventIds.TokenCacheEntryIgnored));
     }
@@ -73,10 +76,11 @@ public sealed class SharedTokenCacheTests
     [Fact]
     public async Task Entries_are_protected_and_keys_hold_no_id_or_secret()
     {
-        await using var simulator = await TridentSimulator.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
+        await using var harness = await TridentHarness.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var simulator = harness.Simulator;
         var cache = new RecordingDistributedCache();
         var protector = new TestTokenProtector();
-        await CallAllAsync(new[] { Client(simulator, cache, protector) }, 1);
+        await CallAllAsync(new[] { Client(harness, cache, protector) }, 1);
 
         var token = simulator.Journal.Entries.First(e => e.Path.StartsWith("/trustedx-resources/", StringComparison.Ordinal)).GetHeader("Authorization")!["Bearer ".Length..];
         var key = Assert.Single(cache.TokenKeys);
@@ -107,20 +111,21 @@ public sealed class SharedTokenCacheTests
     [Fact]
     public async Task When_the_lease_holder_dies_the_others_fetch_after_the_lease_expires()
     {
-        await using var simulator = await TridentSimulator.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
+        await using var harness = await TridentHarness.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var simulator = harness.Simulator;
         var cache = new RecordingDistributedCache();
         var lease = TimeSpan.FromSeconds(2);
         void Short(TridentClientOptions o) => o.GetDistributedTokenCache()!.LeaseDuration = lease;
 
         // The first instance takes the lease and then hangs in its token request forever (as a killed process would).
         var hang = new HangingTokenHandler(simulator.TokenPath);
-        using var doomed = Client(simulator, cache, new TestTokenProtector(), Short, handler: hang);
+        using var doomed = Client(harness, cache, new TestTokenProtector(), Short, handler: hang);
         var doomedCall = doomed.GetSignerProcessAsync(UnknownProcess, CancellationToken.None);
         await hang.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
         Assert.Contains(cache.Written.Keys, k => k.EndsWith(":lease", StringComparison.Ordinal));
 
         var started = DateTimeOffset.UtcNow;
-        var others = Enumerable.Range(0, 2).Select(_ => Client(simulator, cache, new TestTokenProtector(), Short)).ToList();
+        var others = Enumerable.Range(0, 2).Select(_ => Client(harness, cache, new TestTokenProtector(), Short)).ToList();
         await CallAllAsync(others, callsEach: 2);
 
         // They waited for the lease to run out, then one of them fetched and the other took its token.
@@ -131,24 +136,18 @@ public sealed class SharedTokenCacheTests
         await Assert.ThrowsAnyAsync<Exception>(() => doomedCall);
     }
 
-    internal static TridentClient Client(TridentSimulator simulator, RecordingDistributedCache cache, ITokenProtector protector, Action<TridentClientOptions>? configure = null, LogCapture? logs = null, HttpMessageHandler? handler = null)
-    {
-        var options = new TridentClientOptions
-        {
-            Endpoint = simulator.BaseAddress,
-            AllowHttpOnLoopback = true,
-            ClientId = simulator.ClientId,
-            ClientSecret = simulator.ClientSecret,
-            AuthServer = simulator.AuthServer,
-        };
-        options.Retry.InitialDelay = TimeSpan.FromMilliseconds(10);
-        options.UseDistributedTokenCache(new DistributedTokenCacheOptions { Cache = cache, Protector = protector, PollInterval = TimeSpan.FromMilliseconds(50) });
-        configure?.Invoke(options);
-        var http = new HttpClient(handler ?? new HttpClientHandler()) { Timeout = Timeout.InfiniteTimeSpan };
-        return new TridentClient(options, http, logs?.CreateFactory());
-    }
+    /// <summary>One more instance on the harness's simulator, sharing <paramref name="cache"/>.</summary>
+    private static TridentClient Client(TridentHarness harness, RecordingDistributedCache cache, ITokenProtector protector, Action<TridentClientOptions>? configure = null, LogCapture? logs = null, HttpMessageHandler? handler = null) =>
+        harness.CreateClient(
+            o =>
+            {
+                o.UseDistributedTokenCache(new DistributedTokenCacheOptions { Cache = cache, Protector = protector, PollInterval = TimeSpan.FromMilliseconds(50) });
+                configure?.Invoke(o);
+            },
+            handler: handler,
+            loggerFactory: logs?.CreateFactory());
 
-    internal static async Task CallAllAsync(IEnumerable<TridentClient> clients, int callsEach)
+    private static async Task CallAllAsync(IEnumerable<TridentClient> clients, int callsEach)
     {
         // Every instance at once, several calls each: an unknown id answers 404 or 410 after the token was accepted.
         await Task.WhenAll(clients.SelectMany(c => Enumerable.Range(0, callsEach).Select(async _ =>

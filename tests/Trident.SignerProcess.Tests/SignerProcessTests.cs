@@ -19,7 +19,7 @@ public sealed class SignerProcessTests
     public async Task Create_returns_process_with_one_pending_user_browser_task_and_document()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var h = await TridentHarness.StartAsync();
+        await using var h = await TridentHarness.StartAsync(cancellationToken: ct);
 
         var process = await h.Client.CreateSignerProcessAsync(TridentHarness.Definition(), new MemoryStream(TestPdf.Create("x")), "contract.pdf", ct);
 
@@ -39,7 +39,7 @@ public sealed class SignerProcessTests
     public async Task Create_sends_the_process_definition_the_simulator_parses()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var h = await TridentHarness.StartAsync();
+        await using var h = await TridentHarness.StartAsync(cancellationToken: ct);
         var process = await h.CreateAsync(cancellationToken: ct);
 
         var json = System.Text.Json.JsonDocument.Parse(h.Simulator.GetSignerProcess(process.Id)!.ProcessJson).RootElement;
@@ -52,7 +52,7 @@ public sealed class SignerProcessTests
     public async Task Read_process_list_get_download_and_delete_documents()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var h = await TridentHarness.StartAsync();
+        await using var h = await TridentHarness.StartAsync(cancellationToken: ct);
         var original = TestPdf.Create("Contract 4711");
         var created = await h.CreateAsync(cancellationToken: ct);
 
@@ -101,7 +101,7 @@ public sealed class SignerProcessTests
     public async Task Result_is_a_running_value_on_404_and_the_result_once_finished()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var h = await TridentHarness.StartAsync();
+        await using var h = await TridentHarness.StartAsync(cancellationToken: ct);
         var process = await h.CreateAsync(cancellationToken: ct);
 
         var running = await h.Client.GetSignerProcessResultAsync(process.Id, ct);
@@ -120,7 +120,7 @@ public sealed class SignerProcessTests
     public async Task Result_of_an_unknown_process_is_a_distinct_410_error_not_running()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var h = await TridentHarness.StartAsync();
+        await using var h = await TridentHarness.StartAsync(cancellationToken: ct);
 
         var ex = await Assert.ThrowsAsync<SigningApiException>(() => h.Client.GetSignerProcessResultAsync("sp-does-not-exist", ct));
         Assert.Equal(410, ex.Status);
@@ -139,7 +139,7 @@ public sealed class SignerProcessTests
     public async Task WaitForResult_polls_until_the_user_signs()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var h = await TridentHarness.StartAsync();
+        await using var h = await TridentHarness.StartAsync(cancellationToken: ct);
         var process = await h.CreateAsync(cancellationToken: ct);
 
         var wait = h.Client.WaitForResultAsync(process.Id, cancellationToken: ct);
@@ -156,7 +156,7 @@ public sealed class SignerProcessTests
     public async Task WaitForResult_times_out_while_the_process_keeps_running()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var h = await TridentHarness.StartAsync();
+        await using var h = await TridentHarness.StartAsync(cancellationToken: ct);
         var process = await h.CreateAsync(cancellationToken: ct);
 
         await Assert.ThrowsAsync<TimeoutException>(() => h.Client.WaitForResultAsync(process.Id, new PollingOptions
@@ -171,7 +171,7 @@ public sealed class SignerProcessTests
     public async Task Execution_url_is_missing_once_the_process_was_executed()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var h = await TridentHarness.StartAsync();
+        await using var h = await TridentHarness.StartAsync(cancellationToken: ct);
         var process = await h.CreateAsync(cancellationToken: ct);
         h.Simulator.CompleteSigning(process.Id, TridentUserAction.Cancel);
 
@@ -218,7 +218,7 @@ public sealed class SignerProcessTests
     public async Task Create_is_not_replayed_when_the_response_is_lost()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var h = await TridentHarness.StartAsync();
+        await using var h = await TridentHarness.StartAsync(cancellationToken: ct);
         h.Simulator.Faults.EnqueueFor("POST", "/trustedx-resources/esignsp/v2/signer_processes", SigningClients.Testing.SimulatedFault.DropAfterProcessing());
 
         var ex = await Assert.ThrowsAsync<SigningApiException>(() => h.CreateAsync(cancellationToken: ct));
@@ -230,7 +230,7 @@ public sealed class SignerProcessTests
     public async Task Reads_are_retried_on_503()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var h = await TridentHarness.StartAsync();
+        await using var h = await TridentHarness.StartAsync(cancellationToken: ct);
         var process = await h.CreateAsync(cancellationToken: ct);
         h.Simulator.Faults.EnqueueFor("GET", "/trustedx-resources/esignsp/v2/signer_processes/", SigningClients.Testing.SimulatedFault.Status(503));
 

@@ -6,7 +6,6 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
 using SigningClients.Testing;
 using SigningClients.Testing.Trident;
 using SigningClients.TestSupport;
@@ -14,57 +13,17 @@ using Trident.SignerProcess.Models;
 
 namespace Trident.SignerProcess.Tests;
 
-/// <summary>A simulator plus a client pointed at it.</summary>
-internal sealed class TridentHarness : IAsyncDisposable
+/// <summary>The TRIDENT simulator and a client pointed at it (the shape of every provider harness: <see cref="ProviderHarness{THarness, TSimulator, TSimulatorOptions, TClient, TClientOptions}"/>), plus the user's browser.</summary>
+internal sealed class TridentHarness : ProviderHarness<TridentHarness, TridentSimulator, TridentSimulatorOptions, TridentClient, TridentClientOptions>
 {
-    private readonly HttpClient _http;
-
-    private TridentHarness(TridentSimulator simulator, TridentClient client, HttpClient http, LogCapture logs, TridentClientOptions options)
-    {
-        Simulator = simulator;
-        Client = client;
-        _http = http;
-        Logs = logs;
-        Options = options;
-    }
-
-    public TridentSimulator Simulator { get; }
-
-    public TridentClient Client { get; }
-
-    public LogCapture Logs { get; }
-
-    public TridentClientOptions Options { get; }
-
-    /// <summary>A browser that does not follow redirects.</summary>
-    public HttpClient Browser { get; } = new(new HttpClientHandler { AllowAutoRedirect = false });
-
     public static readonly Uri CallbackUrl = new("https://app.example.com/trident/callback?session=abc");
 
-    public static async Task<TridentHarness> StartAsync(FakeTimeProvider? simulatorClock = null, FakeTimeProvider? clientClock = null, Action<TridentClientOptions>? configure = null, string? clientSecret = null)
-    {
-        var simulator = await TridentSimulator.StartAsync(new TridentSimulatorOptions
-        {
-            Host = new SimulatorHostOptions { TimeProvider = simulatorClock },
-        });
-        var options = new TridentClientOptions
-        {
-            Endpoint = simulator.BaseAddress,
-            AllowHttpOnLoopback = true,
-            ClientId = simulator.ClientId,
-            ClientSecret = clientSecret ?? simulator.ClientSecret,
-            AuthServer = simulator.AuthServer,
-        };
-        options.Retry.InitialDelay = TimeSpan.FromMilliseconds(10);
-        options.Retry.UseJitter = false;
-        options.Polling.InitialInterval = TimeSpan.FromMilliseconds(10);
-        options.Polling.MaxInterval = TimeSpan.FromMilliseconds(50);
-        configure?.Invoke(options);
-        var logs = new LogCapture();
-        var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        var client = new TridentClient(options, http, logs.CreateFactory(), clientClock);
-        return new TridentHarness(simulator, client, http, logs, options);
-    }
+    public TridentHarness()
+        : base(o => o.Host, TridentSimulator.StartAsync, (options, http, logs, clock) => new(options, http, logs, clock)) =>
+        Browser = Own(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }));
+
+    /// <summary>A browser that does not follow redirects.</summary>
+    public HttpClient Browser { get; }
 
     public static SignerProcessDefinition Definition(Uri? callback = null) => new()
     {
@@ -132,27 +91,12 @@ internal sealed class TridentHarness : IAsyncDisposable
         return click.Headers.Location;
     }
 
-    public IEnumerable<string> AllText(IEnumerable<string>? more = null)
+    protected override void PointAtSimulator(TridentClientOptions options, TridentSimulator simulator)
     {
-        foreach (var line in Logs.AllText)
-        {
-            yield return line;
-        }
-
-        if (more is not null)
-        {
-            foreach (var line in more)
-            {
-                yield return line;
-            }
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        Browser.Dispose();
-        _http.Dispose();
-        Logs.Dispose();
-        await Simulator.DisposeAsync();
+        options.UseSimulator(simulator);
+        options.Retry.InitialDelay = TimeSpan.FromMilliseconds(10);
+        options.Retry.UseJitter = false;
+        options.Polling.InitialInterval = TimeSpan.FromMilliseconds(10);
+        options.Polling.MaxInterval = TimeSpan.FromMilliseconds(50);
     }
 }

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
+using SigningClients.Core;
 using SigningClients.TestSupport;
 using Trident.SignerProcess.Models;
 using Trident.SignerProcess.Serialization;
@@ -18,7 +19,7 @@ public sealed partial class WireFormatTests
     public async Task Create_request_multipart_snapshot()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var h = await TridentHarness.StartAsync();
+        await using var h = await TridentHarness.StartAsync(cancellationToken: ct);
         await h.Client.CreateSignerProcessAsync(TridentHarness.Definition(), new MemoryStream(TestPdf.Create("Contract 4711")), "contract.pdf", ct);
 
         var entry = h.Simulator.Journal.Entries.Single(e => e.Method == "POST" && e.Path == "/trustedx-resources/esignsp/v2/signer_processes");
@@ -98,4 +99,13 @@ public sealed partial class WireFormatTests
 
     [GeneratedRegex("----SigningClients[0-9a-f]{32}")]
     private static partial Regex Boundary();
+
+    [Fact]
+    public async Task Ids_are_escaped_into_one_path_segment()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var h = await TridentHarness.StartAsync(cancellationToken: ct);
+        await Assert.ThrowsAsync<SigningApiException>(() => h.Client.GetDocumentAsync("../signer_processes/x", ct));
+        Assert.Contains(h.Simulator.Journal.Entries, e => e.RawTarget.EndsWith("/documents/..%2Fsigner_processes%2Fx", StringComparison.Ordinal));
+    }
 }

@@ -28,7 +28,8 @@ public sealed class ResumeInAnotherProcessTests
     public async Task Posting_started_by_a_killed_process_is_downloaded_and_verified_by_a_second_process_inside_the_TTL()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
-        await using var simulator = await SignantSimulator.StartAsync(new SignantSimulatorOptions { Host = { TimeProvider = clock }, TimeToLive = Ttl }, TestContext.Current.CancellationToken);
+        await using var harness = await SignantHarness.StartAsync(s => s.TimeToLive = Ttl, clock: clock, cancellationToken: TestContext.Current.CancellationToken);
+        var simulator = harness.Simulator;
 
         // Process 1: creates the posting, polls, prints its token after every poll — and is killed while unsigned.
         var (tokenJson, postingId) = await StartAndKillAsync(simulator);
@@ -74,7 +75,8 @@ public sealed class ResumeInAnotherProcessTests
     public async Task Second_process_that_comes_after_the_TTL_reports_expiry_and_leaves_no_file()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
-        await using var simulator = await SignantSimulator.StartAsync(new SignantSimulatorOptions { Host = { TimeProvider = clock }, TimeToLive = Ttl }, TestContext.Current.CancellationToken);
+        await using var harness = await SignantHarness.StartAsync(s => s.TimeToLive = Ttl, clock: clock, cancellationToken: TestContext.Current.CancellationToken);
+        var simulator = harness.Simulator;
         var (tokenJson, postingId) = await StartAndKillAsync(simulator);
         simulator.CompleteSigning(postingId, "Kari Nordmann");
         clock.Advance(Ttl + TimeSpan.FromSeconds(1));

@@ -1,51 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.Linq;
 using System.Text.Json;
-using System.Threading.Tasks;
-using Microsoft.Extensions.Logging;
-using SigningClients.Testing;
-using SigningToday.Dst;
 
 namespace SigningToday.Dst.Tests;
-
-internal static class TestHelpers
-{
-    public static string DocExamples => Path.Combine(AppContext.BaseDirectory, "DocExamples");
-
-    public static SigningTodayClient RobotClient(SigningTodaySimulator sim, ILoggerFactory? logs = null, Action<SigningTodayClientOptions>? configure = null)
-    {
-        var options = new SigningTodayClientOptions
-        {
-            Endpoint = sim.ApiEndpoint,
-            AllowHttpOnLoopback = true,
-            RobotToken = sim.Settings.RobotToken,
-        };
-        options.Retry.InitialDelay = TimeSpan.FromMilliseconds(10);
-        configure?.Invoke(options);
-        return new SigningTodayClient(options, loggerFactory: logs);
-    }
-
-    public static SigningTodayClient AdminClient(SigningTodaySimulator sim, ILoggerFactory? logs = null, TimeProvider? time = null) =>
-        new(AdminOptions(sim), loggerFactory: logs, timeProvider: time);
-
-    public static SigningTodayClientOptions AdminOptions(SigningTodaySimulator sim) => new()
-    {
-        Endpoint = sim.ApiEndpoint,
-        AllowHttpOnLoopback = true,
-        AuthenticationMode = SigningTodayAuthenticationMode.Password,
-        Username = sim.Settings.AdminUsername,
-        Domain = sim.Settings.Domain,
-        Password = sim.Settings.AdminPassword,
-        ClientId = sim.Settings.ClientId,
-        ClientSecret = sim.Settings.ClientSecret,
-        Retry = { InitialDelay = TimeSpan.FromMilliseconds(10) },
-    };
-
-    public static MemoryStream Pdf(string text = "Hello") => new(SigningClients.TestSupport.TestPdf.Create(text));
-}
 
 /// <summary>
 /// Compares JSON: every member of <c>expected</c> must be present in <c>actual</c> with the same value. An explicit

@@ -16,7 +16,7 @@ using Xunit;
 
 namespace Signant.InstantSign.Tests;
 
-public sealed class SimulatorTests
+public sealed class InstantPostingTests
 {
     internal static InstantPosting Posting(Stream file, params string[] names) => new()
     {
@@ -30,8 +30,8 @@ public sealed class SimulatorTests
     public async Task Create_sign_through_the_signing_page_wait_and_download()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var sim = await SignantSimulator.StartAsync(cancellationToken: ct);
-        var client = Clients.ForSimulator(sim);
+        await using var harness = await SignantHarness.StartAsync(cancellationToken: ct);
+        var (sim, client) = harness;
         var original = TestPdf.Create("contract");
 
         var created = await client.CreateInstantPostingAsync(Posting(new MemoryStream(original), "Kari Nordmann"), ct);
@@ -68,8 +68,8 @@ public sealed class SimulatorTests
     {
         var ct = TestContext.Current.CancellationToken;
         var time = new FakeTimeProvider(new DateTimeOffset(2024, 5, 1, 10, 0, 0, TimeSpan.Zero));
-        await using var sim = await SignantSimulator.StartAsync(new SignantSimulatorOptions { Host = new SimulatorHostOptions { TimeProvider = time } }, ct);
-        var client = Clients.ForSimulator(sim, time);
+        await using var harness = await SignantHarness.StartAsync(clock: time, cancellationToken: ct);
+        var (sim, client) = harness;
         var created = await client.CreateInstantPostingAsync(Posting(new MemoryStream(TestPdf.Create()), "Kari", "Ola"), ct);
         var start = time.GetUtcNow();
 
@@ -97,8 +97,8 @@ public sealed class SimulatorTests
     {
         var ct = TestContext.Current.CancellationToken;
         var time = new FakeTimeProvider(new DateTimeOffset(2024, 5, 1, 10, 0, 0, TimeSpan.Zero));
-        await using var sim = await SignantSimulator.StartAsync(new SignantSimulatorOptions { Host = new SimulatorHostOptions { TimeProvider = time } }, ct);
-        var client = Clients.ForSimulator(sim, time);
+        await using var harness = await SignantHarness.StartAsync(clock: time, cancellationToken: ct);
+        var (sim, client) = harness;
         var created = await client.CreateInstantPostingAsync(Posting(new MemoryStream(TestPdf.Create()), "Kari"), ct);
         var start = time.GetUtcNow();
 
@@ -121,9 +121,9 @@ public sealed class SimulatorTests
     {
         var ct = TestContext.Current.CancellationToken;
         var time = new FakeTimeProvider(new DateTimeOffset(2024, 5, 1, 10, 0, 0, TimeSpan.Zero));
-        await using var sim = await SignantSimulator.StartAsync(new SignantSimulatorOptions { Host = new SimulatorHostOptions { TimeProvider = time } }, ct);
+        await using var harness = await SignantHarness.StartAsync(clock: time, cancellationToken: ct);
+        var (sim, client) = harness;
         sim.Settings.DeletionDelay = TimeSpan.FromHours(1);
-        var client = Clients.ForSimulator(sim, time);
         var created = await client.CreateInstantPostingAsync(Posting(new MemoryStream(TestPdf.Create()), "Kari", "Ola"), ct);
         sim.CompleteSigning(created.PostingId, "Kari");
 
@@ -139,8 +139,8 @@ public sealed class SimulatorTests
     public async Task Completed_partially_is_downloaded_when_asked()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var sim = await SignantSimulator.StartAsync(cancellationToken: ct);
-        var client = Clients.ForSimulator(sim);
+        await using var harness = await SignantHarness.StartAsync(cancellationToken: ct);
+        var (sim, client) = harness;
         var created = await client.CreateInstantPostingAsync(Posting(new MemoryStream(TestPdf.Create()), "Kari", "Ola"), ct);
         sim.CompleteSigning(created.PostingId, "Kari");
 
@@ -155,8 +155,8 @@ public sealed class SimulatorTests
     {
         var ct = TestContext.Current.CancellationToken;
         var time = new FakeTimeProvider(new DateTimeOffset(2024, 5, 1, 10, 0, 0, TimeSpan.Zero));
-        await using var sim = await SignantSimulator.StartAsync(new SignantSimulatorOptions { Host = new SimulatorHostOptions { TimeProvider = time } }, ct);
-        var client = Clients.ForSimulator(sim, time);
+        await using var harness = await SignantHarness.StartAsync(clock: time, cancellationToken: ct);
+        var (sim, client) = harness;
         var created = await client.CreateInstantPostingAsync(Posting(new MemoryStream(TestPdf.Create()), "Kari"), ct);
         var t0 = time.GetUtcNow();
         Assert.Equal(t0 + TimeSpan.FromMinutes(15), (await client.GetPostingStatusAsync(created.PostingId, ct)).ActiveTo);
@@ -180,8 +180,8 @@ public sealed class SimulatorTests
     public async Task Corrupted_hash_from_the_simulator_is_detected()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var sim = await SignantSimulator.StartAsync(cancellationToken: ct);
-        var client = Clients.ForSimulator(sim);
+        await using var harness = await SignantHarness.StartAsync(cancellationToken: ct);
+        var (sim, client) = harness;
         var created = await client.CreateInstantPostingAsync(Posting(new MemoryStream(TestPdf.Create()), "Kari"), ct);
         sim.CompleteSigning(created.PostingId, "Kari");
         sim.CorruptNextFileHash();
@@ -197,8 +197,8 @@ public sealed class SimulatorTests
     public async Task Simulator_errors_and_faults_surface_as_signing_api_exceptions()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var sim = await SignantSimulator.StartAsync(cancellationToken: ct);
-        var client = Clients.ForSimulator(sim, configure: o => o.Retry.MaxRetries = 0);
+        await using var harness = await SignantHarness.StartAsync(configureClient: o => o.Retry.MaxRetries = 0, cancellationToken: ct);
+        var (sim, client) = harness;
 
         sim.FailNext(4005, "Distributor is blocked");
         var failed = await Assert.ThrowsAsync<SigningApiException>(() => client.GetPostingStatusAsync(Guid.NewGuid(), ct));
@@ -211,7 +211,7 @@ public sealed class SimulatorTests
         var unknown = await Assert.ThrowsAsync<SigningApiException>(() => client.GetPostingStatusAsync(Guid.NewGuid(), ct));
         Assert.True(unknown.IsPostingGone());
 
-        var wrong = new SignantClient(Clients.Options(sim.ServiceAddress, sim.Settings.DistributorId, "wrong-code-123"));
+        var wrong = harness.CreateClient(o => o.AccessCode = "wrong-code-123");
         var auth = await Assert.ThrowsAsync<SigningApiException>(() => wrong.GetPostingStatusAsync(Guid.NewGuid(), ct));
         Assert.Equal(SignantSimulator.ErrorAuthentication.ToString(System.Globalization.CultureInfo.InvariantCulture), auth.ErrorCode);
     }
@@ -220,8 +220,8 @@ public sealed class SimulatorTests
     public async Task Wrong_contract_name_gets_the_action_not_supported_fault()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var sim = await SignantSimulator.StartAsync(cancellationToken: ct);
-        var client = Clients.ForSimulator(sim, configure: o => { o.ContractName = "IPostingsService"; o.Retry.MaxRetries = 0; });
+        await using var harness = await SignantHarness.StartAsync(configureClient: o => { o.ContractName = "IPostingsService"; o.Retry.MaxRetries = 0; }, cancellationToken: ct);
+        var (sim, client) = harness;
 
         var ex = await Assert.ThrowsAsync<SigningApiException>(() => client.GetPostingStatusAsync(Guid.NewGuid(), ct));
 
@@ -229,34 +229,10 @@ public sealed class SimulatorTests
     }
 
     [Fact]
-    public async Task Secrets_never_reach_logs_or_exception_messages()
-    {
-        var ct = TestContext.Current.CancellationToken;
-        using var logs = new LogCapture();
-        await using var sim = await SignantSimulator.StartAsync(cancellationToken: ct);
-        sim.Settings.AccessCode = "sim-SECRET-access-77aa";
-        var client = Clients.ForSimulator(sim, loggerFactory: logs.CreateFactory(), configure: o => o.Retry.MaxRetries = 0);
-        const string ssn = "01017012345";
-        var messages = new System.Collections.Generic.List<string>();
-
-        var created = await client.CreateInstantPostingAsync(Posting(new MemoryStream(TestPdf.Create()), "Kari"), ct);
-        sim.FailNext(4001, "Bad request for SSN " + ssn + " with AccessCode " + sim.Settings.AccessCode);
-        messages.Add((await Assert.ThrowsAsync<SigningApiException>(() => client.GetPostingStatusAsync(created.PostingId, ct))).Message);
-        sim.FaultNext("s:Client", "<AccessCode>" + sim.Settings.AccessCode + "</AccessCode> rejected");
-        var fault = await Assert.ThrowsAsync<SigningApiException>(() => client.GetPostingStatusAsync(created.PostingId, ct));
-        messages.Add(fault.Message);
-        messages.Add(fault.BodyExcerpt ?? string.Empty);
-        messages.Add(client.ToString() ?? string.Empty);
-
-        Assert.NotEmpty(logs.Lines);
-        SecretScanner.AssertNoSecrets(logs.AllText.Concat(messages), sim.Settings.AccessCode, ssn);
-    }
-
-    [Fact]
     public async Task Cancellation_stops_waiting()
     {
-        await using var sim = await SignantSimulator.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
-        var client = Clients.ForSimulator(sim);
+        await using var harness = await SignantHarness.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var (sim, client) = harness;
         var created = await client.CreateInstantPostingAsync(Posting(new MemoryStream(TestPdf.Create()), "Kari"), TestContext.Current.CancellationToken);
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 

@@ -21,24 +21,24 @@ namespace Signant.InstantSign.Tests;
 /// count its own allocations against the streamed attachment.
 /// </summary>
 [Collection(nameof(AllocationMeasurements))]
-public sealed class LargeAttachmentTests
+public sealed class LargeDocumentTests
 {
     [Fact]
     public async Task A_64_MB_attachment_streams_both_ways_with_allocations_far_below_its_size()
     {
         var ct = TestContext.Current.CancellationToken;
         const long size = 64L * 1024 * 1024;
-        await using var sim = await SignantSimulator.StartAsync(new SignantSimulatorOptions { Host = new SimulatorHostOptions { JournalBodyLimit = 4096 } }, ct);
-        var client = Clients.ForSimulator(sim, configure: o => o.Retry.AttemptTimeout = TimeSpan.FromMinutes(10));
+        await using var harness = await SignantHarness.StartAsync(s => s.Host.JournalBodyLimit = 4096, o => o.Retry.AttemptTimeout = TimeSpan.FromMinutes(10), cancellationToken: ct);
+        var (sim, client) = harness;
 
         // Warm up the connection and code paths so that one-time costs are not counted.
-        var warm = await client.CreateInstantPostingAsync(SimulatorTests.Posting(new MemoryStream(TestPdf.Create()), "Kari"), ct);
+        var warm = await client.CreateInstantPostingAsync(InstantPostingTests.Posting(new MemoryStream(TestPdf.Create()), "Kari"), ct);
         sim.CompleteSigning(warm.PostingId, "Kari");
         await client.DownloadInstantAttachmentAsync(warm.PostingId, warm.AttachmentId, new HashingSink(), ct);
 
         long before = GC.GetTotalAllocatedBytes(precise: true);
         using var upload = TestPdf.CreateLarge(size, seekable: false);
-        var created = await client.CreateInstantPostingAsync(SimulatorTests.Posting(upload, "Kari"), ct);
+        var created = await client.CreateInstantPostingAsync(InstantPostingTests.Posting(upload, "Kari"), ct);
         long afterUpload = GC.GetTotalAllocatedBytes(precise: true);
         sim.CompleteSigning(created.PostingId, "Kari");
         using var sink = new HashingSink();

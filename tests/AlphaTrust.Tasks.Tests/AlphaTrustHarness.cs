@@ -2,8 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Net.Http;
+using System.Threading;
 using System.Threading.Tasks;
-using AlphaTrust.Tasks;
 using AlphaTrust.Tasks.Models;
 using Microsoft.Extensions.Logging;
 using SigningClients.Testing;
@@ -13,37 +14,23 @@ using Xunit;
 
 namespace AlphaTrust.Tasks.Tests;
 
-internal static class TestHelpers
+/// <summary>The AlphaTrust simulator and a client pointed at it (the shape of every provider harness: <see cref="ProviderHarness{THarness, TSimulator, TSimulatorOptions, TClient, TClientOptions}"/>).</summary>
+internal sealed class AlphaTrustHarness : ProviderHarness<AlphaTrustHarness, AlphaTrustSimulator, AlphaTrustSimulatorOptions, AlphaTrustClient, AlphaTrustClientOptions>
 {
+    /// <summary>The client IP address the tests sign from.</summary>
     public const string ClientIp = "203.0.113.7";
 
-    public static AlphaTrustClientOptions Options(AlphaTrustSimulator simulator, Action<AlphaTrustClientOptions>? configure = null)
+    public AlphaTrustHarness()
+        : base(o => o.Host, AlphaTrustSimulator.StartAsync, (options, http, logs, clock) => new(options, http, logs, clock))
     {
-        var options = new AlphaTrustClientOptions
-        {
-            Endpoint = simulator.BaseAddress,
-            AllowHttpOnLoopback = true,
-            ApiKey = simulator.Settings.ApiKey,
-            ApiSecret = simulator.Settings.ApiSecret,
-            ApiUsername = simulator.Settings.ApiUsername,
-            ApiPassword = simulator.Settings.ApiPassword,
-        };
-        options.Retry.InitialDelay = TimeSpan.FromMilliseconds(10);
-        options.Retry.MaxDelay = TimeSpan.FromMilliseconds(50);
-        configure?.Invoke(options);
-        return options;
     }
 
-    public static AlphaTrustClient Client(AlphaTrustSimulator simulator, Action<AlphaTrustClientOptions>? configure = null, ILoggerFactory? loggerFactory = null) =>
-        new(Options(simulator, configure), httpClient: null, loggerFactory: loggerFactory);
-
     /// <summary>Creates a transaction with one participant per authentication and one document holding one task per (type, participant index).</summary>
-    public static Task<Transaction> CreateTransactionAsync(
-        IAlphaTrustClient client,
+    public Task<Transaction> CreateTransactionAsync(
         IReadOnlyList<ParticipantAuthentication> participants,
         params (TaskType Type, int Participant)[] tasks)
     {
-        return client.CreateTransactionAsync(
+        return Client.CreateTransactionAsync(
             new TransactionCreate
             {
                 Description = "Loan agreement",
@@ -67,6 +54,18 @@ internal static class TestHelpers
             TestContext.Current.CancellationToken);
     }
 
+    protected override void PointAtSimulator(AlphaTrustClientOptions options, AlphaTrustSimulator simulator)
+    {
+        options.UseSimulator(simulator);
+        options.Retry.InitialDelay = TimeSpan.FromMilliseconds(10);
+        options.Retry.MaxDelay = TimeSpan.FromMilliseconds(50);
+    }
+}
+
+/// <summary>Conveniences over AlphaTrust results.</summary>
+internal static class AlphaTrustHarnessExtensions
+{
+    /// <summary>Every task of every document of the transaction.</summary>
     public static IReadOnlyList<TransactionTask> AllTasks(this Transaction transaction) =>
         transaction.Documents.SelectMany(d => d.Tasks).ToList();
 }

@@ -7,7 +7,7 @@ namespace ConsignO.Workflows.Tests;
 /// ConsignO's own option rules. DI binding, named clients, validation at resolution, plain-http refusal, redaction
 /// and cancellation are the shared provider contract (SigningClients.Conventions.Tests, Contract/).
 /// </summary>
-public sealed class OptionsTests
+public sealed class ValidationTests
 {
     [Fact]
     public void Platform_credentials_need_both_the_client_id_and_its_secret()

@@ -12,15 +12,16 @@ using Xunit;
 
 namespace SigningToday.Dst.Tests;
 
-public sealed class PagingAndSafetyTests
+public sealed class DstTests
 {
     [Fact]
     public async Task Listing_10000_dsts_fetches_lazily_one_page_at_a_time()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var sim = await SigningTodaySimulator.StartAsync(cancellationToken: ct);
+        await using var harness = await SigningTodayHarness.StartAsync(cancellationToken: ct);
+        var sim = harness.Simulator;
         sim.SeedDsts(10_000);
-        var client = TestHelpers.RobotClient(sim);
+        var client = harness.Client;
         var options = new DstListOptions { PageSize = 250, IncludeCount = true, OrderBy = SigningTodayOrder.Ascending("title") };
 
         int seen = 0;
@@ -55,9 +56,10 @@ public sealed class PagingAndSafetyTests
     public async Task Item_enumeration_stops_requesting_when_the_caller_stops()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var sim = await SigningTodaySimulator.StartAsync(cancellationToken: ct);
+        await using var harness = await SigningTodayHarness.StartAsync(cancellationToken: ct);
+        var sim = harness.Simulator;
         sim.SeedDsts(10_000);
-        var client = TestHelpers.RobotClient(sim);
+        var client = harness.Client;
         int taken = 0;
         await foreach (var dst in client.Dsts.ListAsync(new DstListOptions { PageSize = 100 }, ct))
         {
@@ -74,39 +76,22 @@ public sealed class PagingAndSafetyTests
     public async Task Filter_and_template_selection_reach_the_server()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var sim = await SigningTodaySimulator.StartAsync(cancellationToken: ct);
+        await using var harness = await SigningTodayHarness.StartAsync(cancellationToken: ct);
+        var sim = harness.Simulator;
         sim.SeedDsts(5);
-        var client = TestHelpers.RobotClient(sim);
+        var client = harness.Client;
         var found = await client.Dsts.ListAsync(new DstListOptions { Filter = SigningTodayFilter.Equal("title", "Seed 00003"), Template = false }, ct).ToListAsync(ct);
         Assert.Equal("Seed 00003", Assert.Single(found).Title);
         Assert.Contains("$filter=title%20%3D%3D%20%22Seed%2000003%22", sim.Journal.Entries[^1].QueryString, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Invalid_arguments_throw_before_any_request()
-    {
-        var ct = TestContext.Current.CancellationToken;
-        await using var sim = await SigningTodaySimulator.StartAsync(cancellationToken: ct);
-        var c = TestHelpers.RobotClient(sim);
-        await Assert.ThrowsAnyAsync<ArgumentException>(() => c.Dsts.GetAsync("", ct));
-        await Assert.ThrowsAnyAsync<ArgumentException>(() => c.Dsts.GetAsync(null!, ct));
-        await Assert.ThrowsAnyAsync<ArgumentException>(() => c.Notes.AddAsync("x", " ", ct));
-        await Assert.ThrowsAnyAsync<ArgumentException>(() => c.Dsts.GetSignatureAddressAsync("x", -1, 0, ct));
-        await Assert.ThrowsAnyAsync<ArgumentException>(() => c.Robots.CreateAndPublishFromPdfAsync(new MemoryStream(), "a.pdf", "T", new Signer(), cancellationToken: ct));
-        await Assert.ThrowsAnyAsync<ArgumentException>(() => c.Robots.InstantiateTemplateAsync("t", new Dictionary<string, Signer>(), cancellationToken: ct));
-        await Assert.ThrowsAnyAsync<ArgumentException>(() => c.Services.ChangePasswordWithTokenAsync("tok", "", ct));
-        await Assert.ThrowsAnyAsync<ArgumentException>(() => c.Users.CreateGroupsAsync(Array.Empty<UserGroup>(), ct));
-        Assert.Throws<ArgumentException>(() => new SigningTodayClient(new SigningTodayClientOptions { Endpoint = sim.ApiEndpoint, AllowHttpOnLoopback = true }));
-        Assert.Throws<ArgumentException>(() => new SigningTodayClient(new SigningTodayClientOptions { Endpoint = new Uri("http://example.com/api"), RobotToken = "t" }));
-        Assert.Equal(0, sim.Journal.Count);
-    }
-
-    [Fact]
     public async Task Errors_surface_code_message_and_target()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var sim = await SigningTodaySimulator.StartAsync(cancellationToken: ct);
-        var c = TestHelpers.RobotClient(sim);
+        await using var harness = await SigningTodayHarness.StartAsync(cancellationToken: ct);
+        var sim = harness.Simulator;
+        var c = harness.Client;
         var draft = await c.Dsts.CreateAsync(new DigitalSignatureTransaction { Title = "x" }, ct);
         var ex = await Assert.ThrowsAsync<SigningApiException>(() => c.Dsts.NotifyAsync(draft.Id!, ct));
         Assert.Equal(409, ex.Status);
@@ -117,40 +102,12 @@ public sealed class PagingAndSafetyTests
     }
 
     [Fact]
-    public async Task Secrets_never_reach_logs_or_exception_messages_and_oauth_refreshes_after_expiry()
-    {
-        var ct = TestContext.Current.CancellationToken;
-        var logs = new LogCapture();
-        await using var sim = await SigningTodaySimulator.StartAsync(cancellationToken: ct);
-        var admin = TestHelpers.AdminClient(sim, logs.CreateFactory());
-        var robot = TestHelpers.RobotClient(sim, logs.CreateFactory());
-        var me = await admin.Services.GetCurrentUserAsync(ct);
-        Assert.Equal("admin", me.Username);
-        sim.ExpireAccessTokens();
-        await admin.Services.GetCurrentUserAsync(ct); // 401 -> refresh -> resend
-        Assert.Equal(2, sim.IssuedAccessTokens);
-        Assert.Contains(sim.Journal.Entries, e => e.Path == "/api/oauth/token" && e.BodyText.Contains("refresh_token", StringComparison.Ordinal));
-
-        var messages = new List<string>();
-        var bad = new SigningTodayClient(new SigningTodayClientOptions { Endpoint = sim.ApiEndpoint, AllowHttpOnLoopback = true, RobotToken = "wrong-robot-token-123" }, loggerFactory: logs.CreateFactory());
-        var ex = await Assert.ThrowsAsync<SigningApiException>(() => bad.Dsts.GetAsync("x", ct));
-        Assert.Equal(401, ex.Status);
-        messages.Add(ex.ToString());
-        var token = (await robot.Robots.GetTokenAsync(cancellationToken: ct)).AccessToken!;
-        messages.Add(admin.ToString());
-        messages.Add(new SigningTodayClientOptions { RobotToken = token, Password = sim.Settings.AdminPassword, ClientSecret = sim.Settings.ClientSecret }.ToString());
-        messages.Add(new OAuthToken { AccessToken = "acc-secret", RefreshToken = "ref-secret" }.ToString());
-        var oauthTokens = sim.Journal.Entries.Where(e => e.Path == "/api/oauth/token").ToList();
-        Assert.NotEmpty(oauthTokens);
-        SecretScanner.AssertNoSecrets(logs.AllText.Concat(messages), token, sim.Settings.AdminPassword, sim.Settings.ClientSecret, "wrong-robot-token-123", "acc-secret", "ref-secret");
-    }
-
-    [Fact]
     public async Task Create_from_pdf_wait_and_download_signed_document()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var sim = await SigningTodaySimulator.StartAsync(cancellationToken: ct);
-        var c = TestHelpers.RobotClient(sim);
+        await using var harness = await SigningTodayHarness.StartAsync(cancellationToken: ct);
+        var sim = harness.Simulator;
+        var c = harness.Client;
         var pdf = TestPdf.Create("Contract");
         var dst = await c.Robots.CreateAndPublishFromPdfAsync(
             new MemoryStream(pdf),
