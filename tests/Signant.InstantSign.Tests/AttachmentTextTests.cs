@@ -36,7 +36,7 @@ public sealed class AttachmentTextTests
         var stub = new StubHandler();
         stub.Respond(body);
         var sink = new MemoryStream();
-        var result = await Clients.Stubbed(stub).DownloadInstantAttachmentAsync(PostingId, AttachmentId, sink, TestContext.Current.CancellationToken);
+        var result = await stub.CreateClient().DownloadInstantAttachmentAsync(PostingId, AttachmentId, sink, TestContext.Current.CancellationToken);
         return (result, sink.ToArray());
     }
 
@@ -45,7 +45,7 @@ public sealed class AttachmentTextTests
         var stub = new StubHandler();
         stub.Respond(body);
         stub.Respond(body);
-        return await Assert.ThrowsAsync<SigningApiException>(() => Clients.Stubbed(stub).DownloadInstantAttachmentAsync(PostingId, AttachmentId, new MemoryStream(), TestContext.Current.CancellationToken));
+        return await Assert.ThrowsAsync<SigningApiException>(() => stub.CreateClient().DownloadInstantAttachmentAsync(PostingId, AttachmentId, new MemoryStream(), TestContext.Current.CancellationToken));
     }
 
     public static TheoryData<string, int> Forms() => new()
@@ -136,10 +136,10 @@ public sealed class AttachmentTextTests
         var file = File(100_000);
         var stub = new StubHandler();
         stub.Respond(Body("<a:AttachmentFile>" + Convert.ToBase64String(file) + "</a:AttachmentFile>", file));
-        var options = Clients.Options();
+        var options = StubHandler.Options();
         options.MaxAttachmentBytes = 99_999;
 
-        var ex = await Assert.ThrowsAsync<SigningApiException>(() => Clients.Stubbed(stub, options).DownloadInstantAttachmentAsync(PostingId, AttachmentId, new MemoryStream(), TestContext.Current.CancellationToken));
+        var ex = await Assert.ThrowsAsync<SigningApiException>(() => stub.CreateClient(options).DownloadInstantAttachmentAsync(PostingId, AttachmentId, new MemoryStream(), TestContext.Current.CancellationToken));
 
         Assert.Equal(SigningFailureKind.InvalidResponse, ex.Kind);
         Assert.Contains("larger than the limit of 99999 bytes", ex.Message, StringComparison.Ordinal);
