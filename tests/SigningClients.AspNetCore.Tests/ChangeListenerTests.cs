@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SigningClients.Core.Signing;
 using SigningClients.Quartz;
 using SigningClients.Testing;
+using SigningClients.TestSupport;
 using Xunit;
 
 namespace SigningClients.AspNetCore.Tests;
@@ -44,22 +45,15 @@ public sealed class ChangeListenerTests
         // The signers sign; each provider posts its webhook, the endpoint confirms it and tells the tracker.
         world.ConsignO.SignAll(consignO.Id);
         world.SigningToday.Sign(signingToday.Id);
-        await WaitUntilAsync(() => sink.Deliveries.Count == 2, TimeSpan.FromSeconds(60), "both signed documents in the sink");
+        await Eventually.WaitUntilAsync(() => sink.Deliveries.Count == 2, TimeSpan.FromSeconds(60), "both signed documents in the sink", Ct);
 
         Assert.Equal(SigningState.Completed, sink.Deliveries["ConsignO/" + consignO.Id].Outcome.State);
         Assert.Equal(SigningState.Completed, sink.Deliveries["SigningToday/" + signingToday.Id].Outcome.State);
         Assert.All(sink.Deliveries.Values, d => Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(Assert.Single(d.Documents).Content.ToArray(), 0, 4), StringComparison.Ordinal));
 
         // The job deletes itself after the sink returned (a moment later): tracking ends for both.
-        foreach (var (provider, id) in new[] { ("ConsignO", consignO.Id), ("SigningToday", signingToday.Id) })
-        {
-            var until = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-            while (await tracker.IsTrackedAsync(provider, id, Ct))
-            {
-                Assert.True(DateTime.UtcNow < until, provider + " is still tracked after its delivery");
-                await Task.Delay(50, Ct);
-            }
-        }
+        await Eventually.WaitUntilAsync(async () => !await tracker.IsTrackedAsync("ConsignO", consignO.Id, Ct), TimeSpan.FromSeconds(30), "the ConsignO job to end", Ct);
+        await Eventually.WaitUntilAsync(async () => !await tracker.IsTrackedAsync("SigningToday", signingToday.Id, Ct), TimeSpan.FromSeconds(30), "the SigningToday job to end", Ct);
     }
 
     [Fact]
@@ -108,20 +102,6 @@ public sealed class ChangeListenerTests
         Assert.True(await tracker.TrackAsync(operation, Ct));
         await simulator.Journal.WaitForAsync(e => e.Method == "GET" && e.Path.Contains(operation.Id, StringComparison.Ordinal), TimeSpan.FromSeconds(30), Ct);
         return operation;
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string what)
-    {
-        var until = DateTime.UtcNow + timeout;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > until)
-            {
-                throw new TimeoutException("Timed out waiting for " + what + ".");
-            }
-
-            await Task.Delay(50, Ct);
-        }
     }
 
     private sealed class Sink : ISignedDocumentSink

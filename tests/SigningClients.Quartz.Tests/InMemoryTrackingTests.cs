@@ -6,6 +6,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using SigningClients.Core.Signing;
+using SigningClients.TestSupport;
 using Xunit;
 
 namespace SigningClients.Quartz.Tests;
@@ -13,20 +14,6 @@ namespace SigningClients.Quartz.Tests;
 /// <summary>Tracking on Quartz's in-memory store (the embedded default) over the five simulators.</summary>
 public sealed class InMemoryTrackingTests
 {
-    internal static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string what)
-    {
-        var watch = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (watch.Elapsed > timeout)
-            {
-                throw new TimeoutException("Timed out waiting for " + what + ".");
-            }
-
-            await Task.Delay(50);
-        }
-    }
-
     private static void Fast(SigningTrackingOptions o)
     {
         o.MinPollInterval = TimeSpan.FromMilliseconds(100);
@@ -61,7 +48,7 @@ public sealed class InMemoryTrackingTests
             await sims.SignerActsAsync(node.Resolver, operation);
         }
 
-        await WaitUntilAsync(() => sink.Stored.Count == operations.Count, TimeSpan.FromSeconds(60), "five deliveries");
+        await Eventually.WaitUntilAsync(() => sink.Stored.Count == operations.Count, TimeSpan.FromSeconds(60), "five deliveries", TestContext.Current.CancellationToken);
         await Task.Delay(700, ct); // a duplicate would show up here
 
         Assert.Equal(operations.Count, sink.Calls.Count);
@@ -99,7 +86,7 @@ public sealed class InMemoryTrackingTests
         await sims.SignerActsAsync(node.Resolver, operation);
         await node.Tracker.TrackAsync(operation, ct);
 
-        await WaitUntilAsync(() => sink.Stored.Count == 1, TimeSpan.FromSeconds(60), "the delivery after three failures");
+        await Eventually.WaitUntilAsync(() => sink.Stored.Count == 1, TimeSpan.FromSeconds(60), "the delivery after three failures", TestContext.Current.CancellationToken);
         var calls = sink.Calls.ToArray();
         Assert.Equal(new[] { 1, 2, 3, 4 }, calls.Select(c => c.Attempt));
         Assert.All(calls, c => Assert.Equal("SigningToday/" + operation.Id, c.IdempotencyKey));
@@ -134,7 +121,7 @@ public sealed class InMemoryTrackingTests
         Assert.Empty(sink.Calls);
 
         Assert.True(await node.Tracker.TriggerNowAsync("ConsignO", operation.Id, ct)); // e.g. the provider's webhook arrived
-        await WaitUntilAsync(() => sink.Stored.Count == 1, TimeSpan.FromSeconds(30), "the delivery after TriggerNow");
+        await Eventually.WaitUntilAsync(() => sink.Stored.Count == 1, TimeSpan.FromSeconds(30), "the delivery after TriggerNow", TestContext.Current.CancellationToken);
         Assert.False(await node.Tracker.TriggerNowAsync("ConsignO", operation.Id, ct));
         await Assert.ThrowsAsync<ArgumentException>(() => node.Tracker.TriggerNowAsync("", operation.Id, ct));
     }

@@ -7,6 +7,8 @@ using Npgsql;
 using SigningClients.Core.Signing;
 using Xunit;
 
+using SigningClients.TestSupport;
+
 namespace SigningClients.Quartz.Tests;
 
 /// <summary>
@@ -52,11 +54,11 @@ public sealed class PostgresClusterTests
             await sims.SignerActsAsync(nodeA.Resolver, operation);
         }
 
-        await InMemoryTrackingTests.WaitUntilAsync(() => sink.Stored.Count >= operations.Count / 4, TimeSpan.FromSeconds(60), "a quarter of the deliveries");
+        await Eventually.WaitUntilAsync(() => sink.Stored.Count >= operations.Count / 4, TimeSpan.FromSeconds(60), "a quarter of the deliveries", TestContext.Current.CancellationToken);
         var stoppedAt = Stopwatch.StartNew();
         var deliveredBeforeStop = sink.Stored.Count;
         await nodeA.StopAsync();
-        await InMemoryTrackingTests.WaitUntilAsync(() => sink.Stored.Count == operations.Count, TimeSpan.FromSeconds(90), "every delivery");
+        await Eventually.WaitUntilAsync(() => sink.Stored.Count == operations.Count, TimeSpan.FromSeconds(90), "every delivery", TestContext.Current.CancellationToken);
         var afterStop = stoppedAt.Elapsed;
         await Task.Delay(1500, ct); // a duplicate would show up here
 

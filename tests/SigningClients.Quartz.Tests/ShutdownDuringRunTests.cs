@@ -8,6 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 using Xunit;
 
+using SigningClients.TestSupport;
+
 namespace SigningClients.Quartz.Tests;
 
 /// <summary>
@@ -36,22 +38,22 @@ public sealed class ShutdownDuringRunTests
         Assert.True(await nodeA.Tracker.TrackAsync(retrying, ct));
 
         // Both runs are inside the sink when node A starts shutting down; they return (one stores, one fails) after.
-        await InMemoryTrackingTests.WaitUntilAsync(() => sink.Entered.Count == 2, TimeSpan.FromSeconds(60), "both sink calls");
+        await Eventually.WaitUntilAsync(() => sink.Entered.Count == 2, TimeSpan.FromSeconds(60), "both sink calls", TestContext.Current.CancellationToken);
         var scheduler = await nodeA.Services.GetRequiredKeyedService<ISchedulerFactory>("SigningTracking").GetScheduler(ct);
         var stopping = nodeA.StopAsync();
-        await InMemoryTrackingTests.WaitUntilAsync(() => scheduler.Status >= SchedulerStatus.ShuttingDown, TimeSpan.FromSeconds(30), "node A shutting down");
+        await Eventually.WaitUntilAsync(() => scheduler.Status >= SchedulerStatus.ShuttingDown, TimeSpan.FromSeconds(30), "node A shutting down", TestContext.Current.CancellationToken);
         await Task.Delay(300, ct);
         sink.Release();
         await stopping;
         await nodeA.DisposeAsync();
 
         await using var nodeB = await sims.StartNodeAsync(sink, configure);
-        await InMemoryTrackingTests.WaitUntilAsync(() => sink.Stored.ContainsKey(retryingKey), TimeSpan.FromSeconds(60), "the retried delivery on node B");
-        await InMemoryTrackingTests.WaitUntilAsync(
-            () => !nodeB.Tracker.IsTrackedAsync(delivering.Provider, delivering.Id, ct).GetAwaiter().GetResult()
-                && !nodeB.Tracker.IsTrackedAsync(retrying.Provider, retrying.Id, ct).GetAwaiter().GetResult(),
+        await Eventually.WaitUntilAsync(() => sink.Stored.ContainsKey(retryingKey), TimeSpan.FromSeconds(60), "the retried delivery on node B", TestContext.Current.CancellationToken);
+        await Eventually.WaitUntilAsync(
+            async () => !await nodeB.Tracker.IsTrackedAsync(delivering.Provider, delivering.Id, ct)
+                && !await nodeB.Tracker.IsTrackedAsync(retrying.Provider, retrying.Id, ct),
             TimeSpan.FromSeconds(30),
-            "both jobs to be gone");
+            "both jobs to be gone", TestContext.Current.CancellationToken);
         await Task.Delay(1500, ct); // a second call would show up here
 
         Assert.Equal(1, sink.Calls.Count(k => k == deliveringKey));
