@@ -284,6 +284,25 @@ internal static class JsonDuplicateKeyGuard
         throw new JsonException("The JSON has an unterminated or invalid comment.");
     }
 
+    private static int Fold(byte c) => (uint)(c - 'A') <= 'Z' - 'A' ? c | 0x20 : c;
+
+    private static bool IsAscii(ReadOnlySpan<byte> bytes)
+    {
+#if NET8_0_OR_GREATER
+        return System.Text.Ascii.IsValid(bytes);
+#else
+        for (int i = 0; i < bytes.Length; i++)
+        {
+            if (bytes[i] >= 0x80)
+            {
+                return false;
+            }
+        }
+
+        return true;
+#endif
+    }
+
     private static ReadOnlySpan<byte> CommentEnd => new[] { (byte)'*', (byte)'/' };
 
     // Bytes that end a number or a literal.
@@ -294,27 +313,12 @@ internal static class JsonDuplicateKeyGuard
     private static Name NameAt(ReadOnlySpan<byte> json, int quote, int close, bool escaped, ref List<string>? texts)
     {
         int start = quote + 1;
-        if (!escaped)
+        if (!escaped && IsAscii(json.Slice(start, close - start)))
         {
-            bool ascii = true;
-            int key = close - start;
-            for (int i = start; i < close; i++)
-            {
-                int c = json[i];
-                if (c >= 0x80)
-                {
-                    ascii = false;
-                    break;
-                }
-
-                // Folded as SameName compares: A-Z as a-z, every other byte as itself.
-                key = (key * 31) + ((uint)(c - 'A') <= 'Z' - 'A' ? c | 0x20 : c);
-            }
-
-            if (ascii)
-            {
-                return new Name(start, close - start, -1, key);
-            }
+            // The key: length and the first and last bytes, folded as SameName compares (A-Z as a-z).
+            int length = close - start;
+            int key = length == 0 ? 0 : length | (Fold(json[start]) << 16) | (Fold(json[close - 1]) << 24);
+            return new Name(start, length, -1, key);
         }
 
         // Escaped or not ASCII (rare): unescaped and decoded by System.Text.Json itself, from the string token alone,
@@ -395,7 +399,7 @@ internal static class JsonDuplicateKeyGuard
 
         public int TextIndex { get; }
 
-        /// <summary>For a plain ASCII name, a hash of its case-folded bytes and length: names that differ here differ.</summary>
+        /// <summary>For a plain ASCII name, its length and case-folded first and last bytes: names that differ here differ.</summary>
         public int Key { get; }
     }
 
