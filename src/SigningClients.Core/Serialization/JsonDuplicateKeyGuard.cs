@@ -12,7 +12,9 @@ namespace SigningClients.Core.Serialization;
 /// would read as success; an ambiguous answer is refused instead.
 /// </summary>
 /// <remarks>
-/// Every answer passes through here before it is deserialized, so the check works on the UTF-8 bytes: an object's
+/// Every answer passes through here before it is deserialized, so the check is one structural pass over the UTF-8
+/// bytes (strings, member names, brackets, commas, colons; numbers, literals and comments skipped unvalidated), not a
+/// tokenizer: the deserialization that follows validates the text. An object's
 /// names are kept as positions in the document and compared byte by byte (ASCII, case folded), which allocates
 /// nothing for the names real answers use. A name that is escaped or not ASCII is compared as a string
 /// (<see cref="StringComparer.OrdinalIgnoreCase"/>, the rule of the deserializers), and an object with many members
@@ -27,7 +29,12 @@ internal static class JsonDuplicateKeyGuard
     /// <param name="utf8Json">The JSON document (UTF-8).</param>
     /// <param name="duplicate">The repeated name (as it appears the second time), bounded to 64 characters.</param>
     /// <returns>Whether a member name is repeated in one object.</returns>
-    /// <exception cref="JsonException">The text is not valid JSON (or nests deeper than 64 levels).</exception>
+    /// <exception cref="JsonException">
+    /// The text is found not to be JSON: a string or comment that does not end, more closing than opening brackets (or
+    /// fewer), nesting deeper than 64 levels, no value at all, or a member name that cannot be decoded. Other invalid
+    /// text may pass (as "no duplicate" or, after a valid prefix, a duplicate): the deserialization that always follows
+    /// refuses it.
+    /// </exception>
     public static bool TryFindDuplicate(ReadOnlySpan<byte> utf8Json, out string? duplicate)
     {
         // The names of every open object, innermost last (a stack), and the open scopes, each remembering where its
