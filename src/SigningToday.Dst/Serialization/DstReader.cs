@@ -17,20 +17,23 @@ namespace SigningToday.Dst.Serialization;
 /// </summary>
 /// <remarks>
 /// Same rules as the generated metadata (tests read every member and the edge cases both ways and compare):
-/// names matched exactly (case-sensitive) after unescaping, the last of a repeated member wins, unknown members are
+/// names matched exactly (case-sensitive) after unescaping, unknown members are
 /// kept in <c>AdditionalProperties</c> as <see cref="JsonElement"/> values (a JSON <c>null</c> included), JSON
 /// <c>null</c> reads as <see langword="null"/> for every member and list item, numbers are also read from strings
 /// (the uncommon forms, e.g. escapes or <c>"NaN"</c>, by the serializer's own number reader), dates by
 /// <see cref="TolerantDateTimeOffsetConverter"/>, extensible enums by their converters (unknown values kept),
 /// <c>extraData</c> by <see cref="JsonObjectDictionaryConverter"/>. A value of the wrong kind is a
-/// <see cref="JsonException"/> naming its path. Writing uses the generated metadata.
+/// <see cref="JsonException"/> naming its path. Writing uses the generated metadata. One rule differs, on purpose: an
+/// object that repeats a member name (compared case-insensitively, at any depth, extension data included) is refused
+/// with a <see cref="JsonException"/> instead of the last value winning — the reader is an
+/// <see cref="IRefusesRepeatedMemberNames"/> converter, so the pipeline skips its separate pass over the body.
 /// </remarks>
 internal static partial class DstReader
 {
     private static readonly SigningTodayJsonContext Context = SigningTodayJsonContext.Default;
     private static readonly JsonSerializerOptions Options = Context.Options;
     private static readonly TolerantDateTimeOffsetConverter Dates = new();
-    private static readonly JsonObjectDictionaryConverter ObjectMaps = new();
+    private static readonly JsonObjectDictionaryConverter ObjectMaps = new(refuseRepeatedNames: true);
     private static readonly DstStatus.Converter DstStatuses = new();
     private static readonly DocumentStatus.Converter DocumentStatuses = new();
     private static readonly FormType.Converter FormTypes = new();
@@ -278,7 +281,7 @@ internal static partial class DstReader
         return false;
     }
 
-    private sealed class DstConverter : JsonConverter<DigitalSignatureTransaction>
+    private sealed class DstConverter : JsonConverter<DigitalSignatureTransaction>, IRefusesRepeatedMemberNames
     {
         public override DigitalSignatureTransaction? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadDst(ref reader);
 
@@ -286,7 +289,7 @@ internal static partial class DstReader
             JsonSerializer.Serialize(writer, value, Context.DigitalSignatureTransaction);
     }
 
-    private sealed class DstListConverter : JsonConverter<SigningTodayList<DigitalSignatureTransaction>>
+    private sealed class DstListConverter : JsonConverter<SigningTodayList<DigitalSignatureTransaction>>, IRefusesRepeatedMemberNames
     {
         public override SigningTodayList<DigitalSignatureTransaction>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadDstList(ref reader);
 
