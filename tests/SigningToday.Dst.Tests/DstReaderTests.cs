@@ -73,6 +73,12 @@ public sealed class DstReaderTests
         "{\"future\":{\"a\":[1,2,{\"b\":null}]},\"nothing\":null,\"x\":1,\"documents\":[{\"more\":\"m\",\"forms\":[{\"zz\":[true]}],\"signatureRequests\":[{\"q\":1,\"restrictions\":[{\"w\":2}]}],\"signerGroups\":[{\"g\":3,\"signers\":[{\"h\":4}]}]}],\"resources\":[{\"r\":5}],\"signatures\":[{\"s\":6}]}",
         "{\"\\u0074ags\":[\"t\"],\"Title\":\"cased\",\"\\u00e9t\\u00e9\":\"summer\",\"ti\\\"tle\":1}",
         "{\"extraData\":{},\"documents\":[{\"extraData\":{\"a\":{\"b\":{\"c\":[1,\"\\u00e9\",1.50]}},\"A2\":2}}]}",
+        // Names the reader's keys cannot tell apart (same length, first and last eight bytes; bytes equal but for bit
+        // 0x20), which the exact comparison must: accepted when distinct, refused when equal but for case.
+        "{\"aaaaaaaaXaaaaaaaaa\":1,\"aaaaaaaaYaaaaaaaaa\":2,\"@a\":3,\"`a\":4,\"[\":5,\"{\":6,\"title\":\"t\"}",
+        "{\"aaaaaaaaXaaaaaaaaa\":1,\"aaaaaaaaxaaaaaaaaa\":2}",
+        "{\"documents\":[{\"forms\":[{\"aaaaaaaa\u00e9aaaaaaaa\":1,\"aaaaaaaa\u00c9aaaaaaaa\":2}]}]}",
+        "{\"documents\":[{\"forms\":[{\"aaaaaaaa\u00e9aaaaaaaa\":1,\"aaaaaaaaeaaaaaaaa\":2,\"page\":1}]}]}",
         "{\"future\":{\"a\":[1,2,{\"b\":null}]},\"nothing\":null,\"x\":1,\"x\":2,\"documents\":[{\"more\":\"m\",\"forms\":[{\"zz\":[true]}],\"signatureRequests\":[{\"q\":1,\"restrictions\":[{\"w\":2}]}],\"signerGroups\":[{\"g\":3,\"signers\":[{\"h\":4}]}]}],\"resources\":[{\"r\":5}],\"signatures\":[{\"s\":6}]}",
         "{\"title\":\"a\",\"title\":\"b\",\"\\u0074ags\":[\"t\"],\"Title\":\"cased\",\"\\u00e9t\\u00e9\":\"summer\",\"ti\\\"tle\":1}",
         // The phone member as the doc and the vendor send it, and other forms.

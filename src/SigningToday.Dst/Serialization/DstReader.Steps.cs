@@ -13,13 +13,13 @@ internal static partial class DstReader
 {
     // An object's members, after Start: each known one set by the model's member reader, the others kept as
     // extension data (set only when there is one, as by the serializer); a failure names the member.
-    // Repeated names are refused (IRefusesRepeatedMemberNames): each name is noted by a hash of its case-folded bytes;
-    // when the hashes cannot decide (a hash seen before, an escaped or non-ASCII name, more names than noted), the
+    // Repeated names are refused (IRefusesRepeatedMemberNames): each name is noted by a key of its case-folded bytes;
+    // when the keys cannot decide (a key seen before, an escaped or non-ASCII name, more names than noted), the
     // object's names are compared exactly once it has been read, from a copy of the reader taken at its start.
     private static T Read<T>(ref Utf8JsonReader reader, T value, MemberReader<T> members, Action<T, IDictionary<string, JsonElement>> setUnknown)
     {
         var start = reader;
-        var names = new NameHashes(stackalloc uint[NameHashes.Capacity]);
+        var names = new NameKeys(stackalloc ulong[NameKeys.Capacity]);
         IDictionary<string, JsonElement>? unknown = null;
         while (Member(ref reader, out var name, out var escaped))
         {

@@ -1,30 +1,36 @@
 using System;
+using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.Text.Json;
 
 namespace SigningToday.Dst.Serialization;
 
 /// <summary>
-/// The names of one object as <see cref="DstReader"/> reads it: a hash of each name's bytes with ASCII letters folded
-/// to lower case, kept on the stack. Names that are equal ignoring case have equal hashes, so distinct hashes prove
-/// there is no repeat; anything else leaves the object <see cref="Undecided"/>, for the exact comparison.
+/// The names of one object as <see cref="DstReader"/> reads it: a 64-bit key of each name kept on the stack — its length
+/// and its first and last eight bytes with bit 0x20 set in every byte (so <c>A</c>-<c>Z</c> fold onto <c>a</c>-<c>z</c>).
+/// Names that are equal ignoring case have equal keys, so distinct keys prove there is no repeat; a key seen before,
+/// an escaped or non-ASCII name, or more names than noted leave the object <see cref="Undecided"/>, for the exact
+/// comparison.
 /// </summary>
-internal ref struct NameHashes
+internal ref struct NameKeys
 {
     /// <summary>How many names are noted (a DST has 24 members); an object with more is compared exactly.</summary>
     public const int Capacity = 32;
 
-    private readonly Span<uint> _hashes;
+    private const ulong Fold = 0x2020202020202020;
+    private const ulong HighBits = 0x8080808080808080;
+
+    private readonly Span<ulong> _keys;
     private int _count;
 
-    public NameHashes(Span<uint> hashes)
+    public NameKeys(Span<ulong> keys)
     {
-        _hashes = hashes;
+        _keys = keys;
         _count = 0;
         Undecided = false;
     }
 
-    /// <summary>Whether the hashes cannot prove that no name repeats.</summary>
+    /// <summary>Whether the keys cannot prove that no name repeats.</summary>
     public bool Undecided { get; private set; }
 
     public void Add(ReadOnlySpan<byte> name, bool escaped)
@@ -34,33 +40,57 @@ internal ref struct NameHashes
             return;
         }
 
-        // FNV-1a over the bytes, A-Z folded to a-z. An escaped or non-ASCII name is compared exactly (case folding
-        // beyond ASCII, and the escapes, are the deserializers' rules on strings).
-        uint hash = 2166136261;
-        for (int i = 0; i < name.Length; i++)
+        ulong first, last;
+        if (name.Length >= 8)
         {
-            uint b = name[i];
-            if (b >= 0x80)
+            first = BinaryPrimitives.ReadUInt64LittleEndian(name);
+            last = BinaryPrimitives.ReadUInt64LittleEndian(name.Slice(name.Length - 8));
+            if (name.Length > 16 && ContainsNonAscii(name.Slice(8, name.Length - 16)))
             {
                 Undecided = true;
                 return;
             }
-
-            if (b - 'A' <= 'Z' - 'A')
+        }
+        else
+        {
+            first = 0;
+            for (int i = 0; i < name.Length; i++)
             {
-                b |= 0x20;
+                first |= (ulong)name[i] << (8 * i);
             }
 
-            hash = (hash ^ b) * 16777619;
+            last = 0;
         }
 
-        if (escaped || _count == _hashes.Length || _hashes.Slice(0, _count).IndexOf(hash) >= 0)
+        if (escaped || ((first | last) & HighBits) != 0 || _count == _keys.Length)
+        {
+            // An escaped or non-ASCII name: case folding beyond ASCII, and the escapes, are the deserializers' rules
+            // on strings.
+            Undecided = true;
+            return;
+        }
+
+        ulong key = ((first | Fold) * 0x9E3779B97F4A7C15) ^ ((last | Fold) * 0xC2B2AE3D27D4EB4F) ^ (ulong)name.Length;
+        if (_keys.Slice(0, _count).IndexOf(key) >= 0)
         {
             Undecided = true;
             return;
         }
 
-        _hashes[_count++] = hash;
+        _keys[_count++] = key;
+    }
+
+    private static bool ContainsNonAscii(ReadOnlySpan<byte> bytes)
+    {
+        for (int i = 0; i < bytes.Length; i++)
+        {
+            if (bytes[i] >= 0x80)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
 
