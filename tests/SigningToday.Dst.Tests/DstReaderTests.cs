@@ -127,6 +127,23 @@ public sealed class DstReaderTests
     }
 
     [Fact]
+    public void A_page_shares_the_strings_that_repeat_and_reads_every_distinct_one_as_it_is()
+    {
+        // More distinct values than the table has slots (slots are taken over), lengths around the limit of 64,
+        // escaped and non-ASCII forms of the same text, empty strings and nulls.
+        var dsts = Enumerable.Range(0, 600).Select(i =>
+            "{\"id\":\"d" + i + "\",\"domain\":\"acme\",\"tags\":[\"t" + (i % 400) + "\",\"t" + (i * 7 % 400) + "\",\"caf\\u00e9\",\"caf\u00e9\",\"cafe\",\"\",null]," +
+            "\"createdByUser\":\"" + new string('u', i % 70) + "\",\"ccUsers\":[\"" + new string('c', 60 + (i % 8)) + "\"],\"documents\":[{\"signerGroups\":[{\"label\":\"L" + (i % 3) + "\",\"signers\":[{\"role\":\"r" + (i % 300) + "\",\"userUUID\":\"uu\"}]}]}]}");
+        var json = "{\"count\":600,\"values\":[" + string.Join(",", dsts) + "]}";
+        AssertSame(json, J.SigningTodayListDigitalSignatureTransaction, DstReader.DstList);
+
+        var page = JsonSerializer.Deserialize("{\"values\":[{\"domain\":\"acme\",\"tags\":[\"x\"]},{\"domain\":\"acme\",\"tags\":[\"x\"]}]}", DstReader.DstList)!;
+        Assert.Same(page.Values![0].Domain, page.Values[1].Domain);
+        Assert.Same(page.Values[0].Tags![0], page.Values[1].Tags![0]);
+        Assert.Equal("acme", page.Values[1].Domain);
+    }
+
+    [Fact]
     public void Comments_trailing_commas_and_depth_are_refused_as_before()
     {
         var deep = "{\"extraData\":" + string.Concat(Enumerable.Repeat("{\"a\":", 70)) + "1" + new string('}', 70) + "}";
