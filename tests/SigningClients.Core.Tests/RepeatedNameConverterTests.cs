@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Net.Http;
 using System.Text;
 using System.Text.Json;
@@ -65,6 +66,35 @@ public sealed class RepeatedNameConverterTests
         Assert.Contains("'C'", ex.Message, StringComparison.Ordinal);
         Assert.Throws<JsonException>(() => Read(refuses, "{\"a\":1,\"A\":2}"));
         Assert.Equal(2, Read(refuses, "{\"a\":{\"c\":1},\"b\":{\"c\":1}}").Count);
+    }
+
+    // The small flat objects are compared while they are copied; everything else by the exact guard on the copy.
+    [Theory]
+    [InlineData("{\"a\":1,\"b\":[1,2],\"A\":2}", "A")]
+    [InlineData("{\"\\u0061\":1,\"a\":2}", "a")]
+    [InlineData("{\"a\":1,\"\\u0041\":2}", "A")]
+    [InlineData("{\"caf\u00e9\":1,\"CAF\u00c9\":2}", "CAF\u00c9")]
+    [InlineData("{\"m0\":0,\"m1\":1,\"m2\":2,\"m3\":3,\"m4\":4,\"m5\":5,\"m6\":6,\"M0\":7}", "M0")]
+    [InlineData("{\"m0\":0,\"m1\":1,\"m2\":2,\"m3\":3,\"m4\":4,\"m5\":5,\"m6\":6,\"m7\":7,\"M0\":8}", "M0")]
+    [InlineData("{\"m0\":0,\"m1\":1,\"m2\":2,\"m3\":3,\"m4\":4,\"m5\":5,\"m6\":6,\"m7\":7,\"m8\":8,\"m8\":9}", "m8")]
+    [InlineData("{\"a\":[{\"x\":1},{\"x\":1,\"X\":2}]}", "X")]
+    [InlineData("{\"a\":{\"a\":1},\"a\":2}", "a")]
+    public void The_extra_data_converter_finds_every_repeat(string json, string repeated)
+    {
+        var ex = Assert.Throws<JsonException>(() => Read(new JsonObjectDictionaryConverter(refuseRepeatedNames: true), json));
+        Assert.Contains("'" + repeated + "'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("{\"a\":1,\"b\":[1,{\"a\":1}],\"c\":{\"a\":1,\"b\":2}}")]
+    [InlineData("{\"@a\":1,\"`a\":2,\"[\":3,\"{\":4,\"ab\":5,\"abc\":6,\"caf\u00e9\":7,\"cafe\":8}")]
+    [InlineData("{\"\\u0061\":1,\"b\":2}")]
+    [InlineData("{\"m0\":0,\"m1\":1,\"m2\":2,\"m3\":3,\"m4\":4,\"m5\":5,\"m6\":6,\"m7\":7,\"m8\":8,\"m9\":9}")]
+    public void The_extra_data_converter_accepts_distinct_names(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        Assert.Equal(document.RootElement.EnumerateObject().Count(), Read(new JsonObjectDictionaryConverter(refuseRepeatedNames: true), json).Count);
     }
 
     private static System.Collections.Generic.IReadOnlyDictionary<string, JsonElement> Read(JsonObjectDictionaryConverter converter, string json)

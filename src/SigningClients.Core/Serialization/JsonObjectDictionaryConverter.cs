@@ -48,8 +48,8 @@ public sealed class JsonObjectDictionaryConverter : JsonConverter<IReadOnlyDicti
             throw new JsonException("Expected a JSON object.");
         }
 
-        var utf8 = RawJsonCopier.CopyValue(ref reader);
-        if (RefusesRepeatedNames && JsonDuplicateKeyGuard.TryFindDuplicate(utf8, out var repeated))
+        var utf8 = RawJsonCopier.CopyValue(ref reader, out bool distinctNames);
+        if (RefusesRepeatedNames && !distinctNames && JsonDuplicateKeyGuard.TryFindDuplicate(utf8, out var repeated))
         {
             throw new JsonException("The member '" + repeated + "' appears more than once in one object (names compared case-insensitively).");
         }
