@@ -22,11 +22,13 @@ internal ref struct NameKeys
 
     private readonly Span<ulong> _keys;
     private int _count;
+    private ulong _filter;
 
     public NameKeys(Span<ulong> keys)
     {
         _keys = keys;
         _count = 0;
+        _filter = 0;
         Undecided = false;
     }
 
@@ -71,12 +73,22 @@ internal ref struct NameKeys
         }
 
         ulong key = ((first | Fold) * 0x9E3779B97F4A7C15) ^ ((last | Fold) * 0xC2B2AE3D27D4EB4F) ^ (ulong)name.Length;
-        if (_keys.Slice(0, _count).IndexOf(key) >= 0)
+
+        // A 64-bit filter of the keys so far: most names meet an empty bit and need no comparison.
+        ulong bit = 1UL << (int)(key >> 58);
+        if ((_filter & bit) != 0)
         {
-            Undecided = true;
-            return;
+            for (int i = 0; i < _count; i++)
+            {
+                if (_keys[i] == key)
+                {
+                    Undecided = true;
+                    return;
+                }
+            }
         }
 
+        _filter |= bit;
         _keys[_count++] = key;
     }
 
