@@ -138,7 +138,11 @@ internal sealed class AttachmentTextScanner : Stream
     /// into <paramref name="destination"/> while the size is bounded and the MD5 computed; returns the byte count.
     /// The reader's next node is then the element's end (after any comments and processing instructions).
     /// </summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    /// <remarks>
+    /// One state machine for the whole text (network reads and destination writes awaited here, the byte work in
+    /// the synchronous <see cref="Scan"/>), so a first large download JIT-compiles as little async machinery as
+    /// possible once its reads start to wait.
+    /// </remarks>
     public async ValueTask<long> ReadTextAsync(Md5Accumulator md5, Stream destination, long maxBytes, int maxMarkupBytes, CancellationToken cancellationToken)
     {
         if (_mode != Mode.Paused)
@@ -150,14 +154,28 @@ internal sealed class AttachmentTextScanner : Stream
         TextsRead++;
         _markup = ArrayPool<byte>.Shared.Rent(maxMarkupBytes);
         using var decoder = new Base64TextDecoder();
+        var output = decoder.Output;
         long total = 0;
         var content = Content.Text;
         while (true)
         {
             var step = Scan(decoder, ref content, maxMarkupBytes, out int written);
+            if (step == Step.End)
+            {
+                // Scan stops at the end tag with nothing decoded: the held last quantum is all that is left.
+                written = decoder.Finish();
+            }
+
             if (written > 0)
             {
-                total = await SoapResponseReader.WriteDecodedAsync(md5, destination, decoder.Output, written, total, maxBytes, cancellationToken).ConfigureAwait(false);
+                total += written;
+                if (total > maxBytes)
+                {
+                    throw SoapResponseReader.TooLarge(maxBytes);
+                }
+
+                md5.Append(output, 0, written);
+                await destination.WriteAsync(output.AsMemory(0, written), cancellationToken).ConfigureAwait(false);
             }
 
             if (step == Step.End)
@@ -165,13 +183,19 @@ internal sealed class AttachmentTextScanner : Stream
                 break;
             }
 
-            if (step == Step.NeedBytes && !await FillAsync().ConfigureAwait(false))
+            if (step == Step.NeedBytes)
             {
-                throw new XmlException("The response ended unexpectedly.");
+                int read = await _inner.ReadAsync(Room(), _token).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    _eof = true;
+                    throw new XmlException("The response ended unexpectedly.");
+                }
+
+                _end += read;
             }
         }
 
-        total = await SoapResponseReader.WriteDecodedAsync(md5, destination, decoder.Output, decoder.Finish(), total, maxBytes, cancellationToken).ConfigureAwait(false);
         _mode = Mode.Off;
         return total;
     }
@@ -322,7 +346,6 @@ internal sealed class AttachmentTextScanner : Stream
 
     // Serves the reader: comments and processing instructions kept from the text first, then the buffer up to the
     // next candidate tag's end (where it pauses), reading the network until the reader's buffer is full.
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<int> ServeAsync(Memory<byte> destination)
     {
         if (_mode == Mode.Paused)
@@ -347,20 +370,23 @@ internal sealed class AttachmentTextScanner : Stream
 
         while (served < destination.Length)
         {
-            if (_start == _end && !await FillAsync().ConfigureAwait(false))
-            {
-                break;
-            }
-
-            int ready = Ready();
+            // Ready is 0 when the buffer is empty or more bytes are needed to decide about a tag (at the end of the
+            // stream an undecided tag is no candidate, so Ready then hands everything out).
+            int ready = _start == _end ? 0 : Ready();
             if (ready == 0)
             {
-                if (!await FillAsync().ConfigureAwait(false))
+                if (_eof)
                 {
-                    // At the end an undecided tag is no candidate: Ready hands everything out.
-                    continue;
+                    break;
                 }
 
+                int read = await _inner.ReadAsync(Room(), _token).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    _eof = true;
+                }
+
+                _end += read;
                 continue;
             }
 
@@ -432,15 +458,9 @@ internal sealed class AttachmentTextScanner : Stream
         }
     }
 
-    /// <summary>Reads more of the network after the unread bytes (moved to the front); <see langword="false"/> at the end.</summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<bool> FillAsync()
+    /// <summary>Moves the unread bytes to the front of the buffer and returns the room after them for the next network read.</summary>
+    private Memory<byte> Room()
     {
-        if (_eof)
-        {
-            return false;
-        }
-
         var buffer = Data;
         if (_start == 0 && _end == BufferSize)
         {
@@ -457,15 +477,7 @@ internal sealed class AttachmentTextScanner : Stream
             _end = unread;
         }
 
-        int read = await _inner.ReadAsync(buffer.AsMemory(_end, BufferSize - _end), _token).ConfigureAwait(false);
-        if (read == 0)
-        {
-            _eof = true;
-            return false;
-        }
-
-        _end += read;
-        return true;
+        return buffer.AsMemory(_end, BufferSize - _end);
     }
 
     /// <summary>

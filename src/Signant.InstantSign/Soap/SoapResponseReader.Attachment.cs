@@ -155,6 +155,6 @@ internal sealed partial class SoapResponseReader
     }
 #endif
 
-    private static XmlException TooLarge(long maxBytes) =>
+    internal static XmlException TooLarge(long maxBytes) =>
         new("The attachment is larger than the limit of " + maxBytes + " bytes (SignantClientOptions.MaxAttachmentBytes); discard what was written.");
 }
