@@ -26,7 +26,7 @@ namespace Signant.InstantSign.Soap;
 /// document is not UTF-8 (a UTF-16 or UTF-32 byte order mark or zero bytes, or another declared encoding).</para>
 /// <para>Inside the text: base64 and XML white space are decoded; character references (decimal, or hex with a lower
 /// case <c>x</c>) are resolved; CDATA sections are decoded in order; comments and processing instructions are kept
-/// (at most <see cref="SignantClientOptions.MaxElementLength"/> bytes in all) and handed to the reader with the end
+/// (at most <see cref="SignantClientOptions.MaxElementLength"/> bytes in all, and 1 MiB) and handed to the reader with the end
 /// tag, which checks them and skips them; the predefined entities, any other entity reference, a child element, a
 /// declaration or the end of the stream are an <see cref="XmlException"/>, as the reader would raise.
 /// Buffers are pooled and cleared before they go back (they held the document).</para>
@@ -38,6 +38,9 @@ internal sealed class AttachmentTextScanner : Stream
     // A candidate tag longer than this is left to the reader; a character reference longer than this is refused.
     private const int MaxTagBytes = 4 * 1024;
     private const int MaxReferenceBytes = 64;
+
+    // Comments and PIs inside the text are kept up to MaxElementLength bytes, never more than this.
+    private const int MaxMarkupBytes = 1024 * 1024;
 
     private readonly Stream _inner;
     private readonly CancellationToken _token;
@@ -152,7 +155,7 @@ internal sealed class AttachmentTextScanner : Stream
 
         _mode = Mode.Text;
         TextsRead++;
-        _markup = ArrayPool<byte>.Shared.Rent(maxMarkupBytes);
+        maxMarkupBytes = Math.Min(maxMarkupBytes, MaxMarkupBytes);
         using var decoder = new Base64TextDecoder();
         var output = decoder.Output;
         long total = 0;
@@ -604,7 +607,8 @@ internal sealed class AttachmentTextScanner : Stream
     // when the terminator was reached.
     private bool KeepMarkup(ReadOnlySpan<byte> span, ReadOnlySpan<byte> terminator, int opener, int maxMarkupBytes)
     {
-        var markup = _markup!;
+        // Rented at the first comment or PI (an ordinary answer has none).
+        var markup = _markup ??= ArrayPool<byte>.Shared.Rent(maxMarkupBytes);
         int begin = _markupEnd;
         int room = maxMarkupBytes - _markupEnd;
         int count = Math.Min(room, span.Length);
