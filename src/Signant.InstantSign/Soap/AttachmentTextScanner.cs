@@ -502,10 +502,7 @@ internal sealed class AttachmentTextScanner : Stream
                     int special = span.IndexOfAny((byte)'<', (byte)'&');
                     if (special != 0)
                     {
-                        int run = Math.Min(special < 0 ? span.Length : special, Base64TextDecoder.ChunkCharacters);
-                        written = decoder.DecodeUtf8(span.Slice(0, run));
-                        _start += run;
-                        if (written > 0)
+                        if (DecodeRun(decoder, span, special, out written))
                         {
                             return Step.Decoded;
                         }
@@ -563,10 +560,7 @@ internal sealed class AttachmentTextScanner : Stream
                     int bracket = span.IndexOf((byte)']');
                     if (bracket != 0)
                     {
-                        int run = Math.Min(bracket < 0 ? span.Length : bracket, Base64TextDecoder.ChunkCharacters);
-                        written = decoder.DecodeUtf8(span.Slice(0, run));
-                        _start += run;
-                        if (written > 0)
+                        if (DecodeRun(decoder, span, bracket, out written))
                         {
                             return Step.Decoded;
                         }
@@ -601,6 +595,16 @@ internal sealed class AttachmentTextScanner : Stream
         }
 
         return Step.NeedBytes;
+    }
+
+    // Decodes the base64 run before the next markup character at `stop` (-1: the whole span); true when bytes came out.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool DecodeRun(Base64TextDecoder decoder, ReadOnlySpan<byte> span, int stop, out int written)
+    {
+        int run = Math.Min(stop < 0 ? span.Length : stop, Base64TextDecoder.ChunkCharacters);
+        written = decoder.DecodeUtf8(span.Slice(0, run));
+        _start += run;
+        return written > 0;
     }
 
     // Copies a comment or PI (from its '<', possibly over several buffers) into _markup up to its terminator; true
