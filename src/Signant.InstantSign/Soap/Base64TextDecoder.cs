@@ -56,6 +56,31 @@ internal sealed class Base64TextDecoder : IDisposable
             throw Invalid();
         }
 
+        return DecodeNarrowed(count);
+    }
+
+    /// <summary>
+    /// Decodes <paramref name="text"/> (UTF-8 bytes straight from the document, at most <see cref="ChunkCharacters"/>;
+    /// a byte outside the base64 alphabet and XML white space, non-ASCII included, is refused) like <see cref="Decode"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public int DecodeUtf8(ReadOnlySpan<byte> text)
+    {
+        if (text.Length > ChunkCharacters)
+        {
+            throw new ArgumentOutOfRangeException(nameof(text));
+        }
+
+        text.CopyTo((_text ?? throw new ObjectDisposedException(nameof(Base64TextDecoder))).AsSpan(_carried));
+        return DecodeNarrowed(text.Length);
+    }
+
+    // The chunk's count significant-or-white-space ASCII bytes follow the carried quantum in _text.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int DecodeNarrowed(int count)
+    {
+        var text = _text ?? throw new ObjectDisposedException(nameof(Base64TextDecoder));
+        var target = text.AsSpan(_carried, count);
         int length = _carried + RemoveWhiteSpace(target);
         _usedText = Math.Max(_usedText, _carried + count);
 

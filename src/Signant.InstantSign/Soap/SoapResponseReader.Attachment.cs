@@ -64,6 +64,20 @@ internal sealed partial class SoapResponseReader
         }
 
 #if NET
+        if (_scanner is { IsPaused: true } scanner && !_reader.IsEmptyElement)
+        {
+            // The scanner stopped right after this element's start tag: the text is read from the network there.
+            long length = await scanner.ReadTextAsync(md5, destination, maxBytes, _maxElementLength, cancellationToken).ConfigureAwait(false);
+            await ReadNodeAsync().ConfigureAwait(false);
+            if (_reader.NodeType != XmlNodeType.EndElement)
+            {
+                throw new XmlException("The element 'AttachmentFile' must hold text, not elements.");
+            }
+
+            await ReadNodeAsync().ConfigureAwait(false);
+            return (length, md5.FinishHex());
+        }
+
         if (_async && _reader.CanReadValueChunk)
         {
             return await ReadBase64TextIntoAsync(md5, destination, maxBytes, cancellationToken).ConfigureAwait(false);
@@ -122,7 +136,7 @@ internal sealed partial class SoapResponseReader
         return (total, md5.FinishHex());
     }
 
-    private static async ValueTask<long> WriteDecodedAsync(Md5Accumulator md5, Stream destination, byte[] bytes, int count, long total, long maxBytes, CancellationToken cancellationToken)
+    internal static async ValueTask<long> WriteDecodedAsync(Md5Accumulator md5, Stream destination, byte[] bytes, int count, long total, long maxBytes, CancellationToken cancellationToken)
     {
         if (count == 0)
         {
@@ -141,6 +155,6 @@ internal sealed partial class SoapResponseReader
     }
 #endif
 
-    private static XmlException TooLarge(long maxBytes) =>
+    internal static XmlException TooLarge(long maxBytes) =>
         new("The attachment is larger than the limit of " + maxBytes + " bytes (SignantClientOptions.MaxAttachmentBytes); discard what was written.");
 }

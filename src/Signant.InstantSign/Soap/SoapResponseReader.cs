@@ -30,6 +30,11 @@ internal sealed partial class SoapResponseReader
     // [0, ScalarCapacity) holds the value without its leading white space, the rest is where chunks are read into.
     private readonly char[] _scalar;
 
+#if NET
+    // The download's stream, which reads the AttachmentFile text itself when it can (null for other answers).
+    private AttachmentTextScanner? _scanner;
+#endif
+
     // (XmlReader.Settings is not read: the reader returns a new copy of its settings on every call.)
     private SoapResponseReader(XmlReader reader, bool async, int maxElementLength, char[]? scalar)
     {
@@ -84,14 +89,31 @@ internal sealed partial class SoapResponseReader
         ParseBufferedAsync(body, options, new StatusReader(), cancellationToken);
 
     /// <summary>Reads a download answer, writing the decoded file into <paramref name="destination"/>. The hash is checked by the caller.</summary>
-    public static async Task<InstantAttachmentDownload> ReadDownloadAsync(Stream body, Stream destination, SignantClientOptions options, CancellationToken cancellationToken)
+    public static async Task<InstantAttachmentDownload> ReadDownloadAsync(Stream body, Stream destination, SignantClientOptions options, CancellationToken cancellationToken) =>
+        (await ReadDownloadAsync(body, destination, options, scan: true, cancellationToken).ConfigureAwait(false)).Result;
+
+    /// <summary>
+    /// Reads a download answer; with <paramref name="scan"/> (net8.0 and later) the AttachmentFile text is read by
+    /// <c>AttachmentTextScanner</c> when it can take it, else by the reader. Returns whether the scanner read it.
+    /// </summary>
+    internal static async Task<(InstantAttachmentDownload Result, bool Scanned)> ReadDownloadAsync(Stream body, Stream destination, SignantClientOptions options, bool scan, CancellationToken cancellationToken)
     {
+#if NET
+        using var scanner = scan ? new AttachmentTextScanner(body, cancellationToken) : null;
+        using var xml = XmlReader.Create((Stream?)scanner ?? new TokenStream(body, cancellationToken, fillReads: true), CreateSettings(0, async: true));
+        var r = new SoapResponseReader(xml, async: true, options.MaxElementLength, null) { _scanner = scanner };
+#else
         using var xml = XmlReader.Create(new TokenStream(body, cancellationToken, fillReads: true), CreateSettings(0, async: true));
         var r = new SoapResponseReader(xml, async: true, options.MaxElementLength, null);
+#endif
         var download = new DownloadReader(destination, options.MaxAttachmentBytes, cancellationToken);
         await r.ReadResultAsync(download).ConfigureAwait(false);
         var result = download.Result;
         result.ComputedHash = download.FileSeen ? download.Computed : string.Empty;
-        return result;
+#if NET
+        return (result, scanner?.TextsRead > 0);
+#else
+        return (result, false);
+#endif
     }
 }

@@ -107,7 +107,9 @@ public sealed class SigningResponse : IDisposable, IBodyGuardFailures
 
         // The body is read into a pooled buffer: it is deserialized from a span, so nothing of the model can keep a
         // reference to it (JsonElement values copy their bytes), and it is cleared before it goes back to the pool.
-        var body = await ReadJsonBytesAsync(typeof(T).Name, pooled: true, cancellationToken).ConfigureAwait(false);
+        // A converter that refuses repeated member names itself makes the separate pass over the body unnecessary.
+        bool checkedByConverter = typeInfo.Converter is IRefusesRepeatedMemberNames;
+        var body = await ReadJsonBytesAsync(typeof(T).Name, pooled: true, checkRepeatedNames: !checkedByConverter, cancellationToken).ConfigureAwait(false);
         T? value;
         try
         {
@@ -115,6 +117,12 @@ public sealed class SigningResponse : IDisposable, IBodyGuardFailures
         }
         catch (JsonException ex)
         {
+            if (checkedByConverter)
+            {
+                // The converter may have thrown for a repeated name: refused as by the separate pass, same message.
+                ThrowIfRepeatedNames(body, typeof(T).Name);
+            }
+
             throw _pipeline.CreateException(Request, this, SigningFailureKind.InvalidResponse, null, "The response body is not valid JSON for " + typeof(T).Name + ".", isTransient: false, innerException: ex);
         }
         finally
@@ -140,7 +148,7 @@ public sealed class SigningResponse : IDisposable, IBodyGuardFailures
     public async Task<JsonDocument> ReadJsonDocumentAsync(CancellationToken cancellationToken = default)
     {
         // Not pooled: the document keeps referencing the bytes it was parsed from.
-        var body = await ReadJsonBytesAsync("a JSON document", pooled: false, cancellationToken).ConfigureAwait(false);
+        var body = await ReadJsonBytesAsync("a JSON document", pooled: false, checkRepeatedNames: true, cancellationToken).ConfigureAwait(false);
         try
         {
             return JsonDocument.Parse(new ReadOnlyMemory<byte>(body.Array, body.Offset, body.Count));
@@ -154,8 +162,9 @@ public sealed class SigningResponse : IDisposable, IBodyGuardFailures
     private const int MaxPresizedBody = 16 * 1024 * 1024;
 
     // The body, read whole (for the size limit and the duplicate-member check), into a buffer rented from
-    // ArrayPool<byte>.Shared when pooled (the caller gives it back with Release), or a new one.
-    private async ValueTask<ArraySegment<byte>> ReadJsonBytesAsync(string expected, bool pooled, CancellationToken cancellationToken)
+    // ArrayPool<byte>.Shared when pooled (the caller gives it back with Release), or a new one. The repeated-name check
+    // is skipped when the caller's converter does it (an empty body is still refused here, as before).
+    private async ValueTask<ArraySegment<byte>> ReadJsonBytesAsync(string expected, bool pooled, bool checkRepeatedNames, CancellationToken cancellationToken)
     {
         var limits = _pipeline.Limits;
         using var stream = Guard(await ReadRawBodyAsync(cancellationToken).ConfigureAwait(false), limits.MaxResponseBytes);
@@ -194,17 +203,9 @@ public sealed class SigningResponse : IDisposable, IBodyGuardFailures
             }
 
             var bytes = new ArraySegment<byte>(buffer, 0, length);
-            try
+            if (checkRepeatedNames || length == 0)
             {
-                if (JsonDuplicateKeyGuard.TryFindDuplicate(bytes, out var duplicate))
-                {
-                    throw _pipeline.CreateException(Request, this, SigningFailureKind.InvalidResponse, null,
-                        "The response is ambiguous: the member '" + duplicate + "' appears more than once in one object (names compared case-insensitively); expected " + expected + ".", isTransient: false);
-                }
-            }
-            catch (JsonException ex)
-            {
-                throw _pipeline.CreateException(Request, this, SigningFailureKind.InvalidResponse, null, "The response body is not valid JSON; expected " + expected + ".", isTransient: false, innerException: ex);
+                ThrowIfRepeatedNames(bytes, expected);
             }
 
             return bytes;
@@ -213,6 +214,23 @@ public sealed class SigningResponse : IDisposable, IBodyGuardFailures
         {
             Release(buffer, length, pooled);
             throw;
+        }
+    }
+
+    // Refuses a body that repeats a member name in one object, or that is not valid JSON.
+    private void ThrowIfRepeatedNames(ArraySegment<byte> bytes, string expected)
+    {
+        try
+        {
+            if (JsonDuplicateKeyGuard.TryFindDuplicate(bytes, out var duplicate))
+            {
+                throw _pipeline.CreateException(Request, this, SigningFailureKind.InvalidResponse, null,
+                    "The response is ambiguous: the member '" + duplicate + "' appears more than once in one object (names compared case-insensitively); expected " + expected + ".", isTransient: false);
+            }
+        }
+        catch (JsonException ex)
+        {
+            throw _pipeline.CreateException(Request, this, SigningFailureKind.InvalidResponse, null, "The response body is not valid JSON; expected " + expected + ".", isTransient: false, innerException: ex);
         }
     }
 

@@ -14,13 +14,32 @@ namespace SigningClients.Core.Serialization;
 /// is kept (values of any kind, nested objects and arrays) and written back as received.
 /// </summary>
 /// <remarks>
-/// Lookups, <c>Count</c> and enumeration behave like a dictionary filled in document order: when a name repeats, the
-/// last value wins and the name keeps its first position. A JSON <c>null</c> reads as <see langword="null"/>; anything
+/// Lookups, <c>Count</c> and enumeration behave like a dictionary filled in document order: when a name repeats (unless
+/// repeats are refused, see <see cref="RefusesRepeatedNames"/>), the last value wins and the name keeps its first position. A JSON <c>null</c> reads as <see langword="null"/>; anything
 /// else that is not an object is invalid, as for a dictionary. Any other <see cref="IReadOnlyDictionary{TKey, TValue}"/>
 /// is written member by member.
 /// </remarks>
 public sealed class JsonObjectDictionaryConverter : JsonConverter<IReadOnlyDictionary<string, JsonElement>>
 {
+    /// <summary>A converter that keeps repeated names (the last value wins), as a dictionary filled in order.</summary>
+    public JsonObjectDictionaryConverter()
+    {
+    }
+
+    /// <summary>A converter that, when <paramref name="refuseRepeatedNames"/> is set, refuses a repeated name.</summary>
+    /// <param name="refuseRepeatedNames">
+    /// Whether an object (the value or any object inside it) that repeats a member name, compared with
+    /// <see cref="StringComparer.OrdinalIgnoreCase"/> after unescaping, is refused with a <see cref="JsonException"/>:
+    /// for a converter that refuses ambiguous JSON itself (<see cref="IRefusesRepeatedMemberNames"/>).
+    /// </param>
+    public JsonObjectDictionaryConverter(bool refuseRepeatedNames)
+    {
+        RefusesRepeatedNames = refuseRepeatedNames;
+    }
+
+    /// <summary>Whether a repeated member name is refused instead of the last value winning.</summary>
+    public bool RefusesRepeatedNames { get; }
+
     /// <inheritdoc />
     public override IReadOnlyDictionary<string, JsonElement>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -29,7 +48,13 @@ public sealed class JsonObjectDictionaryConverter : JsonConverter<IReadOnlyDicti
             throw new JsonException("Expected a JSON object.");
         }
 
-        return new JsonObjectMap(RawJsonCopier.CopyValue(ref reader));
+        var utf8 = RawJsonCopier.CopyValue(ref reader, out bool distinctNames);
+        if (RefusesRepeatedNames && !distinctNames && JsonDuplicateKeyGuard.TryFindDuplicate(utf8, out var repeated))
+        {
+            throw new JsonException("The member '" + repeated + "' appears more than once in one object (names compared case-insensitively).");
+        }
+
+        return new JsonObjectMap(utf8);
     }
 
     /// <inheritdoc />

@@ -14,12 +14,30 @@ internal static class RawJsonCopier
     [ThreadStatic]
     private static byte[]? t_scratch;
 
-    public static byte[] CopyValue(ref Utf8JsonReader reader)
+    public static byte[] CopyValue(ref Utf8JsonReader reader) => CopyValue(ref reader, out _);
+
+    // Up to this many names of a flat object are compared while it is copied.
+    private const int ComparedNames = 8;
+
+    /// <summary>Copies the value, and tells whether the copy is proven to repeat no member name.</summary>
+    /// <param name="reader">The reader, on the value's first token.</param>
+    /// <param name="distinctNames">
+    /// True when proven: no object inside another, at most eight names, each plain ASCII without escapes, no two equal
+    /// ignoring case (the common small extension object). False when not proven — the caller checks the copy with
+    /// <see cref="JsonDuplicateKeyGuard"/>.
+    /// </param>
+    /// <returns>The value's UTF-8 text.</returns>
+    public static byte[] CopyValue(ref Utf8JsonReader reader, out bool distinctNames)
     {
         var buffer = t_scratch ?? new byte[1024];
         int length = 0;
         int depth = reader.CurrentDepth;
         bool needComma = false;
+        Span<int> nameStarts = stackalloc int[ComparedNames];
+        Span<int> nameLengths = stackalloc int[ComparedNames];
+        int names = 0;
+        int objects = 0;
+        bool simple = true;
         try
         {
             while (true)
@@ -28,6 +46,7 @@ internal static class RawJsonCopier
                 {
                     case JsonTokenType.StartObject:
                     case JsonTokenType.StartArray:
+                        simple &= reader.TokenType == JsonTokenType.StartArray || ++objects == 1;
                         Separator(ref buffer, ref length, ref needComma);
                         Append(ref buffer, ref length, reader.TokenType == JsonTokenType.StartObject ? (byte)'{' : (byte)'[');
                         needComma = false;
@@ -40,6 +59,16 @@ internal static class RawJsonCopier
                     case JsonTokenType.PropertyName:
                         Separator(ref buffer, ref length, ref needComma);
                         Append(ref buffer, ref length, (byte)'"');
+                        if (simple && !reader.ValueIsEscaped && !reader.HasValueSequence && names < ComparedNames)
+                        {
+                            nameStarts[names] = length;
+                            nameLengths[names++] = reader.ValueSpan.Length;
+                        }
+                        else
+                        {
+                            simple = false;
+                        }
+
                         AppendValue(ref buffer, ref length, ref reader);
                         Append(ref buffer, ref length, (byte)'"');
                         Append(ref buffer, ref length, (byte)':');
@@ -71,6 +100,7 @@ internal static class RawJsonCopier
                 }
             }
 
+            distinctNames = simple && Distinct(buffer, nameStarts.Slice(0, names), nameLengths.Slice(0, names));
             return buffer.AsSpan(0, length).ToArray();
         }
         finally
@@ -78,6 +108,46 @@ internal static class RawJsonCopier
             // Keep one scratch buffer per thread, unless a huge value made it grow.
             t_scratch = buffer.Length <= 64 * 1024 ? buffer : null;
         }
+    }
+
+    // Whether the names (plain ASCII required) are pairwise distinct ignoring case.
+    private static bool Distinct(byte[] buffer, ReadOnlySpan<int> starts, ReadOnlySpan<int> lengths)
+    {
+        for (int i = 0; i < starts.Length; i++)
+        {
+            var name = buffer.AsSpan(starts[i], lengths[i]);
+            for (int k = 0; k < name.Length; k++)
+            {
+                if (name[k] >= 0x80)
+                {
+                    return false;
+                }
+            }
+
+            for (int j = 0; j < i; j++)
+            {
+                if (lengths[j] == name.Length && SameIgnoringAsciiCase(name, buffer.AsSpan(starts[j], lengths[j])))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private static bool SameIgnoringAsciiCase(ReadOnlySpan<byte> x, ReadOnlySpan<byte> y)
+    {
+        for (int i = 0; i < x.Length; i++)
+        {
+            int p = x[i], q = y[i];
+            if (p != q && ((p | 0x20) != (q | 0x20) || (uint)((p | 0x20) - 'a') > 'z' - 'a'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static void Separator(ref byte[] buffer, ref int length, ref bool needComma)

@@ -36,7 +36,7 @@ internal sealed class DstOperations : IDstOperations
         SigningTodayTransport.NotNull(dst, nameof(dst));
         var request = SigningTodayTransport.Request(HttpMethod.Post, "DSTs", "CreateDst", Idempotency.NotIdempotent);
         request.Content = RequestContent.Json(dst, Json.DigitalSignatureTransaction);
-        return _t.SendAsync(request, Json.DigitalSignatureTransaction, cancellationToken);
+        return _t.SendAsync(request, DstReader.Dst, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -128,7 +128,7 @@ internal sealed class DstOperations : IDstOperations
         SigningTodayTransport.NotNull(dst, nameof(dst));
         var request = SigningTodayTransport.Request(HttpMethod.Put, "DST/" + escaped, "UpdateDst", Idempotency.Idempotent);
         request.Content = RequestContent.Json(dst, Json.DigitalSignatureTransaction);
-        return _t.SendAsync(request, Json.DigitalSignatureTransaction, cancellationToken);
+        return _t.SendAsync(request, DstReader.Dst, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -147,7 +147,7 @@ internal sealed class DstOperations : IDstOperations
         // Not idempotent: filling moves the DST from toFill to toSign, so a replay after a lost answer would get 409.
         var request = SigningTodayTransport.Request(SigningTodayTransport.Patch, "DST/" + escaped + "/fill", "FillDstForm", Idempotency.NotIdempotent);
         request.Content = RequestContent.Json(form, Json.DstForm);
-        return _t.SendAsync(request, Json.DigitalSignatureTransaction, cancellationToken);
+        return _t.SendAsync(request, DstReader.Dst, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -173,7 +173,7 @@ internal sealed class DstOperations : IDstOperations
         SigningTodayTransport.NotEmpty(fileName, nameof(fileName));
         var request = SigningTodayTransport.Request(HttpMethod.Post, "DSTs/byFile", "CreateDstTemplateByFile", Idempotency.NotIdempotent);
         request.Content = RequestContent.Multipart(SigningTodayTransport.FilePart(file, fileName, SpecContentType(fileName)));
-        return _t.SendAsync(request, Json.DigitalSignatureTransaction, cancellationToken);
+        return _t.SendAsync(request, DstReader.Dst, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -211,6 +211,6 @@ internal sealed class DstOperations : IDstOperations
     {
         string escaped = SigningTodayTransport.Id(id, paramName);
         var request = SigningTodayTransport.Request(HttpMethod.Post, "DST/" + escaped + "/" + action, operation, idempotency);
-        return _t.SendAsync(request, Json.DigitalSignatureTransaction, cancellationToken);
+        return _t.SendAsync(request, DstReader.Dst, cancellationToken);
     }
 }

@@ -157,7 +157,7 @@ internal sealed class ResourceOperations : IResourceOperations
     public Task<DigitalSignatureTransaction> DeleteAsync(string resourceId, CancellationToken cancellationToken = default)
     {
         string id = SigningTodayTransport.Id(resourceId, nameof(resourceId));
-        return _t.SendAsync(SigningTodayTransport.Request(HttpMethod.Delete, "DST/resource/" + id, "DeleteResource", Idempotency.Idempotent), Json.DigitalSignatureTransaction, cancellationToken);
+        return _t.SendAsync(SigningTodayTransport.Request(HttpMethod.Delete, "DST/resource/" + id, "DeleteResource", Idempotency.Idempotent), DstReader.Dst, cancellationToken);
     }
 
     public Task<DigitalSignatureTransaction> SwapDocumentsAsync(string dstId, int documentId, int targetDocumentId, CancellationToken cancellationToken = default)
@@ -167,7 +167,7 @@ internal sealed class ResourceOperations : IResourceOperations
         NonNegative(targetDocumentId, nameof(targetDocumentId));
         var request = SigningTodayTransport.Request(HttpMethod.Post, "DST/" + id + "/doc/" + documentId.ToString(CultureInfo.InvariantCulture) + "/swap", "SwapDocuments", Idempotency.NotIdempotent);
         request.Query.Add("targetDocId", (long)targetDocumentId);
-        return _t.SendAsync(request, Json.DigitalSignatureTransaction, cancellationToken);
+        return _t.SendAsync(request, DstReader.Dst, cancellationToken);
     }
 
     public Task<DigitalSignatureTransaction> ApplyDocumentResourceActionAsync(string dstId, int documentId, DocumentResourceAction action, Stream content, string fileName, string? title = null, CancellationToken cancellationToken = default)
@@ -185,7 +185,7 @@ internal sealed class ResourceOperations : IResourceOperations
         var parts = UploadParts(content, fileName, "PDF_Document", new ResourceUploadOptions { Title = title }, includeExtraData: false).ToList();
         parts.Add(MultipartPart.Field("actionType", action.Value));
         request.Content = RequestContent.Multipart(parts.ToArray());
-        return _t.SendAsync(request, Json.DigitalSignatureTransaction, cancellationToken);
+        return _t.SendAsync(request, DstReader.Dst, cancellationToken);
     }
 
     public Task<SigningDownload> DownloadDstResourcesAsync(string dstId, CancellationToken cancellationToken = default)
@@ -201,7 +201,7 @@ internal sealed class ResourceOperations : IResourceOperations
         SigningTodayTransport.NotEmpty(fileName, nameof(fileName));
         var request = SigningTodayTransport.Request(SigningTodayTransport.Patch, "DST/" + id + "/resources", "AppendDstResource", Idempotency.NotIdempotent);
         request.Content = RequestContent.Multipart(UploadParts(content, fileName, (options?.ResourceType ?? Models.ResourceType.PdfDocument).Value ?? "PDF_Document", options, includeExtraData: true));
-        return _t.SendAsync(request, Json.DigitalSignatureTransaction, cancellationToken);
+        return _t.SendAsync(request, DstReader.Dst, cancellationToken);
     }
 
     public Task<SigningDownload> DownloadInstantiationGroupResourcesAsync(string instantiationGroupId, CancellationToken cancellationToken = default)

@@ -160,7 +160,7 @@ internal sealed class RobotOperations : IRobotOperations
 
         var request = SigningTodayTransport.Request(HttpMethod.Post, "robot/DSTs", "CreateRobotDst", Idempotency.NotIdempotent);
         request.Content = RequestContent.Json(specification, Json.RobotDstSpecification);
-        return _t.SendAsync(request, Json.DigitalSignatureTransaction, cancellationToken);
+        return _t.SendAsync(request, DstReader.Dst, cancellationToken);
     }
 
     public Task<DigitalSignatureTransaction> InstantiateTemplateAsync(string templateId, TemplateInstantiation instantiation, CancellationToken cancellationToken = default)
@@ -177,7 +177,7 @@ internal sealed class RobotOperations : IRobotOperations
 
         var request = SigningTodayTransport.Request(HttpMethod.Post, _t.Options.RobotInstantiatePath.Replace("{id}", id), "InstantiateRobotTemplate", Idempotency.NotIdempotent);
         request.Content = RequestContent.Json(instantiation, Json.TemplateInstantiation);
-        return _t.SendAsync(request, Json.DigitalSignatureTransaction, cancellationToken);
+        return _t.SendAsync(request, DstReader.Dst, cancellationToken);
     }
 
     public Task<DigitalSignatureTransaction> InstantiateTemplateAsync(string templateId, IReadOnlyDictionary<string, Signer> roles, bool publish = true, RobotDstSpecification? patches = null, CancellationToken cancellationToken = default)
@@ -244,7 +244,7 @@ internal sealed class RobotOperations : IRobotOperations
         var specification = BuildPdfSpecification(fileName, title, signer, options, placeholder);
         var request = SigningTodayTransport.Request(HttpMethod.Post, "robot/DSTs", "CreateRobotDstFromPdf", Idempotency.NotIdempotent);
         request.Content = RequestContent.JsonWithBase64(specification, Json.RobotDstSpecification, placeholder, pdf);
-        return await _t.SendAsync(request, Json.DigitalSignatureTransaction, cancellationToken).ConfigureAwait(false);
+        return await _t.SendAsync(request, DstReader.Dst, cancellationToken).ConfigureAwait(false);
     }
 
     internal static RobotDstSpecification BuildPdfSpecification(string fileName, string title, Signer signer, PdfDstOptions options, string embeddedData)

@@ -13,11 +13,17 @@ internal static partial class DstReader
 {
     // An object's members, after Start: each known one set by the model's member reader, the others kept as
     // extension data (set only when there is one, as by the serializer); a failure names the member.
+    // Repeated names are refused (IRefusesRepeatedMemberNames): each name is noted by a key of its case-folded bytes;
+    // when the keys cannot decide (a key seen before, an escaped or non-ASCII name, more names than noted), the
+    // object's names are compared exactly once it has been read, from a copy of the reader taken at its start.
     private static T Read<T>(ref Utf8JsonReader reader, T value, MemberReader<T> members, Action<T, IDictionary<string, JsonElement>> setUnknown)
     {
+        var start = reader;
+        var names = new NameKeys(stackalloc ulong[NameKeys.Capacity]);
         IDictionary<string, JsonElement>? unknown = null;
         while (Member(ref reader, out var name, out var escaped))
         {
+            names.Add(name, escaped is not null);
             try
             {
                 if (!members(value, name, ref reader))
@@ -29,6 +35,11 @@ internal static partial class DstReader
             {
                 throw PathError(ex, name, escaped);
             }
+        }
+
+        if (names.Undecided)
+        {
+            RepeatedNames.Refuse(ref start);
         }
 
         if (unknown is not null)
@@ -86,7 +97,7 @@ internal static partial class DstReader
         // As the serializer's extension data: a dictionary created on the first unknown member, the last value of a
         // repeated name wins, and a JSON null is kept as a null element.
         unknown ??= new Dictionary<string, JsonElement>();
-        unknown[escaped ?? Utf8(name)] = JsonElement.ParseValue(ref reader);
+        unknown[escaped ?? Utf8(name)] = RepeatedNames.Refuse(JsonElement.ParseValue(ref reader));
     }
 
     private static string Utf8(ReadOnlySpan<byte> bytes)
@@ -135,6 +146,14 @@ internal static partial class DstReader
     private static string? String(ref Utf8JsonReader reader) => reader.TokenType switch
     {
         JsonTokenType.String => reader.GetString(),
+        JsonTokenType.Null => null,
+        _ => throw new JsonException("Expected a string, got " + reader.TokenType + "."),
+    };
+
+    // A string that repeats by nature across a page's DSTs (see PageStrings): shared while a page is read.
+    private static string? SharedString(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.String => PageStrings.Get(ref reader),
         JsonTokenType.Null => null,
         _ => throw new JsonException("Expected a string, got " + reader.TokenType + "."),
     };
@@ -235,7 +254,7 @@ internal static partial class DstReader
         reader.TokenType == JsonTokenType.Null ? null : ObjectMaps.Read(ref reader, typeof(IReadOnlyDictionary<string, JsonElement>), Options);
 
     private static JsonElement? Element(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.Null ? null : JsonElement.ParseValue(ref reader);
+        reader.TokenType == JsonTokenType.Null ? null : RepeatedNames.Refuse(JsonElement.ParseValue(ref reader));
 
     // --- Errors: the serializer's kinds of failure, rethrown as one JsonException that names the path -----------------
 

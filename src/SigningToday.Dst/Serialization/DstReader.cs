@@ -17,20 +17,23 @@ namespace SigningToday.Dst.Serialization;
 /// </summary>
 /// <remarks>
 /// Same rules as the generated metadata (tests read every member and the edge cases both ways and compare):
-/// names matched exactly (case-sensitive) after unescaping, the last of a repeated member wins, unknown members are
+/// names matched exactly (case-sensitive) after unescaping, unknown members are
 /// kept in <c>AdditionalProperties</c> as <see cref="JsonElement"/> values (a JSON <c>null</c> included), JSON
 /// <c>null</c> reads as <see langword="null"/> for every member and list item, numbers are also read from strings
 /// (the uncommon forms, e.g. escapes or <c>"NaN"</c>, by the serializer's own number reader), dates by
 /// <see cref="TolerantDateTimeOffsetConverter"/>, extensible enums by their converters (unknown values kept),
 /// <c>extraData</c> by <see cref="JsonObjectDictionaryConverter"/>. A value of the wrong kind is a
-/// <see cref="JsonException"/> naming its path. Writing uses the generated metadata.
+/// <see cref="JsonException"/> naming its path. Writing uses the generated metadata. One rule differs, on purpose: an
+/// object that repeats a member name (compared case-insensitively, at any depth, extension data included) is refused
+/// with a <see cref="JsonException"/> instead of the last value winning — the reader is an
+/// <see cref="IRefusesRepeatedMemberNames"/> converter, so the pipeline skips its separate pass over the body.
 /// </remarks>
 internal static partial class DstReader
 {
     private static readonly SigningTodayJsonContext Context = SigningTodayJsonContext.Default;
     private static readonly JsonSerializerOptions Options = Context.Options;
     private static readonly TolerantDateTimeOffsetConverter Dates = new();
-    private static readonly JsonObjectDictionaryConverter ObjectMaps = new();
+    private static readonly JsonObjectDictionaryConverter ObjectMaps = new(refuseRepeatedNames: true);
     private static readonly DstStatus.Converter DstStatuses = new();
     private static readonly DocumentStatus.Converter DocumentStatuses = new();
     private static readonly FormType.Converter FormTypes = new();
@@ -48,6 +51,7 @@ internal static partial class DstReader
     private static readonly ItemReader<DstSignature> SignatureItem = ReadSignature;
     private static readonly ItemReader<DigitalSignatureTransaction> DstItem = ReadDst;
     private static readonly ItemReader<string> StringItem = (ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null ? null : String(ref reader);
+    private static readonly ItemReader<string> SharedStringItem = (ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null ? null : SharedString(ref reader);
 
     /// <summary>Metadata for a DST whose reads go through this reader (writes through the generated metadata).</summary>
     public static JsonTypeInfo<DigitalSignatureTransaction> Dst { get; } =
@@ -63,8 +67,18 @@ internal static partial class DstReader
     private delegate bool MemberReader<T>(T value, scoped ReadOnlySpan<byte> name, ref Utf8JsonReader reader);
 
     /// <summary>Reads a page of DSTs; the reader is on the value's first token (null, or the object's start).</summary>
-    public static SigningTodayList<DigitalSignatureTransaction>? ReadDstList(ref Utf8JsonReader reader) =>
-        Start(ref reader) ? null : Read(ref reader, new SigningTodayList<DigitalSignatureTransaction>(), DstListMembers, (v, unknown) => v.AdditionalProperties = unknown);
+    public static SigningTodayList<DigitalSignatureTransaction>? ReadDstList(ref Utf8JsonReader reader)
+    {
+        if (Start(ref reader))
+        {
+            return null;
+        }
+
+        using (PageStrings.Begin())
+        {
+            return Read(ref reader, new SigningTodayList<DigitalSignatureTransaction>(), DstListMembers, (v, unknown) => v.AdditionalProperties = unknown);
+        }
+    }
 
     private static bool DstListMembers(SigningTodayList<DigitalSignatureTransaction> value, scoped ReadOnlySpan<byte> name, ref Utf8JsonReader reader)
     {
@@ -86,14 +100,14 @@ internal static partial class DstReader
         switch (name.Length)
         {
             case 2 when name.SequenceEqual("id"u8): value.Id = String(ref reader); return true;
-            case 4 when name.SequenceEqual("tags"u8): value.Tags = List(ref reader, StringItem); return true;
+            case 4 when name.SequenceEqual("tags"u8): value.Tags = List(ref reader, SharedStringItem); return true;
             case 5 when name.SequenceEqual("title"u8): value.Title = String(ref reader); return true;
-            case 6 when name.SequenceEqual("domain"u8): value.Domain = String(ref reader); return true;
+            case 6 when name.SequenceEqual("domain"u8): value.Domain = SharedString(ref reader); return true;
             case 6 when name.SequenceEqual("status"u8): value.Status = Enum(ref reader, DstStatuses); return true;
             case 6 when name.SequenceEqual("urgent"u8): value.Urgent = Boolean(ref reader); return true;
-            case 7 when name.SequenceEqual("ccUsers"u8): value.CcUsers = List(ref reader, StringItem); return true;
+            case 7 when name.SequenceEqual("ccUsers"u8): value.CcUsers = List(ref reader, SharedStringItem); return true;
             case 8 when name.SequenceEqual("replaces"u8): value.Replaces = String(ref reader); return true;
-            case 8 when name.SequenceEqual("ccGroups"u8): value.CcGroups = List(ref reader, StringItem); return true;
+            case 8 when name.SequenceEqual("ccGroups"u8): value.CcGroups = List(ref reader, SharedStringItem); return true;
             case 8 when name.SequenceEqual("template"u8): value.Template = Boolean(ref reader); return true;
             case 9 when name.SequenceEqual("documents"u8): value.Documents = List(ref reader, DocumentItem); return true;
             case 9 when name.SequenceEqual("createdAt"u8): value.CreatedAt = Date(ref reader); return true;
@@ -101,13 +115,13 @@ internal static partial class DstReader
             case 9 when name.SequenceEqual("resources"u8): value.Resources = List(ref reader, ResourceItem); return true;
             case 9 when name.SequenceEqual("deletedAt"u8): value.DeletedAt = Date(ref reader); return true;
             case 9 when name.SequenceEqual("extraData"u8): value.ExtraData = ObjectMap(ref reader); return true;
-            case 9 when name.SequenceEqual("visibleTo"u8): value.VisibleTo = List(ref reader, StringItem); return true;
+            case 9 when name.SequenceEqual("visibleTo"u8): value.VisibleTo = List(ref reader, SharedStringItem); return true;
             case 9 when name.SequenceEqual("updatedAt"u8): value.UpdatedAt = Date(ref reader); return true;
             case 10 when name.SequenceEqual("replacedBy"u8): value.ReplacedBy = String(ref reader); return true;
             case 10 when name.SequenceEqual("signatures"u8): value.Signatures = List(ref reader, SignatureItem); return true;
             case 11 when name.SequenceEqual("publishedAt"u8): value.PublishedAt = Date(ref reader); return true;
             case 12 when name.SequenceEqual("errorMessage"u8): value.ErrorMessage = String(ref reader); return true;
-            case 13 when name.SequenceEqual("createdByUser"u8): value.CreatedByUser = String(ref reader); return true;
+            case 13 when name.SequenceEqual("createdByUser"u8): value.CreatedByUser = SharedString(ref reader); return true;
             case 14 when name.SequenceEqual("publicTemplate"u8): value.PublicTemplate = Boolean(ref reader); return true;
         }
 
@@ -170,7 +184,7 @@ internal static partial class DstReader
         switch (name.Length)
         {
             case 2 when name.SequenceEqual("id"u8): value.Id = Int32(ref reader); return true;
-            case 6 when name.SequenceEqual("reason"u8): value.Reason = String(ref reader); return true;
+            case 6 when name.SequenceEqual("reason"u8): value.Reason = SharedString(ref reader); return true;
             case 8 when name.SequenceEqual("signerId"u8): value.SignerId = Int32(ref reader); return true;
             case 9 when name.SequenceEqual("extraData"u8): value.ExtraData = ObjectMap(ref reader); return true;
             case 10 when name.SequenceEqual("declinable"u8): value.Declinable = Boolean(ref reader); return true;
@@ -191,9 +205,9 @@ internal static partial class DstReader
     {
         switch (name.Length)
         {
-            case 4 when name.SequenceEqual("rule"u8): value.Rule = String(ref reader); return true;
+            case 4 when name.SequenceEqual("rule"u8): value.Rule = SharedString(ref reader); return true;
             case 5 when name.SequenceEqual("value"u8): value.Value = String(ref reader); return true;
-            case 8 when name.SequenceEqual("operator"u8): value.Operator = String(ref reader); return true;
+            case 8 when name.SequenceEqual("operator"u8): value.Operator = SharedString(ref reader); return true;
         }
 
         return false;
@@ -206,7 +220,7 @@ internal static partial class DstReader
     {
         switch (name.Length)
         {
-            case 5 when name.SequenceEqual("label"u8): value.Label = String(ref reader); return true;
+            case 5 when name.SequenceEqual("label"u8): value.Label = SharedString(ref reader); return true;
             case 7 when name.SequenceEqual("signers"u8): value.Signers = List(ref reader, SignerItem); return true;
             case 12 when name.SequenceEqual("_instance_id"u8): value.InstanceId = Int64(ref reader); return true;
         }
@@ -223,13 +237,13 @@ internal static partial class DstReader
         {
             case 2 when name.SequenceEqual("id"u8): value.Id = Int32(ref reader); return true;
             case 4 when name.SequenceEqual("name"u8): value.Name = String(ref reader); return true;
-            case 4 when name.SequenceEqual("role"u8): value.Role = String(ref reader); return true;
+            case 4 when name.SequenceEqual("role"u8): value.Role = SharedString(ref reader); return true;
             case 5 when name.SequenceEqual("email"u8): value.Email = String(ref reader); return true;
             case 5 when name.SequenceEqual("phone"u8): value.PhoneValue = Element(ref reader); return true;
             case 7 when name.SequenceEqual("surname"u8): value.Surname = String(ref reader); return true;
-            case 8 when name.SequenceEqual("userUUID"u8): value.UserUuid = String(ref reader); return true;
+            case 8 when name.SequenceEqual("userUUID"u8): value.UserUuid = SharedString(ref reader); return true;
             case 12 when name.SequenceEqual("_instance_id"u8): value.InstanceId = Int64(ref reader); return true;
-            case 13 when name.SequenceEqual("templateLabel"u8): value.TemplateLabel = String(ref reader); return true;
+            case 13 when name.SequenceEqual("templateLabel"u8): value.TemplateLabel = SharedString(ref reader); return true;
         }
 
         return false;
@@ -248,10 +262,10 @@ internal static partial class DstReader
             case 4 when name.SequenceEqual("size"u8): value.Size = Int64(ref reader); return true;
             case 5 when name.SequenceEqual("title"u8): value.Title = String(ref reader); return true;
             case 5 when name.SequenceEqual("pages"u8): value.Pages = Int32(ref reader); return true;
-            case 6 when name.SequenceEqual("domain"u8): value.Domain = String(ref reader); return true;
-            case 7 when name.SequenceEqual("dstUuid"u8): value.DstUuid = String(ref reader); return true;
+            case 6 when name.SequenceEqual("domain"u8): value.Domain = SharedString(ref reader); return true;
+            case 7 when name.SequenceEqual("dstUuid"u8): value.DstUuid = SharedString(ref reader); return true;
             case 8 when name.SequenceEqual("filename"u8): value.Filename = String(ref reader); return true;
-            case 8 when name.SequenceEqual("mimetype"u8): value.MimeType = String(ref reader); return true;
+            case 8 when name.SequenceEqual("mimetype"u8): value.MimeType = SharedString(ref reader); return true;
             case 9 when name.SequenceEqual("createdAt"u8): value.CreatedAt = Date(ref reader); return true;
             case 9 when name.SequenceEqual("extraData"u8): value.ExtraData = ObjectMap(ref reader); return true;
         }
@@ -278,7 +292,7 @@ internal static partial class DstReader
         return false;
     }
 
-    private sealed class DstConverter : JsonConverter<DigitalSignatureTransaction>
+    private sealed class DstConverter : JsonConverter<DigitalSignatureTransaction>, IRefusesRepeatedMemberNames
     {
         public override DigitalSignatureTransaction? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadDst(ref reader);
 
@@ -286,7 +300,7 @@ internal static partial class DstReader
             JsonSerializer.Serialize(writer, value, Context.DigitalSignatureTransaction);
     }
 
-    private sealed class DstListConverter : JsonConverter<SigningTodayList<DigitalSignatureTransaction>>
+    private sealed class DstListConverter : JsonConverter<SigningTodayList<DigitalSignatureTransaction>>, IRefusesRepeatedMemberNames
     {
         public override SigningTodayList<DigitalSignatureTransaction>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadDstList(ref reader);
 
