@@ -28,6 +28,7 @@ public sealed class ConsignOClient : IConsignOClient, IDisposable
     private readonly SigningPipeline _pipeline;
     private readonly ConsignOSessionPolicy _session;
     private readonly HttpClientOwner? _httpClientOwner;
+    private readonly Func<SigningResponse, CancellationToken, ValueTask<Workflow>> _readWorkflow;
 
     /// <summary>Creates a client.</summary>
     /// <param name="options">The options (validated here).</param>
@@ -65,6 +66,7 @@ public sealed class ConsignOClient : IConsignOClient, IDisposable
         var loginPipeline = new SigningPipeline(httpClientProvider, SigningPipelineOptions.ForClient(ProviderName, options, new ConsignOErrorParser(), redactor, loggerFactory, clock));
         _session = new ConsignOSessionPolicy(loginPipeline, options, clock, redactor);
         _pipeline = new SigningPipeline(httpClientProvider, SigningPipelineOptions.ForClient(ProviderName, options, new ConsignOErrorParser(), redactor, loggerFactory, clock, _session));
+        _readWorkflow = ReadWorkflowAsync;
     }
 
     /// <inheritdoc />
@@ -313,12 +315,15 @@ public sealed class ConsignOClient : IConsignOClient, IDisposable
         return _pipeline.DownloadAsync(request, cancellationToken);
     }
 
+    // One handler per client, created once: the answer carries its request, so no closure is needed per call.
     private Task<Workflow> SendForWorkflowAsync(SigningRequest request, CancellationToken cancellationToken) =>
-        _pipeline.SendAsync(request, async (response, ct) =>
-        {
-            var envelope = await response.ReadJsonAsync(ConsignOJsonContext.Default.ConsignOEnvelopeWorkflow, ct).ConfigureAwait(false);
-            return envelope.Response ?? throw _pipeline.CreateException(request, response, SigningFailureKind.InvalidResponse, null, "The answer has no 'response' member.");
-        }, cancellationToken);
+        _pipeline.SendAsync(request, _readWorkflow, cancellationToken);
+
+    private async ValueTask<Workflow> ReadWorkflowAsync(SigningResponse response, CancellationToken cancellationToken)
+    {
+        var envelope = await response.ReadJsonAsync(ConsignOJsonContext.Default.ConsignOEnvelopeWorkflow, cancellationToken).ConfigureAwait(false);
+        return envelope.Response ?? throw _pipeline.CreateException(response.Request, response, SigningFailureKind.InvalidResponse, null, "The answer has no 'response' member.");
+    }
 
     private static async Task<JsonDocument> ReadJsonDocumentAsync(SigningResponse response, CancellationToken cancellationToken)
     {

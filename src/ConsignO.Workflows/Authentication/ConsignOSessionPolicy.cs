@@ -215,8 +215,23 @@ internal sealed class ConsignOSessionPolicy : AuthenticationPolicy
 
     private static bool IsSet(SigningRequest request, RequestProperty<bool> flag) => request.TryGetProperty(flag, out bool value) && value;
 
+    // The first non-blank X-Auth-Token value of the answer, trimmed (Trim returns the same string when there is
+    // nothing to trim). On .NET 8+ read without validation: the values as received — what TryGetValues returns for a
+    // header without a parser too — without the array and enumerator TryGetValues allocates on every answer.
     private static string? ReadToken(HttpResponseMessage response)
     {
+#if NET
+        if (response.Headers.NonValidated.TryGetValues(TokenName, out var values))
+        {
+            foreach (var value in values)
+            {
+                if (!string.IsNullOrWhiteSpace(value))
+                {
+                    return value.Trim();
+                }
+            }
+        }
+#else
         if (response.Headers.TryGetValues(TokenName, out var values))
         {
             foreach (var value in values)
@@ -227,9 +242,11 @@ internal sealed class ConsignOSessionPolicy : AuthenticationPolicy
                 }
             }
         }
+#endif
 
         return null;
     }
+
 
     private bool IsUsable() =>
         _session is not null && _timeProvider.GetUtcNow() - _lastActivity < _options.SessionIdleTimeout;

@@ -12,7 +12,9 @@ namespace SigningClients.Core.Serialization;
 /// would read as success; an ambiguous answer is refused instead.
 /// </summary>
 /// <remarks>
-/// Every answer passes through here before it is deserialized, so the check works on the UTF-8 bytes: an object's
+/// Every answer passes through here before it is deserialized, so the check is one structural pass over the UTF-8
+/// bytes (strings, member names, brackets, commas, colons; numbers, literals and comments skipped unvalidated), not a
+/// tokenizer: the deserialization that follows validates the text. An object's
 /// names are kept as positions in the document and compared byte by byte (ASCII, case folded), which allocates
 /// nothing for the names real answers use. A name that is escaped or not ASCII is compared as a string
 /// (<see cref="StringComparer.OrdinalIgnoreCase"/>, the rule of the deserializers), and an object with many members
@@ -27,7 +29,12 @@ internal static class JsonDuplicateKeyGuard
     /// <param name="utf8Json">The JSON document (UTF-8).</param>
     /// <param name="duplicate">The repeated name (as it appears the second time), bounded to 64 characters.</param>
     /// <returns>Whether a member name is repeated in one object.</returns>
-    /// <exception cref="JsonException">The text is not valid JSON (or nests deeper than 64 levels).</exception>
+    /// <exception cref="JsonException">
+    /// The text is found not to be JSON: a string or comment that does not end, more closing than opening brackets (or
+    /// fewer), nesting deeper than 64 levels, no value at all, or a member name that cannot be decoded. Other invalid
+    /// text may pass (as "no duplicate" or, after a valid prefix, a duplicate): the deserialization that always follows
+    /// refuses it.
+    /// </exception>
     public static bool TryFindDuplicate(ReadOnlySpan<byte> utf8Json, out string? duplicate)
     {
         // The names of every open object, innermost last (a stack), and the open scopes, each remembering where its
@@ -48,27 +55,59 @@ internal static class JsonDuplicateKeyGuard
     private const int InitialNames = 32;
     private const int InitialScopes = 16;
 
-    private static bool Scan(ReadOnlySpan<byte> utf8Json, ref State state, out string? duplicate)
+    // JSON nesting deeper than this is refused, as Utf8JsonReader's default (and every deserializer's) does.
+    private const int MaxDepth = 64;
+
+    // A structural pass, not a tokenizer: it finds the strings (and which of them are member names), the braces and
+    // brackets, the commas and colons, and skips everything else (numbers, literals, comments) without validating it.
+    // What it does not check is checked by the deserialization that follows on the same bytes (every SDK read
+    // deserializes what passed here, with a strict reader: no comments, no trailing commas): text that is not JSON may
+    // pass here, never the deserializer. A valid document (comments and trailing commas allowed) gives exactly what
+    // a Utf8JsonReader pass gives. Linear in the input: every byte is looked at a bounded number of times.
+    private static bool Scan(ReadOnlySpan<byte> json, ref State state, out string? duplicate)
     {
         duplicate = null;
-        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         int nameCount = 0;
         int depth = 0;
-        while (reader.Read())
+        bool tokens = false;
+        // Whether the next string is a member name: right after '{' or after a ',' inside an object.
+        bool expectName = false;
+        int i = 0;
+        while (i < json.Length)
         {
-            switch (reader.TokenType)
+            byte b = json[i];
+            switch (b)
             {
-                case JsonTokenType.StartObject:
-                case JsonTokenType.StartArray:
+                case (byte)' ':
+                case (byte)'\n':
+                case (byte)'\r':
+                case (byte)'\t':
+                    i++;
+                    break;
+                case (byte)'{':
+                case (byte)'[':
+                    if (depth == MaxDepth)
+                    {
+                        throw new JsonException("The JSON nests deeper than " + MaxDepth + " levels.");
+                    }
+
                     if (depth == state.Scopes.Length)
                     {
                         state.GrowScopes();
                     }
 
-                    state.Scopes[depth++] = new Scope(nameCount, state.Texts?.Count ?? 0);
+                    state.Scopes[depth++] = new Scope(nameCount, state.Texts?.Count ?? 0, isObject: b == (byte)'{');
+                    expectName = b == (byte)'{';
+                    tokens = true;
+                    i++;
                     break;
-                case JsonTokenType.EndObject:
-                case JsonTokenType.EndArray:
+                case (byte)'}':
+                case (byte)']':
+                    if (depth == 0)
+                    {
+                        throw new JsonException("The JSON closes more objects or arrays than it opens.");
+                    }
+
                     // The closed scope's names, texts and set are forgotten (the set is the innermost: the last one).
                     var closed = state.Scopes[--depth];
                     nameCount = closed.Start;
@@ -82,58 +121,230 @@ internal static class JsonDuplicateKeyGuard
                         state.Sets!.RemoveAt(closed.SetIndex);
                     }
 
+                    expectName = false;
+                    i++;
                     break;
-                case JsonTokenType.PropertyName:
-                    ref var scope = ref state.Scopes[depth - 1];
-                    var name = Name.Of(ref reader, ref state.Texts);
-                    if (scope.SetIndex >= 0)
+                case (byte)',':
+                    expectName = depth > 0 && state.Scopes[depth - 1].IsObject;
+                    i++;
+                    break;
+                case (byte)':':
+                    expectName = false;
+                    i++;
+                    break;
+                case (byte)'"':
+                    int close = EndOfString(json, i + 1, out bool escaped);
+                    if (expectName)
                     {
-                        var text = state.TextOf(utf8Json, name);
-                        if (!state.Sets![scope.SetIndex].Add(text))
+                        expectName = false;
+                        var name = NameAt(json, i, close, escaped, ref state.Texts);
+                        if (IsRepeated(json, ref state, ref state.Scopes[depth - 1], ref nameCount, name, out duplicate))
                         {
-                            duplicate = Bound(text);
-                            return true;
-                        }
-
-                        break;
-                    }
-
-                    for (int i = scope.Start; i < nameCount; i++)
-                    {
-                        if (SameName(utf8Json, ref state, state.Names[i], name))
-                        {
-                            duplicate = Bound(state.TextOf(utf8Json, name));
                             return true;
                         }
                     }
 
-                    if (nameCount - scope.Start == LinearScanLimit)
+                    tokens = true;
+                    i = close + 1;
+                    break;
+                case (byte)'/':
+                    i = SkipComment(json, i);
+                    break;
+                default:
+                    // A number or a literal (or text the deserializer will refuse): up to the next delimiter.
+                    tokens = true;
+                    i++;
+                    while (i < json.Length && !IsDelimiter(json[i]))
                     {
-                        // Many members: a hash set from here on (the names so far move into it).
-                        var set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-                        for (int i = scope.Start; i < nameCount; i++)
-                        {
-                            set.Add(state.TextOf(utf8Json, state.Names[i]));
-                        }
-
-                        set.Add(state.TextOf(utf8Json, name));
-                        state.Sets ??= new List<HashSet<string>>();
-                        scope.SetIndex = state.Sets.Count;
-                        state.Sets.Add(set);
-                        break;
+                        i++;
                     }
 
-                    if (nameCount == state.Names.Length)
-                    {
-                        state.GrowNames(nameCount);
-                    }
-
-                    state.Names[nameCount++] = name;
                     break;
             }
         }
 
+        if (depth != 0 || !tokens)
+        {
+            throw new JsonException(tokens ? "The JSON ends inside an object or array." : "The input contains no JSON value.");
+        }
+
         return false;
+    }
+
+    // Records a member name of the innermost (object) scope; true when the object already has it.
+    private static bool IsRepeated(ReadOnlySpan<byte> json, ref State state, ref Scope scope, ref int nameCount, in Name name, out string? duplicate)
+    {
+        duplicate = null;
+        if (scope.SetIndex >= 0)
+        {
+            var text = state.TextOf(json, name);
+            if (!state.Sets![scope.SetIndex].Add(text))
+            {
+                duplicate = Bound(text);
+                return true;
+            }
+
+            return false;
+        }
+
+        bool plain = name.TextIndex < 0;
+        for (int i = scope.Start; i < nameCount; i++)
+        {
+            ref readonly var seen = ref state.Names[i];
+            // Two plain names with different keys differ: most pairs are told apart by one comparison.
+            if ((!plain || seen.TextIndex >= 0 || seen.Key == name.Key) && SameName(json, ref state, seen, name))
+            {
+                duplicate = Bound(state.TextOf(json, name));
+                return true;
+            }
+        }
+
+        if (nameCount - scope.Start == LinearScanLimit)
+        {
+            // Many members: a hash set from here on (the names so far move into it).
+            var set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            for (int i = scope.Start; i < nameCount; i++)
+            {
+                set.Add(state.TextOf(json, state.Names[i]));
+            }
+
+            set.Add(state.TextOf(json, name));
+            state.Sets ??= new List<HashSet<string>>();
+            scope.SetIndex = state.Sets.Count;
+            state.Sets.Add(set);
+            return false;
+        }
+
+        if (nameCount == state.Names.Length)
+        {
+            state.GrowNames(nameCount);
+        }
+
+        state.Names[nameCount++] = name;
+        return false;
+    }
+
+    // The index of the quote that closes the string whose content starts at start.
+    private static int EndOfString(ReadOnlySpan<byte> json, int start, out bool escaped)
+    {
+        escaped = false;
+        int i = start;
+
+        // Most strings are short: looked at byte by byte first, searched for beyond.
+        int shortEnd = Math.Min(json.Length, start + 16);
+        for (; i < shortEnd; i++)
+        {
+            byte b = json[i];
+            if (b == (byte)'"')
+            {
+                return i;
+            }
+
+            if (b == (byte)'\\')
+            {
+                break;
+            }
+        }
+
+        while (true)
+        {
+            int found = i < json.Length ? json.Slice(i).IndexOfAny((byte)'"', (byte)'\\') : -1;
+            if (found < 0)
+            {
+                throw new JsonException("The JSON ends inside a string.");
+            }
+
+            i += found;
+            if (json[i] == (byte)'"')
+            {
+                return i;
+            }
+
+            // A backslash: the next byte is escaped (for \u, the four hex digits that follow are no delimiters).
+            escaped = true;
+            i += 2;
+        }
+    }
+
+    // Skips the comment that starts at start ("//" to the end of the line, or "/* ... */"), as Utf8JsonReader's
+    // JsonCommentHandling.Skip does.
+    private static int SkipComment(ReadOnlySpan<byte> json, int start)
+    {
+        if (start + 1 < json.Length)
+        {
+            if (json[start + 1] == (byte)'/')
+            {
+                int end = json.Slice(start + 2).IndexOfAny((byte)'\n', (byte)'\r');
+                return end < 0 ? json.Length : start + 2 + end + 1;
+            }
+
+            if (json[start + 1] == (byte)'*')
+            {
+                int end = json.Slice(start + 2).IndexOf(CommentEnd);
+                if (end >= 0)
+                {
+                    return start + 2 + end + 2;
+                }
+            }
+        }
+
+        throw new JsonException("The JSON has an unterminated or invalid comment.");
+    }
+
+    private static int Fold(byte c) => (uint)(c - 'A') <= 'Z' - 'A' ? c | 0x20 : c;
+
+    private static bool IsAscii(ReadOnlySpan<byte> bytes)
+    {
+#if NET8_0_OR_GREATER
+        return System.Text.Ascii.IsValid(bytes);
+#else
+        for (int i = 0; i < bytes.Length; i++)
+        {
+            if (bytes[i] >= 0x80)
+            {
+                return false;
+            }
+        }
+
+        return true;
+#endif
+    }
+
+    private static ReadOnlySpan<byte> CommentEnd => new[] { (byte)'*', (byte)'/' };
+
+    // Bytes that end a number or a literal.
+    private static bool IsDelimiter(byte b) =>
+        b is (byte)',' or (byte)'}' or (byte)']' or (byte)':' or (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t' or (byte)'"' or (byte)'{' or (byte)'[' or (byte)'/';
+
+    // The member name whose opening quote is at quote and closing quote at close.
+    private static Name NameAt(ReadOnlySpan<byte> json, int quote, int close, bool escaped, ref List<string>? texts)
+    {
+        int start = quote + 1;
+        if (!escaped && IsAscii(json.Slice(start, close - start)))
+        {
+            // The key: length and the first and last bytes, folded as SameName compares (A-Z as a-z).
+            int length = close - start;
+            int key = length == 0 ? 0 : length | (Fold(json[start]) << 16) | (Fold(json[close - 1]) << 24);
+            return new Name(start, length, -1, key);
+        }
+
+        // Escaped or not ASCII (rare): unescaped and decoded by System.Text.Json itself, from the string token alone,
+        // so the text is exactly what a deserializer sees; text it cannot decode makes the document invalid.
+        string text;
+        try
+        {
+            var reader = new Utf8JsonReader(json.Slice(quote, close - quote + 1), new JsonReaderOptions());
+            reader.Read();
+            text = reader.GetString()!;
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new JsonException("A member name is not valid UTF-8 or UTF-16 text.", ex);
+        }
+
+        texts ??= new List<string>();
+        texts.Add(text);
+        return new Name(0, 0, texts.Count - 1, 0);
     }
 
     private static bool SameName(ReadOnlySpan<byte> json, ref State state, in Name a, in Name b)
@@ -181,11 +392,12 @@ internal static class JsonDuplicateKeyGuard
     /// </summary>
     private readonly struct Name
     {
-        private Name(int start, int length, int textIndex)
+        public Name(int start, int length, int textIndex, int key)
         {
             Start = start;
             Length = length;
             TextIndex = textIndex;
+            Key = key;
         }
 
         public int Start { get; }
@@ -194,32 +406,8 @@ internal static class JsonDuplicateKeyGuard
 
         public int TextIndex { get; }
 
-        public static Name Of(ref Utf8JsonReader reader, ref List<string>? texts)
-        {
-            var span = reader.ValueSpan;
-            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
-            {
-                bool ascii = true;
-                for (int i = 0; i < span.Length; i++)
-                {
-                    if (span[i] >= 0x80)
-                    {
-                        ascii = false;
-                        break;
-                    }
-                }
-
-                if (ascii)
-                {
-                    // The name's bytes follow the opening quote of the token.
-                    return new Name(checked((int)reader.TokenStartIndex + 1), span.Length, -1);
-                }
-            }
-
-            texts ??= new List<string>();
-            texts.Add(reader.GetString()!);
-            return new Name(0, 0, texts.Count - 1);
-        }
+        /// <summary>For a plain ASCII name, its length and case-folded first and last bytes: names that differ here differ.</summary>
+        public int Key { get; }
     }
 
     /// <summary>
@@ -228,16 +416,19 @@ internal static class JsonDuplicateKeyGuard
     /// </summary>
     private struct Scope
     {
-        public Scope(int start, int textStart)
+        public Scope(int start, int textStart, bool isObject)
         {
             Start = start;
             TextStart = textStart;
+            IsObject = isObject;
             SetIndex = -1;
         }
 
         public int Start { get; }
 
         public int TextStart { get; }
+
+        public bool IsObject { get; }
 
         public int SetIndex { get; set; }
     }
