@@ -357,22 +357,26 @@ internal static class JsonDuplicateKeyGuard
                 return false;
             }
 
-            var x = json.Slice(a.Start, a.Length);
-            var y = json.Slice(b.Start, b.Length);
-            for (int i = 0; i < x.Length; i++)
-            {
-                int p = x[i], q = y[i];
-                if (p != q && ((p | 0x20) != (q | 0x20) || (uint)((p | 0x20) - 'a') > 'z' - 'a'))
-                {
-                    return false;
-                }
-            }
-
-            return true;
+            return SameIgnoringAsciiCase(json.Slice(a.Start, a.Length), json.Slice(b.Start, b.Length));
         }
 
         // An escaped or non-ASCII name (rare): the deserializers' rule, on strings.
         return string.Equals(state.TextOf(json, a), state.TextOf(json, b), StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Whether two ASCII names of the same length are equal after folding <c>A</c>-<c>Z</c> to <c>a</c>-<c>z</c>.</summary>
+    internal static bool SameIgnoringAsciiCase(ReadOnlySpan<byte> x, ReadOnlySpan<byte> y)
+    {
+        for (int i = 0; i < x.Length; i++)
+        {
+            int p = x[i], q = y[i];
+            if (p != q && ((p | 0x20) != (q | 0x20) || (uint)((p | 0x20) - 'a') > 'z' - 'a'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static string Decode(ReadOnlySpan<byte> json, in Name name)

@@ -126,24 +126,10 @@ internal static class RawJsonCopier
 
             for (int j = 0; j < i; j++)
             {
-                if (lengths[j] == name.Length && SameIgnoringAsciiCase(name, buffer.AsSpan(starts[j], lengths[j])))
+                if (lengths[j] == name.Length && JsonDuplicateKeyGuard.SameIgnoringAsciiCase(name, buffer.AsSpan(starts[j], lengths[j])))
                 {
                     return false;
                 }
-            }
-        }
-
-        return true;
-    }
-
-    private static bool SameIgnoringAsciiCase(ReadOnlySpan<byte> x, ReadOnlySpan<byte> y)
-    {
-        for (int i = 0; i < x.Length; i++)
-        {
-            int p = x[i], q = y[i];
-            if (p != q && ((p | 0x20) != (q | 0x20) || (uint)((p | 0x20) - 'a') > 'z' - 'a'))
-            {
-                return false;
             }
         }
 
