@@ -151,12 +151,8 @@ internal static partial class DstReader
     };
 
     // A string that repeats by nature across a page's DSTs (see PageStrings): shared while a page is read.
-    private static string? SharedString(ref Utf8JsonReader reader) => reader.TokenType switch
-    {
-        JsonTokenType.String => PageStrings.Get(ref reader),
-        JsonTokenType.Null => null,
-        _ => throw new JsonException("Expected a string, got " + reader.TokenType + "."),
-    };
+    private static string? SharedString(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.String ? PageStrings.Get(ref reader) : String(ref reader);
 
     private static bool? Boolean(ref Utf8JsonReader reader) => reader.TokenType switch
     {

@@ -1,5 +1,4 @@
 using System;
-using System.Buffers.Binary;
 using System.Text.Json;
 
 namespace SigningToday.Dst.Serialization;
@@ -68,25 +67,8 @@ internal sealed class PageStrings
 
     private static int Slot(ReadOnlySpan<byte> bytes)
     {
-        ulong first, last;
-        if (bytes.Length >= 8)
-        {
-            first = BinaryPrimitives.ReadUInt64LittleEndian(bytes);
-            last = BinaryPrimitives.ReadUInt64LittleEndian(bytes.Slice(bytes.Length - 8));
-        }
-        else
-        {
-            first = 0;
-            for (int i = 0; i < bytes.Length; i++)
-            {
-                first |= (ulong)bytes[i] << (8 * i);
-            }
-
-            last = 0;
-        }
-
-        ulong key = (first * 0x9E3779B97F4A7C15) ^ (last * 0xC2B2AE3D27D4EB4F) ^ (ulong)bytes.Length;
-        return (int)(key >> 56);
+        ByteKeys.Ends(bytes, out ulong first, out ulong last);
+        return (int)(ByteKeys.Mix(first, last, bytes.Length) >> 56);
     }
 
     private static bool Same(string text, ReadOnlySpan<byte> bytes)

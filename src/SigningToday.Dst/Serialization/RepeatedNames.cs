@@ -1,5 +1,4 @@
 using System;
-using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.Text.Json;
 
@@ -42,26 +41,11 @@ internal ref struct NameKeys
             return;
         }
 
-        ulong first, last;
-        if (name.Length >= 8)
+        ByteKeys.Ends(name, out ulong first, out ulong last);
+        if (name.Length > 16 && ContainsNonAscii(name.Slice(8, name.Length - 16)))
         {
-            first = BinaryPrimitives.ReadUInt64LittleEndian(name);
-            last = BinaryPrimitives.ReadUInt64LittleEndian(name.Slice(name.Length - 8));
-            if (name.Length > 16 && ContainsNonAscii(name.Slice(8, name.Length - 16)))
-            {
-                Undecided = true;
-                return;
-            }
-        }
-        else
-        {
-            first = 0;
-            for (int i = 0; i < name.Length; i++)
-            {
-                first |= (ulong)name[i] << (8 * i);
-            }
-
-            last = 0;
+            Undecided = true;
+            return;
         }
 
         if (escaped || ((first | last) & HighBits) != 0 || _count == _keys.Length)
@@ -72,7 +56,7 @@ internal ref struct NameKeys
             return;
         }
 
-        ulong key = ((first | Fold) * 0x9E3779B97F4A7C15) ^ ((last | Fold) * 0xC2B2AE3D27D4EB4F) ^ (ulong)name.Length;
+        ulong key = ByteKeys.Mix(first | Fold, last | Fold, name.Length);
 
         // A 64-bit filter of the keys so far: most names meet an empty bit and need no comparison.
         ulong bit = 1UL << (int)(key >> 58);
