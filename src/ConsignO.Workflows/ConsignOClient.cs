@@ -321,7 +321,7 @@ public sealed class ConsignOClient : IConsignOClient, IDisposable
 
     private async ValueTask<Workflow> ReadWorkflowAsync(SigningResponse response, CancellationToken cancellationToken)
     {
-        var envelope = await response.ReadJsonAsync(ConsignOJsonContext.Default.ConsignOEnvelopeWorkflow, cancellationToken).ConfigureAwait(false);
+        var envelope = await response.ReadJsonAsync(WorkflowReader.Envelope, cancellationToken).ConfigureAwait(false);
         return envelope.Response ?? throw _pipeline.CreateException(response.Request, response, SigningFailureKind.InvalidResponse, null, "The answer has no 'response' member.");
     }
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using SigningClients.Core.Serialization;
+using J = SigningClients.Core.Serialization.JsonModelReader;
 using SigningToday.Dst.Models;
 
 namespace SigningToday.Dst.Serialization;
@@ -32,8 +33,10 @@ internal static partial class DstReader
 {
     private static readonly SigningTodayJsonContext Context = SigningTodayJsonContext.Default;
     private static readonly JsonSerializerOptions Options = Context.Options;
-    private static readonly TolerantDateTimeOffsetConverter Dates = new();
-    private static readonly JsonObjectDictionaryConverter ObjectMaps = new(refuseRepeatedNames: true);
+
+    // Every number of the Signing Today models is also read from a string (the context's NumberHandling).
+    private const JsonNumberHandling Numbers = JsonNumberHandling.AllowReadingFromString;
+
     private static readonly DstStatus.Converter DstStatuses = new();
     private static readonly DocumentStatus.Converter DocumentStatuses = new();
     private static readonly FormType.Converter FormTypes = new();
@@ -41,17 +44,17 @@ internal static partial class DstReader
     private static readonly ResourceType.Converter ResourceTypes = new();
     private static readonly SignatureStatus.Converter SignatureStatuses = new();
 
-    private static readonly ItemReader<DstDocument> DocumentItem = ReadDocument;
-    private static readonly ItemReader<DstForm> FormItem = ReadForm;
-    private static readonly ItemReader<SignatureRequest> SignatureRequestItem = ReadSignatureRequest;
-    private static readonly ItemReader<SignatureRestriction> RestrictionItem = ReadRestriction;
-    private static readonly ItemReader<SignerGroup> SignerGroupItem = ReadSignerGroup;
-    private static readonly ItemReader<Signer> SignerItem = ReadSigner;
-    private static readonly ItemReader<DstResource> ResourceItem = ReadResource;
-    private static readonly ItemReader<DstSignature> SignatureItem = ReadSignature;
-    private static readonly ItemReader<DigitalSignatureTransaction> DstItem = ReadDst;
-    private static readonly ItemReader<string> StringItem = (ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null ? null : String(ref reader);
-    private static readonly ItemReader<string> SharedStringItem = (ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null ? null : SharedString(ref reader);
+    private static readonly JsonValueReader<DstDocument?> DocumentItem = ReadDocument;
+    private static readonly JsonValueReader<DstForm?> FormItem = ReadForm;
+    private static readonly JsonValueReader<SignatureRequest?> SignatureRequestItem = ReadSignatureRequest;
+    private static readonly JsonValueReader<SignatureRestriction?> RestrictionItem = ReadRestriction;
+    private static readonly JsonValueReader<SignerGroup?> SignerGroupItem = ReadSignerGroup;
+    private static readonly JsonValueReader<Signer?> SignerItem = ReadSigner;
+    private static readonly JsonValueReader<DstResource?> ResourceItem = ReadResource;
+    private static readonly JsonValueReader<DstSignature?> SignatureItem = ReadSignature;
+    private static readonly JsonValueReader<DigitalSignatureTransaction?> DstItem = ReadDst;
+    private static readonly JsonValueReader<string?> StringItem = (ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null ? null : J.ReadString(ref reader);
+    private static readonly JsonValueReader<string?> SharedStringItem = (ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null ? null : J.ReadSharedString(ref reader);
 
     /// <summary>Metadata for a DST whose reads go through this reader (writes through the generated metadata).</summary>
     public static JsonTypeInfo<DigitalSignatureTransaction> Dst { get; } =
@@ -61,22 +64,17 @@ internal static partial class DstReader
     public static JsonTypeInfo<SigningTodayList<DigitalSignatureTransaction>> DstList { get; } =
         JsonMetadataServices.CreateValueInfo<SigningTodayList<DigitalSignatureTransaction>>(Options, new DstListConverter());
 
-    private delegate T? ItemReader<T>(ref Utf8JsonReader reader)
-        where T : class;
-
-    private delegate bool MemberReader<T>(T value, scoped ReadOnlySpan<byte> name, ref Utf8JsonReader reader);
-
     /// <summary>Reads a page of DSTs; the reader is on the value's first token (null, or the object's start).</summary>
     public static SigningTodayList<DigitalSignatureTransaction>? ReadDstList(ref Utf8JsonReader reader)
     {
-        if (Start(ref reader))
+        if (J.IsNullObject(ref reader))
         {
             return null;
         }
 
-        using (PageStrings.Begin())
+        using (J.ShareStrings())
         {
-            return Read(ref reader, new SigningTodayList<DigitalSignatureTransaction>(), DstListMembers, (v, unknown) => v.AdditionalProperties = unknown);
+            return J.ReadObject(ref reader, new SigningTodayList<DigitalSignatureTransaction>(), DstListMembers, (v, unknown) => v.AdditionalProperties = unknown);
         }
     }
 
@@ -84,8 +82,8 @@ internal static partial class DstReader
     {
         switch (name.Length)
         {
-            case 5 when name.SequenceEqual("count"u8): value.Count = Int64(ref reader); return true;
-            case 6 when name.SequenceEqual("values"u8): value.Values = List(ref reader, DstItem); return true;
+            case 5 when name.SequenceEqual("count"u8): value.Count = J.ReadInt64(ref reader, Numbers); return true;
+            case 6 when name.SequenceEqual("values"u8): value.Values = J.ReadList(ref reader, DstItem); return true;
         }
 
         return false;
@@ -93,200 +91,200 @@ internal static partial class DstReader
 
     /// <summary>Reads one DST; the reader is on the value's first token.</summary>
     public static DigitalSignatureTransaction? ReadDst(ref Utf8JsonReader reader) =>
-        Start(ref reader) ? null : Read(ref reader, new DigitalSignatureTransaction(), DstMembers, (v, unknown) => v.AdditionalProperties = unknown);
+        J.IsNullObject(ref reader) ? null : J.ReadObject(ref reader, new DigitalSignatureTransaction(), DstMembers, (v, unknown) => v.AdditionalProperties = unknown);
 
     private static bool DstMembers(DigitalSignatureTransaction value, scoped ReadOnlySpan<byte> name, ref Utf8JsonReader reader)
     {
         switch (name.Length)
         {
-            case 2 when name.SequenceEqual("id"u8): value.Id = String(ref reader); return true;
-            case 4 when name.SequenceEqual("tags"u8): value.Tags = List(ref reader, SharedStringItem); return true;
-            case 5 when name.SequenceEqual("title"u8): value.Title = String(ref reader); return true;
-            case 6 when name.SequenceEqual("domain"u8): value.Domain = SharedString(ref reader); return true;
-            case 6 when name.SequenceEqual("status"u8): value.Status = Enum(ref reader, DstStatuses); return true;
-            case 6 when name.SequenceEqual("urgent"u8): value.Urgent = Boolean(ref reader); return true;
-            case 7 when name.SequenceEqual("ccUsers"u8): value.CcUsers = List(ref reader, SharedStringItem); return true;
-            case 8 when name.SequenceEqual("replaces"u8): value.Replaces = String(ref reader); return true;
-            case 8 when name.SequenceEqual("ccGroups"u8): value.CcGroups = List(ref reader, SharedStringItem); return true;
-            case 8 when name.SequenceEqual("template"u8): value.Template = Boolean(ref reader); return true;
-            case 9 when name.SequenceEqual("documents"u8): value.Documents = List(ref reader, DocumentItem); return true;
-            case 9 when name.SequenceEqual("createdAt"u8): value.CreatedAt = Date(ref reader); return true;
-            case 9 when name.SequenceEqual("expiresAt"u8): value.ExpiresAt = Date(ref reader); return true;
-            case 9 when name.SequenceEqual("resources"u8): value.Resources = List(ref reader, ResourceItem); return true;
-            case 9 when name.SequenceEqual("deletedAt"u8): value.DeletedAt = Date(ref reader); return true;
-            case 9 when name.SequenceEqual("extraData"u8): value.ExtraData = ObjectMap(ref reader); return true;
-            case 9 when name.SequenceEqual("visibleTo"u8): value.VisibleTo = List(ref reader, SharedStringItem); return true;
-            case 9 when name.SequenceEqual("updatedAt"u8): value.UpdatedAt = Date(ref reader); return true;
-            case 10 when name.SequenceEqual("replacedBy"u8): value.ReplacedBy = String(ref reader); return true;
-            case 10 when name.SequenceEqual("signatures"u8): value.Signatures = List(ref reader, SignatureItem); return true;
-            case 11 when name.SequenceEqual("publishedAt"u8): value.PublishedAt = Date(ref reader); return true;
-            case 12 when name.SequenceEqual("errorMessage"u8): value.ErrorMessage = String(ref reader); return true;
-            case 13 when name.SequenceEqual("createdByUser"u8): value.CreatedByUser = SharedString(ref reader); return true;
-            case 14 when name.SequenceEqual("publicTemplate"u8): value.PublicTemplate = Boolean(ref reader); return true;
+            case 2 when name.SequenceEqual("id"u8): value.Id = J.ReadString(ref reader); return true;
+            case 4 when name.SequenceEqual("tags"u8): value.Tags = J.ReadList(ref reader, SharedStringItem); return true;
+            case 5 when name.SequenceEqual("title"u8): value.Title = J.ReadString(ref reader); return true;
+            case 6 when name.SequenceEqual("domain"u8): value.Domain = J.ReadSharedString(ref reader); return true;
+            case 6 when name.SequenceEqual("status"u8): value.Status = J.ReadConverted(ref reader, DstStatuses); return true;
+            case 6 when name.SequenceEqual("urgent"u8): value.Urgent = J.ReadBoolean(ref reader); return true;
+            case 7 when name.SequenceEqual("ccUsers"u8): value.CcUsers = J.ReadList(ref reader, SharedStringItem); return true;
+            case 8 when name.SequenceEqual("replaces"u8): value.Replaces = J.ReadString(ref reader); return true;
+            case 8 when name.SequenceEqual("ccGroups"u8): value.CcGroups = J.ReadList(ref reader, SharedStringItem); return true;
+            case 8 when name.SequenceEqual("template"u8): value.Template = J.ReadBoolean(ref reader); return true;
+            case 9 when name.SequenceEqual("documents"u8): value.Documents = J.ReadList(ref reader, DocumentItem); return true;
+            case 9 when name.SequenceEqual("createdAt"u8): value.CreatedAt = J.ReadDate(ref reader); return true;
+            case 9 when name.SequenceEqual("expiresAt"u8): value.ExpiresAt = J.ReadDate(ref reader); return true;
+            case 9 when name.SequenceEqual("resources"u8): value.Resources = J.ReadList(ref reader, ResourceItem); return true;
+            case 9 when name.SequenceEqual("deletedAt"u8): value.DeletedAt = J.ReadDate(ref reader); return true;
+            case 9 when name.SequenceEqual("extraData"u8): value.ExtraData = J.ReadObjectMap(ref reader); return true;
+            case 9 when name.SequenceEqual("visibleTo"u8): value.VisibleTo = J.ReadList(ref reader, SharedStringItem); return true;
+            case 9 when name.SequenceEqual("updatedAt"u8): value.UpdatedAt = J.ReadDate(ref reader); return true;
+            case 10 when name.SequenceEqual("replacedBy"u8): value.ReplacedBy = J.ReadString(ref reader); return true;
+            case 10 when name.SequenceEqual("signatures"u8): value.Signatures = J.ReadList(ref reader, SignatureItem); return true;
+            case 11 when name.SequenceEqual("publishedAt"u8): value.PublishedAt = J.ReadDate(ref reader); return true;
+            case 12 when name.SequenceEqual("errorMessage"u8): value.ErrorMessage = J.ReadString(ref reader); return true;
+            case 13 when name.SequenceEqual("createdByUser"u8): value.CreatedByUser = J.ReadSharedString(ref reader); return true;
+            case 14 when name.SequenceEqual("publicTemplate"u8): value.PublicTemplate = J.ReadBoolean(ref reader); return true;
         }
 
         return false;
     }
 
     private static DstDocument? ReadDocument(ref Utf8JsonReader reader) =>
-        Start(ref reader) ? null : Read(ref reader, new DstDocument(), DocumentMembers, (v, unknown) => v.AdditionalProperties = unknown);
+        J.IsNullObject(ref reader) ? null : J.ReadObject(ref reader, new DstDocument(), DocumentMembers, (v, unknown) => v.AdditionalProperties = unknown);
 
     private static bool DocumentMembers(DstDocument value, scoped ReadOnlySpan<byte> name, ref Utf8JsonReader reader)
     {
         switch (name.Length)
         {
-            case 2 when name.SequenceEqual("id"u8): value.Id = Int32(ref reader); return true;
-            case 5 when name.SequenceEqual("forms"u8): value.Forms = List(ref reader, FormItem); return true;
-            case 6 when name.SequenceEqual("status"u8): value.Status = Enum(ref reader, DocumentStatuses); return true;
-            case 9 when name.SequenceEqual("extraData"u8): value.ExtraData = ObjectMap(ref reader); return true;
-            case 12 when name.SequenceEqual("_instance_id"u8): value.InstanceId = Int64(ref reader); return true;
-            case 12 when name.SequenceEqual("signerGroups"u8): value.SignerGroups = List(ref reader, SignerGroupItem); return true;
-            case 17 when name.SequenceEqual("plainDocumentUuid"u8): value.PlainDocumentUuid = String(ref reader); return true;
-            case 17 when name.SequenceEqual("signatureRequests"u8): value.SignatureRequests = List(ref reader, SignatureRequestItem); return true;
-            case 18 when name.SequenceEqual("filledDocumentUuid"u8): value.FilledDocumentUuid = String(ref reader); return true;
-            case 18 when name.SequenceEqual("signedDocumentUuid"u8): value.SignedDocumentUuid = String(ref reader); return true;
+            case 2 when name.SequenceEqual("id"u8): value.Id = J.ReadInt32(ref reader, Numbers); return true;
+            case 5 when name.SequenceEqual("forms"u8): value.Forms = J.ReadList(ref reader, FormItem); return true;
+            case 6 when name.SequenceEqual("status"u8): value.Status = J.ReadConverted(ref reader, DocumentStatuses); return true;
+            case 9 when name.SequenceEqual("extraData"u8): value.ExtraData = J.ReadObjectMap(ref reader); return true;
+            case 12 when name.SequenceEqual("_instance_id"u8): value.InstanceId = J.ReadInt64(ref reader, Numbers); return true;
+            case 12 when name.SequenceEqual("signerGroups"u8): value.SignerGroups = J.ReadList(ref reader, SignerGroupItem); return true;
+            case 17 when name.SequenceEqual("plainDocumentUuid"u8): value.PlainDocumentUuid = J.ReadString(ref reader); return true;
+            case 17 when name.SequenceEqual("signatureRequests"u8): value.SignatureRequests = J.ReadList(ref reader, SignatureRequestItem); return true;
+            case 18 when name.SequenceEqual("filledDocumentUuid"u8): value.FilledDocumentUuid = J.ReadString(ref reader); return true;
+            case 18 when name.SequenceEqual("signedDocumentUuid"u8): value.SignedDocumentUuid = J.ReadString(ref reader); return true;
         }
 
         return false;
     }
 
     private static DstForm? ReadForm(ref Utf8JsonReader reader) =>
-        Start(ref reader) ? null : Read(ref reader, new DstForm(), FormMembers, (v, unknown) => v.AdditionalProperties = unknown);
+        J.IsNullObject(ref reader) ? null : J.ReadObject(ref reader, new DstForm(), FormMembers, (v, unknown) => v.AdditionalProperties = unknown);
 
     private static bool FormMembers(DstForm value, scoped ReadOnlySpan<byte> name, ref Utf8JsonReader reader)
     {
         switch (name.Length)
         {
-            case 2 when name.SequenceEqual("id"u8): value.Id = Int32(ref reader); return true;
-            case 4 when name.SequenceEqual("type"u8): value.Type = Enum(ref reader, FormTypes); return true;
-            case 4 when name.SequenceEqual("page"u8): value.Page = Int32(ref reader); return true;
-            case 5 when name.SequenceEqual("width"u8): value.Width = Double(ref reader); return true;
-            case 6 when name.SequenceEqual("height"u8): value.Height = Double(ref reader); return true;
-            case 6 when name.SequenceEqual("toFill"u8): value.ToFill = Boolean(ref reader); return true;
-            case 6 when name.SequenceEqual("filled"u8): value.Filled = Boolean(ref reader); return true;
-            case 8 when name.SequenceEqual("signerId"u8): value.SignerId = Int32(ref reader); return true;
-            case 9 when name.SequenceEqual("positionX"u8): value.PositionX = Double(ref reader); return true;
-            case 9 when name.SequenceEqual("positionY"u8): value.PositionY = Double(ref reader); return true;
-            case 9 when name.SequenceEqual("invisible"u8): value.Invisible = Boolean(ref reader); return true;
-            case 9 when name.SequenceEqual("extraData"u8): value.ExtraData = ObjectMap(ref reader); return true;
-            case 10 when name.SequenceEqual("documentId"u8): value.DocumentId = Int32(ref reader); return true;
-            case 12 when name.SequenceEqual("_instance_id"u8): value.InstanceId = Int64(ref reader); return true;
+            case 2 when name.SequenceEqual("id"u8): value.Id = J.ReadInt32(ref reader, Numbers); return true;
+            case 4 when name.SequenceEqual("type"u8): value.Type = J.ReadConverted(ref reader, FormTypes); return true;
+            case 4 when name.SequenceEqual("page"u8): value.Page = J.ReadInt32(ref reader, Numbers); return true;
+            case 5 when name.SequenceEqual("width"u8): value.Width = J.ReadDouble(ref reader, Numbers); return true;
+            case 6 when name.SequenceEqual("height"u8): value.Height = J.ReadDouble(ref reader, Numbers); return true;
+            case 6 when name.SequenceEqual("toFill"u8): value.ToFill = J.ReadBoolean(ref reader); return true;
+            case 6 when name.SequenceEqual("filled"u8): value.Filled = J.ReadBoolean(ref reader); return true;
+            case 8 when name.SequenceEqual("signerId"u8): value.SignerId = J.ReadInt32(ref reader, Numbers); return true;
+            case 9 when name.SequenceEqual("positionX"u8): value.PositionX = J.ReadDouble(ref reader, Numbers); return true;
+            case 9 when name.SequenceEqual("positionY"u8): value.PositionY = J.ReadDouble(ref reader, Numbers); return true;
+            case 9 when name.SequenceEqual("invisible"u8): value.Invisible = J.ReadBoolean(ref reader); return true;
+            case 9 when name.SequenceEqual("extraData"u8): value.ExtraData = J.ReadObjectMap(ref reader); return true;
+            case 10 when name.SequenceEqual("documentId"u8): value.DocumentId = J.ReadInt32(ref reader, Numbers); return true;
+            case 12 when name.SequenceEqual("_instance_id"u8): value.InstanceId = J.ReadInt64(ref reader, Numbers); return true;
         }
 
         return false;
     }
 
     private static SignatureRequest? ReadSignatureRequest(ref Utf8JsonReader reader) =>
-        Start(ref reader) ? null : Read(ref reader, new SignatureRequest(), SignatureRequestMembers, (v, unknown) => v.AdditionalProperties = unknown);
+        J.IsNullObject(ref reader) ? null : J.ReadObject(ref reader, new SignatureRequest(), SignatureRequestMembers, (v, unknown) => v.AdditionalProperties = unknown);
 
     private static bool SignatureRequestMembers(SignatureRequest value, scoped ReadOnlySpan<byte> name, ref Utf8JsonReader reader)
     {
         switch (name.Length)
         {
-            case 2 when name.SequenceEqual("id"u8): value.Id = Int32(ref reader); return true;
-            case 6 when name.SequenceEqual("reason"u8): value.Reason = SharedString(ref reader); return true;
-            case 8 when name.SequenceEqual("signerId"u8): value.SignerId = Int32(ref reader); return true;
-            case 9 when name.SequenceEqual("extraData"u8): value.ExtraData = ObjectMap(ref reader); return true;
-            case 10 when name.SequenceEqual("declinable"u8): value.Declinable = Boolean(ref reader); return true;
-            case 11 when name.SequenceEqual("description"u8): value.Description = String(ref reader); return true;
-            case 11 when name.SequenceEqual("signProfile"u8): value.SignProfile = Enum(ref reader, SignProfiles); return true;
-            case 12 when name.SequenceEqual("_instance_id"u8): value.InstanceId = Int64(ref reader); return true;
-            case 12 when name.SequenceEqual("restrictions"u8): value.Restrictions = List(ref reader, RestrictionItem); return true;
-            case 13 when name.SequenceEqual("withTimestamp"u8): value.WithTimestamp = Boolean(ref reader); return true;
+            case 2 when name.SequenceEqual("id"u8): value.Id = J.ReadInt32(ref reader, Numbers); return true;
+            case 6 when name.SequenceEqual("reason"u8): value.Reason = J.ReadSharedString(ref reader); return true;
+            case 8 when name.SequenceEqual("signerId"u8): value.SignerId = J.ReadInt32(ref reader, Numbers); return true;
+            case 9 when name.SequenceEqual("extraData"u8): value.ExtraData = J.ReadObjectMap(ref reader); return true;
+            case 10 when name.SequenceEqual("declinable"u8): value.Declinable = J.ReadBoolean(ref reader); return true;
+            case 11 when name.SequenceEqual("description"u8): value.Description = J.ReadString(ref reader); return true;
+            case 11 when name.SequenceEqual("signProfile"u8): value.SignProfile = J.ReadConverted(ref reader, SignProfiles); return true;
+            case 12 when name.SequenceEqual("_instance_id"u8): value.InstanceId = J.ReadInt64(ref reader, Numbers); return true;
+            case 12 when name.SequenceEqual("restrictions"u8): value.Restrictions = J.ReadList(ref reader, RestrictionItem); return true;
+            case 13 when name.SequenceEqual("withTimestamp"u8): value.WithTimestamp = J.ReadBoolean(ref reader); return true;
         }
 
         return false;
     }
 
     private static SignatureRestriction? ReadRestriction(ref Utf8JsonReader reader) =>
-        Start(ref reader) ? null : Read(ref reader, new SignatureRestriction(), RestrictionMembers, (v, unknown) => v.AdditionalProperties = unknown);
+        J.IsNullObject(ref reader) ? null : J.ReadObject(ref reader, new SignatureRestriction(), RestrictionMembers, (v, unknown) => v.AdditionalProperties = unknown);
 
     private static bool RestrictionMembers(SignatureRestriction value, scoped ReadOnlySpan<byte> name, ref Utf8JsonReader reader)
     {
         switch (name.Length)
         {
-            case 4 when name.SequenceEqual("rule"u8): value.Rule = SharedString(ref reader); return true;
-            case 5 when name.SequenceEqual("value"u8): value.Value = String(ref reader); return true;
-            case 8 when name.SequenceEqual("operator"u8): value.Operator = SharedString(ref reader); return true;
+            case 4 when name.SequenceEqual("rule"u8): value.Rule = J.ReadSharedString(ref reader); return true;
+            case 5 when name.SequenceEqual("value"u8): value.Value = J.ReadString(ref reader); return true;
+            case 8 when name.SequenceEqual("operator"u8): value.Operator = J.ReadSharedString(ref reader); return true;
         }
 
         return false;
     }
 
     private static SignerGroup? ReadSignerGroup(ref Utf8JsonReader reader) =>
-        Start(ref reader) ? null : Read(ref reader, new SignerGroup(), SignerGroupMembers, (v, unknown) => v.AdditionalProperties = unknown);
+        J.IsNullObject(ref reader) ? null : J.ReadObject(ref reader, new SignerGroup(), SignerGroupMembers, (v, unknown) => v.AdditionalProperties = unknown);
 
     private static bool SignerGroupMembers(SignerGroup value, scoped ReadOnlySpan<byte> name, ref Utf8JsonReader reader)
     {
         switch (name.Length)
         {
-            case 5 when name.SequenceEqual("label"u8): value.Label = SharedString(ref reader); return true;
-            case 7 when name.SequenceEqual("signers"u8): value.Signers = List(ref reader, SignerItem); return true;
-            case 12 when name.SequenceEqual("_instance_id"u8): value.InstanceId = Int64(ref reader); return true;
+            case 5 when name.SequenceEqual("label"u8): value.Label = J.ReadSharedString(ref reader); return true;
+            case 7 when name.SequenceEqual("signers"u8): value.Signers = J.ReadList(ref reader, SignerItem); return true;
+            case 12 when name.SequenceEqual("_instance_id"u8): value.InstanceId = J.ReadInt64(ref reader, Numbers); return true;
         }
 
         return false;
     }
 
     private static Signer? ReadSigner(ref Utf8JsonReader reader) =>
-        Start(ref reader) ? null : Read(ref reader, new Signer(), SignerMembers, (v, unknown) => v.AdditionalProperties = unknown);
+        J.IsNullObject(ref reader) ? null : J.ReadObject(ref reader, new Signer(), SignerMembers, (v, unknown) => v.AdditionalProperties = unknown);
 
     private static bool SignerMembers(Signer value, scoped ReadOnlySpan<byte> name, ref Utf8JsonReader reader)
     {
         switch (name.Length)
         {
-            case 2 when name.SequenceEqual("id"u8): value.Id = Int32(ref reader); return true;
-            case 4 when name.SequenceEqual("name"u8): value.Name = String(ref reader); return true;
-            case 4 when name.SequenceEqual("role"u8): value.Role = SharedString(ref reader); return true;
-            case 5 when name.SequenceEqual("email"u8): value.Email = String(ref reader); return true;
-            case 5 when name.SequenceEqual("phone"u8): value.PhoneValue = Element(ref reader); return true;
-            case 7 when name.SequenceEqual("surname"u8): value.Surname = String(ref reader); return true;
-            case 8 when name.SequenceEqual("userUUID"u8): value.UserUuid = SharedString(ref reader); return true;
-            case 12 when name.SequenceEqual("_instance_id"u8): value.InstanceId = Int64(ref reader); return true;
-            case 13 when name.SequenceEqual("templateLabel"u8): value.TemplateLabel = SharedString(ref reader); return true;
+            case 2 when name.SequenceEqual("id"u8): value.Id = J.ReadInt32(ref reader, Numbers); return true;
+            case 4 when name.SequenceEqual("name"u8): value.Name = J.ReadString(ref reader); return true;
+            case 4 when name.SequenceEqual("role"u8): value.Role = J.ReadSharedString(ref reader); return true;
+            case 5 when name.SequenceEqual("email"u8): value.Email = J.ReadString(ref reader); return true;
+            case 5 when name.SequenceEqual("phone"u8): value.PhoneValue = J.ReadElement(ref reader); return true;
+            case 7 when name.SequenceEqual("surname"u8): value.Surname = J.ReadString(ref reader); return true;
+            case 8 when name.SequenceEqual("userUUID"u8): value.UserUuid = J.ReadSharedString(ref reader); return true;
+            case 12 when name.SequenceEqual("_instance_id"u8): value.InstanceId = J.ReadInt64(ref reader, Numbers); return true;
+            case 13 when name.SequenceEqual("templateLabel"u8): value.TemplateLabel = J.ReadSharedString(ref reader); return true;
         }
 
         return false;
     }
 
     private static DstResource? ReadResource(ref Utf8JsonReader reader) =>
-        Start(ref reader) ? null : Read(ref reader, new DstResource(), ResourceMembers, (v, unknown) => v.AdditionalProperties = unknown);
+        J.IsNullObject(ref reader) ? null : J.ReadObject(ref reader, new DstResource(), ResourceMembers, (v, unknown) => v.AdditionalProperties = unknown);
 
     private static bool ResourceMembers(DstResource value, scoped ReadOnlySpan<byte> name, ref Utf8JsonReader reader)
     {
         switch (name.Length)
         {
-            case 2 when name.SequenceEqual("id"u8): value.Id = String(ref reader); return true;
-            case 3 when name.SequenceEqual("url"u8): value.Url = String(ref reader); return true;
-            case 4 when name.SequenceEqual("type"u8): value.Type = Enum(ref reader, ResourceTypes); return true;
-            case 4 when name.SequenceEqual("size"u8): value.Size = Int64(ref reader); return true;
-            case 5 when name.SequenceEqual("title"u8): value.Title = String(ref reader); return true;
-            case 5 when name.SequenceEqual("pages"u8): value.Pages = Int32(ref reader); return true;
-            case 6 when name.SequenceEqual("domain"u8): value.Domain = SharedString(ref reader); return true;
-            case 7 when name.SequenceEqual("dstUuid"u8): value.DstUuid = SharedString(ref reader); return true;
-            case 8 when name.SequenceEqual("filename"u8): value.Filename = String(ref reader); return true;
-            case 8 when name.SequenceEqual("mimetype"u8): value.MimeType = SharedString(ref reader); return true;
-            case 9 when name.SequenceEqual("createdAt"u8): value.CreatedAt = Date(ref reader); return true;
-            case 9 when name.SequenceEqual("extraData"u8): value.ExtraData = ObjectMap(ref reader); return true;
+            case 2 when name.SequenceEqual("id"u8): value.Id = J.ReadString(ref reader); return true;
+            case 3 when name.SequenceEqual("url"u8): value.Url = J.ReadString(ref reader); return true;
+            case 4 when name.SequenceEqual("type"u8): value.Type = J.ReadConverted(ref reader, ResourceTypes); return true;
+            case 4 when name.SequenceEqual("size"u8): value.Size = J.ReadInt64(ref reader, Numbers); return true;
+            case 5 when name.SequenceEqual("title"u8): value.Title = J.ReadString(ref reader); return true;
+            case 5 when name.SequenceEqual("pages"u8): value.Pages = J.ReadInt32(ref reader, Numbers); return true;
+            case 6 when name.SequenceEqual("domain"u8): value.Domain = J.ReadSharedString(ref reader); return true;
+            case 7 when name.SequenceEqual("dstUuid"u8): value.DstUuid = J.ReadSharedString(ref reader); return true;
+            case 8 when name.SequenceEqual("filename"u8): value.Filename = J.ReadString(ref reader); return true;
+            case 8 when name.SequenceEqual("mimetype"u8): value.MimeType = J.ReadSharedString(ref reader); return true;
+            case 9 when name.SequenceEqual("createdAt"u8): value.CreatedAt = J.ReadDate(ref reader); return true;
+            case 9 when name.SequenceEqual("extraData"u8): value.ExtraData = J.ReadObjectMap(ref reader); return true;
         }
 
         return false;
     }
 
     private static DstSignature? ReadSignature(ref Utf8JsonReader reader) =>
-        Start(ref reader) ? null : Read(ref reader, new DstSignature(), SignatureMembers, (v, unknown) => v.AdditionalProperties = unknown);
+        J.IsNullObject(ref reader) ? null : J.ReadObject(ref reader, new DstSignature(), SignatureMembers, (v, unknown) => v.AdditionalProperties = unknown);
 
     private static bool SignatureMembers(DstSignature value, scoped ReadOnlySpan<byte> name, ref Utf8JsonReader reader)
     {
         switch (name.Length)
         {
-            case 6 when name.SequenceEqual("status"u8): value.Status = Enum(ref reader, SignatureStatuses); return true;
-            case 8 when name.SequenceEqual("signedAt"u8): value.SignedAt = Date(ref reader); return true;
-            case 9 when name.SequenceEqual("extraData"u8): value.ExtraData = ObjectMap(ref reader); return true;
-            case 10 when name.SequenceEqual("documentId"u8): value.DocumentId = Int32(ref reader); return true;
-            case 12 when name.SequenceEqual("_instance_id"u8): value.InstanceId = Int64(ref reader); return true;
-            case 14 when name.SequenceEqual("declinedReason"u8): value.DeclinedReason = String(ref reader); return true;
-            case 18 when name.SequenceEqual("signatureRequestId"u8): value.SignatureRequestId = Int32(ref reader); return true;
+            case 6 when name.SequenceEqual("status"u8): value.Status = J.ReadConverted(ref reader, SignatureStatuses); return true;
+            case 8 when name.SequenceEqual("signedAt"u8): value.SignedAt = J.ReadDate(ref reader); return true;
+            case 9 when name.SequenceEqual("extraData"u8): value.ExtraData = J.ReadObjectMap(ref reader); return true;
+            case 10 when name.SequenceEqual("documentId"u8): value.DocumentId = J.ReadInt32(ref reader, Numbers); return true;
+            case 12 when name.SequenceEqual("_instance_id"u8): value.InstanceId = J.ReadInt64(ref reader, Numbers); return true;
+            case 14 when name.SequenceEqual("declinedReason"u8): value.DeclinedReason = J.ReadString(ref reader); return true;
+            case 18 when name.SequenceEqual("signatureRequestId"u8): value.SignatureRequestId = J.ReadInt32(ref reader, Numbers); return true;
         }
 
         return false;

@@ -1,14 +1,14 @@
 using System;
 using System.Text.Json;
 
-namespace SigningToday.Dst.Serialization;
+namespace SigningClients.Core.Serialization;
 
 /// <summary>
-/// While a page of DSTs is read, the strings that repeat by nature across its DSTs — tenant, user and group ids and
-/// vocabulary values (domains, MIME types, roles, restriction rules and operators, group labels, tags, cc and
-/// visibility lists) — are created once and shared: a page of 1,000 DSTs otherwise holds thousands of copies of the
-/// same few strings, which the garbage collector copies while the page is built. Strings are immutable, so sharing
-/// is invisible to the caller.
+/// While a page of models is read, the strings that repeat by nature across its items (tenant, user and group ids,
+/// vocabulary values such as domains, MIME types, roles or tags) are created once and shared: a page of 1,000 items
+/// otherwise holds thousands of copies of the same few strings, which the garbage collector copies while the page is
+/// built. Strings are immutable, so sharing is invisible to the caller. Used through
+/// <see cref="JsonModelReader.ShareStrings"/> and <see cref="JsonModelReader.ReadSharedString"/>.
 /// </summary>
 /// <remarks>
 /// The table is the page's own (created for one page on the reading thread, dropped with it): no string outlives the
@@ -16,13 +16,13 @@ namespace SigningToday.Dst.Serialization;
 /// last eight bytes; a miss just creates the string (and takes the slot), so the worst case is the unshared read plus
 /// one comparison.
 /// </remarks>
-internal sealed class PageStrings
+internal sealed class SharedStrings
 {
     private const int Slots = 256;
     private const int MaxLength = 64;
 
     [ThreadStatic]
-    private static PageStrings? t_current;
+    private static SharedStrings? t_current;
 
     private readonly string?[] _slots = new string?[Slots];
 
@@ -30,7 +30,7 @@ internal sealed class PageStrings
     public static Scope Begin()
     {
         var previous = t_current;
-        t_current = new PageStrings();
+        t_current = new SharedStrings();
         return new Scope(previous);
     }
 
@@ -94,11 +94,11 @@ internal sealed class PageStrings
     }
 
     /// <summary>Ends the page's sharing (restores what was there before, for a page read inside another).</summary>
-    internal readonly struct Scope : IDisposable
+    internal sealed class Scope : IDisposable
     {
-        private readonly PageStrings? _previous;
+        private readonly SharedStrings? _previous;
 
-        public Scope(PageStrings? previous) => _previous = previous;
+        public Scope(SharedStrings? previous) => _previous = previous;
 
         public void Dispose() => t_current = _previous;
     }

@@ -2,10 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 
-namespace SigningToday.Dst.Serialization;
+namespace SigningClients.Core.Serialization;
 
 /// <summary>
-/// The names of one object as <see cref="DstReader"/> reads it: a 64-bit key of each name kept on the stack — its length
+/// The names of one object as <see cref="JsonModelReader"/> reads it: a 64-bit key of each name kept on the stack — its length
 /// and its first and last eight bytes with bit 0x20 set in every byte (so <c>A</c>-<c>Z</c> fold onto <c>a</c>-<c>z</c>).
 /// Names that are equal ignoring case have equal keys, so distinct keys prove there is no repeat; a key seen before,
 /// an escaped or non-ASCII name, or more names than noted leave the object <see cref="Undecided"/>, for the exact
@@ -13,7 +13,7 @@ namespace SigningToday.Dst.Serialization;
 /// </summary>
 internal ref struct NameKeys
 {
-    /// <summary>How many names are noted (a DST has 24 members); an object with more is compared exactly.</summary>
+    /// <summary>How many names are noted (a Signing Today DST has 24 members); an object with more is compared exactly.</summary>
     public const int Capacity = 32;
 
     private const ulong Fold = 0x2020202020202020;

@@ -1,7 +1,7 @@
 using System;
 using System.Buffers.Binary;
 
-namespace SigningToday.Dst.Serialization;
+namespace SigningClients.Core.Serialization;
 
 /// <summary>
 /// A 64-bit key of a short run of bytes (a member name, a string value), for the reader's name keys and the page's
