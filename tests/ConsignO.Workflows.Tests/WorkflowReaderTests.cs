@@ -11,6 +11,7 @@ using ConsignO.Workflows.Models;
 using ConsignO.Workflows.Serialization;
 using SigningClients.Core;
 using SigningClients.Core.Serialization;
+using SigningClients.TestSupport;
 using Xunit;
 
 namespace ConsignO.Workflows.Tests;
@@ -28,6 +29,8 @@ public sealed class WorkflowReaderTests
     // For writing results back in the comparisons: the package's metadata, plus NaN and infinities (which a number such
     // as 1e400 reads into a double) written as names instead of refused.
     private static readonly JsonSerializerOptions WriteBack = new(J.Options) { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
+    private static readonly ModelReaderComparison Compare = new(WriteBack, "ConsignO.Workflows");
 
     private const string FullWorkflow =
         "{\"id\":\"64b7f0c2a1e3d4f5a6b7c8d9\",\"name\":\"Contract\",\"status\":1," +
@@ -121,7 +124,7 @@ public sealed class WorkflowReaderTests
     [MemberData(nameof(EdgeCases))]
     public void A_workflow_answer_reads_as_with_the_generated_metadata(string json)
     {
-        AssertSame("{\"msg\":\"OK\",\"parameters\":null,\"response\":" + json + "}", J.ConsignOEnvelopeWorkflow, WorkflowReader.Envelope);
+        Compare.AssertSame("{\"msg\":\"OK\",\"parameters\":null,\"response\":" + json + "}", J.ConsignOEnvelopeWorkflow, WorkflowReader.Envelope);
     }
 
     [Theory]
@@ -139,7 +142,7 @@ public sealed class WorkflowReaderTests
     [InlineData("[]")]
     public void The_envelope_itself_reads_as_with_the_generated_metadata(string json)
     {
-        AssertSame(json, J.ConsignOEnvelopeWorkflow, WorkflowReader.Envelope);
+        Compare.AssertSame(json, J.ConsignOEnvelopeWorkflow, WorkflowReader.Envelope);
     }
 
     [Fact]
@@ -147,8 +150,8 @@ public sealed class WorkflowReaderTests
     {
         foreach (var json in new[] { "{\"response\":{\"id\":\"x\"/*c*/}}", "{\"response\":{\"id\":\"x\",}}", "{\"response\":{\"future\":" + new string('[', 70) + new string(']', 70) + "}}" })
         {
-            Assert.Equal("JsonException", Read(json, J.ConsignOEnvelopeWorkflow));
-            Assert.Equal("JsonException", Read(json, WorkflowReader.Envelope));
+            Assert.Equal("JsonException", Compare.Read(json, J.ConsignOEnvelopeWorkflow));
+            Assert.Equal("JsonException", Compare.Read(json, WorkflowReader.Envelope));
         }
     }
 
@@ -160,8 +163,8 @@ public sealed class WorkflowReaderTests
         Assert.Contains("\"signed\"", json, StringComparison.Ordinal);
         Assert.Contains("\"amr\"", json, StringComparison.Ordinal);
         var envelope = "{\"msg\":\"OK\",\"response\":" + json + "}";
-        AssertSame(envelope, J.ConsignOEnvelopeWorkflow, WorkflowReader.Envelope);
-        Assert.EndsWith(" additional: ", Read(envelope, WorkflowReader.Envelope), StringComparison.Ordinal);
+        Compare.AssertSame(envelope, J.ConsignOEnvelopeWorkflow, WorkflowReader.Envelope);
+        Assert.EndsWith(" additional: ", Compare.Read(envelope, WorkflowReader.Envelope), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -194,90 +197,6 @@ public sealed class WorkflowReaderTests
         var error = await Assert.ThrowsAsync<SigningApiException>(() => harness.Client.GetWorkflowAsync(created.Id, ct));
         Assert.Equal(SigningFailureKind.InvalidResponse, error.Kind);
         Assert.Contains("more than once", error.Message, StringComparison.Ordinal);
-    }
-
-    // As the generated metadata reads it, except that a repeated member name (compared case-insensitively, in any
-    // object at any depth) is refused by the reader where the generated metadata keeps the last value.
-    private static void AssertSame<T>(string json, JsonTypeInfo<T> generated, JsonTypeInfo<T> reader)
-    {
-        var expected = RepeatsAName(json) ? "JsonException" : Read(json, generated);
-        var actual = Read(json, reader);
-        Assert.True(expected == actual, "JSON: " + json + "\nGenerated metadata: " + expected + "\nReader:             " + actual);
-    }
-
-    // The test's own oracle: whether a valid JSON text repeats a name in one object (OrdinalIgnoreCase, any depth).
-    private static bool RepeatsAName(string json)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            return Repeats(document.RootElement);
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-
-        static bool Repeats(JsonElement e) => e.ValueKind switch
-        {
-            JsonValueKind.Object => e.EnumerateObject().GroupBy(p => p.Name, StringComparer.OrdinalIgnoreCase).Any(g => g.Count() > 1) || e.EnumerateObject().Any(p => Repeats(p.Value)),
-            JsonValueKind.Array => e.EnumerateArray().Any(Repeats),
-            _ => false,
-        };
-    }
-
-    // The value read, written back with the generated metadata, and where extension data was kept; or the failure kind.
-    private static string Read<T>(string json, JsonTypeInfo<T> typeInfo)
-    {
-        T? value;
-        try
-        {
-            value = JsonSerializer.Deserialize(json, typeInfo);
-        }
-        catch (JsonException)
-        {
-            return "JsonException";
-        }
-
-        if (value is null)
-        {
-            return "null";
-        }
-
-        var unknown = new List<string>();
-        FindAdditionalProperties(value, "$", unknown);
-        return JsonSerializer.Serialize(value, (JsonTypeInfo<T>)WriteBack.GetTypeInfo(typeof(T))) + " additional: " + string.Join(",", unknown);
-    }
-
-    private static void FindAdditionalProperties(object? value, string path, List<string> found)
-    {
-        if (value is null || value.GetType().IsValueType || !(value.GetType().Namespace ?? string.Empty).StartsWith("ConsignO.Workflows", StringComparison.Ordinal))
-        {
-            return;
-        }
-
-        foreach (var property in value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
-        {
-            var member = property.GetValue(value);
-            if (property.Name == "AdditionalProperties")
-            {
-                if (member is IDictionary<string, JsonElement> additional)
-                {
-                    found.Add(path + ":" + additional.GetType().Name + "[" + string.Join(",", additional.Select(p => p.Key + "=" + p.Value.GetRawText())) + "]");
-                }
-            }
-            else if (member is IList list)
-            {
-                for (int i = 0; i < list.Count; i++)
-                {
-                    FindAdditionalProperties(list[i], path + "." + property.Name + "[" + i + "]", found);
-                }
-            }
-            else
-            {
-                FindAdditionalProperties(member, path + "." + property.Name, found);
-            }
-        }
     }
 
     // A JSON object with every member the generated metadata knows for the type, each with a value of its type.
