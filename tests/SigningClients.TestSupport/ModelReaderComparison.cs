@@ -59,6 +59,57 @@ public sealed class ModelReaderComparison
         return JsonSerializer.Serialize(value, (JsonTypeInfo<T>)_writeBack.GetTypeInfo(typeof(T))) + " additional: " + string.Join(",", unknown);
     }
 
+    /// <summary>
+    /// A JSON object with every member the generated metadata knows for <paramref name="type"/> (extension data aside), at
+    /// every level, each with a value of its type: strings, integers, doubles, booleans, dates and lists here, the
+    /// provider's own value types by <paramref name="leaf"/> (null for types it leaves to this method). Built from the
+    /// metadata, so a member added to a model but not to its reader fails the comparison.
+    /// </summary>
+    public string Sample(Type type, Func<Type, string?> leaf)
+    {
+        var t = Nullable.GetUnderlyingType(type) ?? type;
+        if (leaf(t) is { } special)
+        {
+            return special;
+        }
+
+        if (t == typeof(string))
+        {
+            return "\"s\"";
+        }
+
+        if (t == typeof(int) || t == typeof(long))
+        {
+            return "7";
+        }
+
+        if (t == typeof(double))
+        {
+            return "1.25";
+        }
+
+        if (t == typeof(bool))
+        {
+            return "true";
+        }
+
+        if (t == typeof(DateTimeOffset))
+        {
+            return "\"2024-05-01T10:00:00+02:00\"";
+        }
+
+        if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(IReadOnlyList<>))
+        {
+            return "[" + Sample(t.GetGenericArguments()[0], leaf) + "]";
+        }
+
+        var info = _writeBack.GetTypeInfo(t);
+        Assert.Equal(JsonTypeInfoKind.Object, info.Kind);
+        var members = info.Properties.Where(p => !p.IsExtensionData).Select(p => "\"" + JsonEncodedText.Encode(p.Name) + "\":" + Sample(p.PropertyType, leaf)).ToArray();
+        Assert.NotEmpty(members);
+        return "{" + string.Join(",", members) + "}";
+    }
+
     /// <summary>The test's own oracle: whether a valid JSON text repeats a name in one object (OrdinalIgnoreCase, any depth).</summary>
     public static bool RepeatsAName(string json)
     {

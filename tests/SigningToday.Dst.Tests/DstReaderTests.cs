@@ -161,7 +161,7 @@ public sealed class DstReaderTests
     public void Every_member_of_every_model_on_a_dst_is_read_by_name_none_falls_into_additional_properties()
     {
         // Built from the generated metadata, so a member added to a model but not to the reader fails here.
-        var json = Sample(typeof(DigitalSignatureTransaction));
+        var json = Compare.Sample(typeof(DigitalSignatureTransaction), Leaf);
         var read = JsonSerializer.Deserialize(json, DstReader.Dst)!;
         Assert.EndsWith(" additional: ", Compare.Read(json, DstReader.Dst), StringComparison.Ordinal);
         Compare.AssertSame(json, J.DigitalSignatureTransaction, DstReader.Dst);
@@ -200,59 +200,10 @@ public sealed class DstReaderTests
         Assert.IsType<List<DigitalSignatureTransaction>>(JsonSerializer.Deserialize("{\"values\":[{}]}", DstReader.DstList)!.Values);
     }
 
-    // A JSON object with every member the generated metadata knows for the type, each with a value of its type.
-    private static string Sample(Type type)
-    {
-        var t = Nullable.GetUnderlyingType(type) ?? type;
-        if (t == typeof(string))
-        {
-            return "\"s\"";
-        }
-
-        if (t == typeof(int) || t == typeof(long))
-        {
-            return "7";
-        }
-
-        if (t == typeof(double))
-        {
-            return "1.25";
-        }
-
-        if (t == typeof(bool))
-        {
-            return "true";
-        }
-
-        if (t == typeof(DateTimeOffset))
-        {
-            return "\"2024-05-01T10:00:00+02:00\"";
-        }
-
-        if (t == typeof(JsonElement))
-        {
-            return "\"+39\"";
-        }
-
-        if (typeof(IExtensibleEnum).IsAssignableFrom(t))
-        {
-            return "\"some_value\"";
-        }
-
-        if (t == typeof(IReadOnlyDictionary<string, JsonElement>))
-        {
-            return "{\"k\":[1]}";
-        }
-
-        if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(IReadOnlyList<>))
-        {
-            return "[" + Sample(t.GetGenericArguments()[0]) + "]";
-        }
-
-        var info = J.GetTypeInfo(t)!;
-        Assert.Equal(JsonTypeInfoKind.Object, info.Kind);
-        var members = info.Properties.Where(p => !p.IsExtensionData).Select(p => JsonSerializer.Serialize(p.Name, J.String) + ":" + Sample(p.PropertyType)).ToArray();
-        Assert.NotEmpty(members);
-        return "{" + string.Join(",", members) + "}";
-    }
+    // Signing Today's own value types, for the sample of every member.
+    private static string? Leaf(Type t) =>
+        t == typeof(JsonElement) ? "\"+39\"" :
+        typeof(IExtensibleEnum).IsAssignableFrom(t) ? "\"some_value\"" :
+        t == typeof(IReadOnlyDictionary<string, JsonElement>) ? "{\"k\":[1]}" :
+        null;
 }
