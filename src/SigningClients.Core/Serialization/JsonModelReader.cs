@@ -152,33 +152,8 @@ public static class JsonModelReader
     /// <returns>The list, or <see langword="null"/> for a JSON null.</returns>
     /// <exception cref="JsonException">The value is not an array, or an item is not valid (the message names its index).</exception>
     public static List<T>? ReadList<T>(ref Utf8JsonReader reader, JsonValueReader<T?> item)
-        where T : class
-    {
-        if (item is null)
-        {
-            throw new ArgumentNullException(nameof(item));
-        }
-
-        if (!StartList(ref reader))
-        {
-            return null;
-        }
-
-        var list = new List<T>();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            try
-            {
-                list.Add(item(ref reader)!);
-            }
-            catch (Exception ex) when (IsReadError(ex))
-            {
-                throw PathError(ex, "[" + list.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]");
-            }
-        }
-
-        return list;
-    }
+        where T : class =>
+        Items(ref reader, item)!;
 
     /// <summary>Reads a list of values (see <see cref="ReadList{T}"/>); <paramref name="item"/> decides on a JSON <c>null</c> item.</summary>
     /// <typeparam name="T">The item type.</typeparam>
@@ -187,7 +162,11 @@ public static class JsonModelReader
     /// <returns>The list, or <see langword="null"/> for a JSON null.</returns>
     /// <exception cref="JsonException">The value is not an array, or an item is not valid (the message names its index).</exception>
     public static List<T>? ReadValueList<T>(ref Utf8JsonReader reader, JsonValueReader<T> item)
-        where T : struct
+        where T : struct =>
+        Items(ref reader, item);
+
+    // The one list loop of ReadList and ReadValueList: each item by its reader, a failure naming the item's index.
+    private static List<T>? Items<T>(ref Utf8JsonReader reader, JsonValueReader<T> item)
     {
         if (item is null)
         {

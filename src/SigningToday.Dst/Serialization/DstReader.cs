@@ -53,8 +53,8 @@ internal static partial class DstReader
     private static readonly JsonValueReader<DstResource?> ResourceItem = ReadResource;
     private static readonly JsonValueReader<DstSignature?> SignatureItem = ReadSignature;
     private static readonly JsonValueReader<DigitalSignatureTransaction?> DstItem = ReadDst;
-    private static readonly JsonValueReader<string?> StringItem = (ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null ? null : J.ReadString(ref reader);
-    private static readonly JsonValueReader<string?> SharedStringItem = (ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null ? null : J.ReadSharedString(ref reader);
+    private static readonly JsonValueReader<string?> StringItem = J.ReadString;
+    private static readonly JsonValueReader<string?> SharedStringItem = J.ReadSharedString;
 
     /// <summary>Metadata for a DST whose reads go through this reader (writes through the generated metadata).</summary>
     public static JsonTypeInfo<DigitalSignatureTransaction> Dst { get; } =
